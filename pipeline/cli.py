@@ -1,0 +1,116 @@
+"""The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from pipeline import __version__
+from pipeline.export import OutputError
+
+app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+
+ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (default: the repo's params.yaml).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """Turn archives of Swedish meeting minutes into Parquet research data."""
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (folders are read recursively).",
+                                                 exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path("data/processed"),
+    params: ParamsOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
+    action_items and corrections as Parquet tables to OUT.
+
+    Exits 0 when the run finished, also when some documents failed (their errors are in the
+    documents table); non-zero only when the run itself could not proceed.
+    """
+    from pipeline.process import load_params
+    from pipeline.runner import run_archive
+
+    settings = load_params(params)
+    progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                        TimeRemainingColumn(), console=console, disable=quiet)
+    with progress:
+        task = progress.add_task("documents", total=None)
+        try:
+            summary = run_archive(
+                inputs, out, settings, workers=workers, scheduler=scheduler,
+                on_start=lambda n: progress.update(task, total=n),
+                on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
+        except OutputError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    table = Table(title=f"minutes {__version__}: {out}", show_header=False)
+    c = summary.counts
+    for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
+                         ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
+                         ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
+                         ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
+                         ("OCR corrections", c.get("corrections", 0)),
+                         ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
+        table.add_row(label, str(value))
+    Console().print(table)
+    for path, error in summary.errors[:20]:
+        console.print(f"[yellow]failed:[/yellow] {path}: {error}")
+    if len(summary.errors) > 20:
+        console.print(f"... and {len(summary.errors) - 20} more (see documents.error)")
+
+
+@app.command()
+def stage(
+    name: Annotated[str, typer.Argument(help="ingest, repair, segment, ner, extract or export.")],
+    inp: Annotated[Path, typer.Option("--in", help="Input: the raw archive (ingest) or the previous stage's folder.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder of this stage.")],
+    params: ParamsOption = None,
+) -> None:
+    """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order)."""
+    from pipeline.stages import run_stage
+
+    try:
+        counts = run_stage(name, inp, out, params)
+    except (KeyError, OutputError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here instead of printing it.")] = None,
+) -> None:
+    """Print the data dictionary (generated from the schema module)."""
+    from pipeline.dictionary import data_dictionary
+
+    text = data_dictionary()
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,142 @@
+"""The data contract: every output table, declared once, with a description per column.
+
+Descriptions live in each field's metadata under b"description" so that they travel with
+the Parquet files and the data dictionary (``minutes schema``) is generated from here.
+Offsets (start_char, end_char) index into ``documents.text`` unless a column says otherwise.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+CONTRACT_VERSION = "1"
+
+
+def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={b"description": description.encode()})
+
+
+def _schema(description: str, *fields: pa.Field) -> pa.Schema:
+    return pa.schema(list(fields), metadata={b"description": description.encode(),
+                                             b"contract_version": CONTRACT_VERSION.encode()})
+
+
+_str = pa.string()
+_int = pa.int64()
+
+DOCUMENTS = _schema(
+    "One row per input file, including files that could not be read (status 'error').",
+    _field("doc_id", _str, "Stable identifier: first 16 hex digits of the SHA-256 of the file's bytes.", False),
+    _field("source_path", _str, "Path of the file relative to the input folder it was found under."),
+    _field("format", _str, "Detected input format: txt, md, org, html, docx, pdf, image."),
+    _field("n_pages", _int, "Number of pages for paged formats (PDF, image); null for flowing text."),
+    _field("ocr", pa.bool_(), "True when any of the text came from optical character recognition."),
+    _field("ocr_pages", pa.list_(_int), "1-based page numbers whose text came from OCR."),
+    _field("ocr_engine", _str, "OCR engine and language used, e.g. 'tesseract 5.3.0 swe'; null without OCR."),
+    _field("text_raw", _str, "Text as extracted from the file, before OCR repair."),
+    _field("text", _str, "Text after OCR repair; all other tables' character offsets index into this."),
+    _field("status", _str, "'ok' when the document was processed, 'error' when it could not be read."),
+    _field("error", _str, "Why the document failed (status 'error'); null otherwise."),
+    _field("warnings", pa.list_(_str), "Non-fatal problems, e.g. text that does not look Swedish."),
+    _field("pipeline_version", _str, "Version of the pipeline that produced this row."),
+)
+
+MEETINGS = _schema(
+    "One row per meeting described by a document (one per successfully read document).",
+    _field("meeting_id", _str, "Identifier of the meeting: '<doc_id>-1'.", False),
+    _field("doc_id", _str, "The document the meeting was read from.", False),
+    _field("body", _str, "The group or board that met, as written in the title line."),
+    _field("date", pa.date32(), "Meeting date; null when the year (or the date) is not written."),
+    _field("date_text", _str, "The meeting date as written in the title line."),
+    _field("place", _str, "Where the meeting was held, when stated (e.g. 'Plats: Rådhuset')."),
+    _field("author", _str, "Who wrote the minutes (closing signature, 'Vid pennan', 'Sekreterare')."),
+    _field("title", _str, "The title line the body and date were read from."),
+    _field("title_start_char", _int, "Offset of the title line in documents.text."),
+)
+
+ATTENDEES = _schema(
+    "People (or organisations) listed in an attendee block of the minutes.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("name", _str, "Name as written; null where only an organisation is listed."),
+    _field("organisation", _str, "Organisation as written after the name (e.g. 'Ria/G7'); null if none."),
+    _field("role", _str, "Role from the block heading or the line: ledamot, ersättare, tjänsteman, "
+                         "ordförande, sekreterare, närvarande, ..."),
+    _field("present", pa.bool_(), "False where marked absent ('Frånvarande', '(ej närvarande)')."),
+    _field("start_char", _int, "Start of the attendee line in documents.text."),
+    _field("end_char", _int, "End of the attendee line in documents.text."),
+)
+
+SECTIONS = _schema(
+    "Agenda items: a heading and the text up to the next heading.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "Identifier: '<meeting_id>-s<ordinal>'.", False),
+    _field("ordinal", _int, "1-based position of the section in the minutes."),
+    _field("title", _str, "The heading line as written, whitespace stripped."),
+    _field("number", _str, "Item number as written ('1', '§ 12'); null when unnumbered."),
+    _field("start_char", _int, "Start of the heading in documents.text."),
+    _field("end_char", _int, "End of the section (start of the next heading or end of text)."),
+)
+
+ENTITIES = _schema(
+    "Named entities and date/time expressions found in the text.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the entity is in; null before the first section."),
+    _field("label", _str, "PER, ORG, LOC, DATE or TIME."),
+    _field("text", _str, "The mention as written in documents.text."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("normalized", _str, "ISO date (YYYY-MM-DD) or time (HH:MM[-HH:MM]) for DATE/TIME; "
+                               "the attendee's full name for PER where resolvable; else null."),
+    _field("source", _str, "What found it: 'rules', 'model', 'attendees', 'patterns'."),
+)
+
+DECISIONS = _schema(
+    "What the meeting decided or resolved.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the decision is in."),
+    _field("text", _str, "The decision sentence, bullet or clause as written."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("kind", _str, "decided, postponed, elected, approved, group_formed, agreed, scheduled or other."),
+    _field("cue", _str, "The cue phrase that marked the decision."),
+)
+
+ACTION_ITEMS = _schema(
+    "Tasks someone is to do: who does what, by when.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the action item is in."),
+    _field("text", _str, "The sentence, bullet or table row as written."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("assignees", pa.list_(_str), "Who is to do it, as mentioned (persons or organisations)."),
+    _field("assignees_resolved", pa.list_(_str), "Assignees resolved to attendees' full names where "
+                                                 "unambiguous; otherwise as mentioned."),
+    _field("due_text", _str, "The deadline as written; null if none."),
+    _field("due_date", pa.date32(), "The deadline as a date where derivable (year from the meeting)."),
+    _field("cue", _str, "The cue phrase that marked the action item."),
+)
+
+CORRECTIONS = _schema(
+    "Every change the OCR repair made, for audit: offsets into documents.text_raw.",
+    _field("doc_id", _str, "The document.", False),
+    _field("start_char", _int, "Start of the original string in documents.text_raw."),
+    _field("original", _str, "The string as extracted."),
+    _field("replacement", _str, "What it was replaced with in documents.text."),
+    _field("method", _str, "Which repair made the change, e.g. 'ftfy', 'confusion+lexicon', 'fffd'."),
+    _field("score", pa.float64(), "Confidence of the repair (method-specific, higher is surer)."),
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "meetings": MEETINGS,
+    "attendees": ATTENDEES,
+    "sections": SECTIONS,
+    "entities": ENTITIES,
+    "decisions": DECISIONS,
+    "action_items": ACTION_ITEMS,
+    "corrections": CORRECTIONS,
+}
+
+
+def description(schema: pa.Schema, name: str) -> str:
+    meta = schema.field(name).metadata or {}
+    return meta.get(b"description", b"").decode()

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the clone (CI has it; a user's clone does not)."""
+    if not (SHARED / "dev" / "gold").is_dir():
+        pytest.skip("../shared is not beside this clone")
+    return SHARED

@@ -1,0 +1,66 @@
+"""End to end: the `minutes` command on the sample archive in data/raw."""
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.schema import TABLES
+
+runner = CliRunner()
+
+
+def test_help_for_every_command():
+    for args in ([], ["run"], ["stage"], ["schema"]):
+        result = runner.invoke(app, [*args, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage" in result.output
+
+
+@pytest.mark.slow
+def test_run_on_the_sample_archive(repo, tmp_path):
+    out = tmp_path / "processed"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(repo / "data" / "raw"), "--out", str(out),
+                             "--quiet"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert "documents read" in result.stdout and "decisions" in result.stdout
+    t = {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+    for name, schema in TABLES.items():
+        assert list(t[name].columns) == schema.names
+    docs = t["documents"]
+    assert len(docs) == 5 and (docs["status"] == "ok").all()
+    meetings = t["meetings"].merge(docs[["doc_id", "source_path"]], on="doc_id").set_index("source_path")
+    assert meetings.loc["001_383d3ad550182990.txt", "body"] == "Gemensam ledningsgrupp"
+    assert str(meetings.loc["004_f9b29f4a5844bb89.txt", "date"]) == "2017-12-07"
+    assert meetings.loc["000_5a4cfbc16e09210b.txt", "author"] == "David"
+    assert len(t["attendees"]) >= 20 and len(t["sections"]) >= 25
+    text = dict(zip(docs["doc_id"], docs["text"]))
+    meeting_doc = dict(zip(t["meetings"]["meeting_id"], t["meetings"]["doc_id"]))
+    for name in ("sections", "entities", "decisions", "action_items"):
+        for row in t[name].itertuples():
+            span = text[meeting_doc[row.meeting_id]][row.start_char:row.end_char]
+            if name == "sections":
+                assert span.startswith(row.title)
+            else:
+                assert span == row.text
+
+
+def test_unwritable_output_exits_non_zero(tmp_path, repo):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["run", str(repo / "data" / "raw" / "000_5a4cfbc16e09210b.txt"), "--out",
+                                 str(blocker / "out"), "--quiet"])
+    assert result.exit_code == 2
+
+
+def test_a_bad_document_does_not_stop_the_run(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bra.txt").write_text("Styrgruppen 4 maj 2020\n\nBudget\n\nText.\n", encoding="utf-8")
+    (tmp_path / "in" / "trasig.txt").write_bytes(b"   \n\n  ")  # nothing to read
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_path")
+    assert docs.loc["bra.txt", "status"] == "ok"
+    assert docs.loc["trasig.txt", "status"] == "error" and docs.loc["trasig.txt", "error"]

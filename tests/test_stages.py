@@ -1,0 +1,34 @@
+import pandas as pd
+import yaml
+
+from pipeline.export import read_tables
+from pipeline.stages import ORDER, run_stage
+
+
+def test_dvc_stages_map_one_to_one_to_pipeline_stages_and_params(repo):
+    dvc = yaml.safe_load((repo / "dvc.yaml").read_text())["stages"]
+    params = yaml.safe_load((repo / "params.yaml").read_text())
+    assert list(dvc) == ORDER
+    for name, stage in dvc.items():
+        assert stage["cmd"].startswith(f"minutes stage {name} ")
+        assert stage["params"] == [name] and name in params
+        for dep in stage["deps"]:
+            assert (repo / dep).exists() or dep.startswith("data/interim/"), dep
+
+
+def test_stage_by_stage_equals_one_run(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Arbetsgruppen 2 juni 2022\n\nNärvarande:\nEva Holm\nJan Berg\n\nBudget\n\n"
+                               "Vi går igenom budgeten till den 9/6.\n", encoding="utf-8")
+    prev = raw
+    for name in ORDER:
+        run_stage(name, prev, tmp_path / name)
+        prev = tmp_path / name
+    from pipeline.process import load_params
+    from pipeline.runner import run_archive
+    run_archive([raw], tmp_path / "direct", load_params())
+    staged, direct = read_tables(tmp_path / "export"), read_tables(tmp_path / "direct")
+    for table in staged:
+        pd.testing.assert_frame_equal(staged[table], direct[table], check_dtype=False)
+    assert len(staged["attendees"]) == 2
