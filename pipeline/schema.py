@@ -61,6 +61,7 @@ ATTENDEES = _schema(
     _field("role", _str, "Role from the block heading or the line: ledamot, ersättare, tjänsteman, "
                          "ordförande, sekreterare, närvarande, ..."),
     _field("present", pa.bool_(), "False where marked absent ('Frånvarande', '(ej närvarande)')."),
+    _field("person_id", _str, "The person across the archive (persons table); null for organisation-only rows."),
     _field("start_char", _int, "Start of the attendee line in documents.text."),
     _field("end_char", _int, "End of the attendee line in documents.text."),
 )
@@ -87,6 +88,7 @@ ENTITIES = _schema(
     _field("normalized", _str, "ISO date (YYYY-MM-DD) or time (HH:MM[-HH:MM]) for DATE/TIME; "
                                "the attendee's full name for PER where resolvable; else null."),
     _field("source", _str, "What found it: 'rules', 'model', 'attendees', 'patterns'."),
+    _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
 )
 
 DECISIONS = _schema(
@@ -110,6 +112,7 @@ ACTION_ITEMS = _schema(
     _field("assignees", pa.list_(_str), "Who is to do it, as mentioned (persons or organisations)."),
     _field("assignees_resolved", pa.list_(_str), "Assignees resolved to attendees' full names where "
                                                  "unambiguous; otherwise as mentioned."),
+    _field("assignee_person_ids", pa.list_(_str), "person_id of each assignee that is a linked person."),
     _field("due_text", _str, "The deadline as written; null if none."),
     _field("due_date", pa.date32(), "The deadline as a date where derivable (year from the meeting)."),
     _field("cue", _str, "The cue phrase that marked the action item."),
@@ -125,6 +128,16 @@ CORRECTIONS = _schema(
     _field("score", pa.float64(), "Confidence of the repair (method-specific, higher is surer)."),
 )
 
+PERSONS = _schema(
+    "People across the whole archive: one row per person, with every way the minutes name them.",
+    _field("person_id", _str, "Stable identifier derived from the canonical name ('p-' + 10 hex digits).", False),
+    _field("name", _str, "Canonical name: the fullest form seen (usually from an attendee list)."),
+    _field("variants", pa.list_(_str), "Every form seen: first names, nicknames, OCR and genitive variants."),
+    _field("organisations", pa.list_(_str), "Organisations the person is listed with in attendee blocks."),
+    _field("n_meetings", _int, "Number of meetings the person is mentioned in or attends."),
+    _field("n_mentions", _int, "Number of PER mentions and attendee rows linked to the person."),
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "meetings": MEETINGS,
@@ -135,6 +148,9 @@ TABLES: dict[str, pa.Schema] = {
     "action_items": ACTION_ITEMS,
     "corrections": CORRECTIONS,
 }
+
+# tables built across the archive after all documents are processed (not per document)
+ARCHIVE_TABLES: dict[str, pa.Schema] = {"persons": PERSONS}
 
 
 def description(schema: pa.Schema, name: str) -> str:

@@ -1,0 +1,98 @@
+"""Load and compile the cue file (cues.yaml) once per process."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.extract.sentences import fold
+
+DEFAULT_PATH = Path(__file__).with_name("cues.yaml")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"})
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """Compile a cue pattern for matching against ``fold``-ed text (å/ä/ö written as usual)."""
+    return re.compile(pattern.translate(_FOLD), re.IGNORECASE)
+
+
+@dataclass
+class TaskVerb:
+    regex: re.Pattern
+    source: str
+    subject: str = "any"  # 'any' | 'named'
+    we: bool = False
+    passive: bool = False
+    modal: bool = False
+
+
+@dataclass
+class Cues:
+    decisions: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    decision_labels: list[re.Pattern] = field(default_factory=list)
+    next_meeting_titles: list[re.Pattern] = field(default_factory=list)
+    decision_blockers: list[re.Pattern] = field(default_factory=list)
+    assignment: list[re.Pattern] = field(default_factory=list)
+    task_verbs: list[TaskVerb] = field(default_factory=list)
+    coming: re.Pattern | None = None
+    staffing: list[re.Pattern] = field(default_factory=list)
+    action_blockers: list[re.Pattern] = field(default_factory=list)
+    non_agents: re.Pattern | None = None
+    pronouns: re.Pattern | None = None
+    subject_prefixes: re.Pattern | None = None
+    nicknames: dict[str, str] = field(default_factory=dict)
+    due_markers: list[tuple[re.Pattern, bool]] = field(default_factory=list)
+    relative_due: re.Pattern | None = None
+    table_columns: dict[str, re.Pattern] = field(default_factory=dict)
+    opinion_labels: list[re.Pattern] = field(default_factory=list)
+
+    def is_label(self, label: str | None, which: str) -> bool:
+        if not label:
+            return False
+        pats = self.decision_labels if which == "decision" else self.opinion_labels
+        f = fold(label.strip().rstrip(":").strip())
+        return any(p.fullmatch(f) for p in pats)
+
+    def is_next_meeting(self, title: str | None) -> bool:
+        if not title:
+            return False
+        f = fold(re.sub(r"^\s*(§\s*)?\d+[.)]?\s*", "", title))
+        return any(p.search(f) for p in self.next_meeting_titles)
+
+
+def _alt(words: str) -> re.Pattern:
+    return compile_pattern(r"^(?:" + words + r")$")
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: str | None = None) -> Cues:
+    data = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+    c = Cues()
+    for group in data.get("decisions", []):
+        for p in group.get("patterns", []):
+            c.decisions.append((group["kind"], compile_pattern(p)))
+    c.decision_labels = [compile_pattern(p) for p in data.get("decision_labels", [])]
+    c.next_meeting_titles = [compile_pattern(p) for p in data.get("next_meeting_titles", [])]
+    c.decision_blockers = [compile_pattern(p) for p in data.get("decision_blockers", [])]
+    c.assignment = [compile_pattern(p) for p in data.get("assignment_patterns", [])]
+    for v in data.get("task_verbs", []):
+        c.task_verbs.append(TaskVerb(compile_pattern(v["pattern"]), v["pattern"], v.get("subject", "any"),
+                                     bool(v.get("we")), bool(v.get("passive")),
+                                     bool(v.get("modal"))))
+    c.coming = compile_pattern(r"(?:^|\(|\b)(?:en |ett |de |den |det |separata |nya? )?(?:"
+                               + data.get("coming_nouns", "inbjudan") + r")\s+(?:kommer|skickas)\b(?!\s+att)")
+    c.staffing = [compile_pattern(p) for p in data.get("staffing_patterns", [])]
+    c.action_blockers = [compile_pattern(p) for p in data.get("action_blockers", [])]
+    c.non_agents = _alt(data.get("non_agents", "vi|man|det"))
+    c.pronouns = _alt(data.get("pronouns", "han|hon|de"))
+    c.subject_prefixes = compile_pattern(r"^(?:(?:" + data.get("subject_prefixes", "alla") + r")\s+)+")
+    c.nicknames = {fold(k): fold(v) for k, v in (data.get("nicknames") or {}).items()}
+    for m in data.get("due_markers", []):
+        c.due_markers.append((compile_pattern(m["pattern"]), bool(m.get("keep_marker"))))
+    c.relative_due = compile_pattern(data.get("relative_due", r"nästa möte"))
+    c.table_columns = {k: _alt(v) for k, v in (data.get("table_columns") or {}).items()}
+    c.opinion_labels = [compile_pattern(p) for p in data.get("opinion_labels", [])]
+    return c

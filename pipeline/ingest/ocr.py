@@ -1,0 +1,168 @@
+"""Optical character recognition with Tesseract (pytesseract), Swedish model by default.
+
+Pages are OCR'd at ``ocr_dpi`` (300) in greyscale; their orientation is detected with
+Tesseract's OSD model (``osd`` traineddata, Debian package tesseract-ocr-osd) and
+corrected before recognition, since scans are often stored sideways or upside down.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import time
+
+from PIL import Image, ImageOps
+
+# Tesseract's OpenMP threads fight over shared cores; one thread per process is faster
+# overall when documents are processed in parallel.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+Image.MAX_IMAGE_PIXELS = 300_000_000  # large scans are legitimate; the size limit is max_bytes
+
+
+class OCRUnavailable(RuntimeError):
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    import pytesseract
+    try:
+        return str(pytesseract.get_tesseract_version()).split()[0]
+    except Exception as e:  # noqa: BLE001
+        raise OCRUnavailable(f"tesseract is not installed or not runnable: {e}") from e
+
+
+@functools.lru_cache(maxsize=1)
+def available_languages() -> frozenset[str]:
+    import pytesseract
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def engine_name(lang: str = "swe") -> str:
+    return f"tesseract {tesseract_version()} {lang}"
+
+
+def check_ready(lang: str = "swe") -> None:
+    tesseract_version()
+    langs = available_languages()
+    missing = [lg for lg in lang.split("+") if lg not in langs]
+    if missing:
+        raise OCRUnavailable(f"tesseract language data missing: {', '.join(missing)} "
+                             f"(install tesseract-ocr-{missing[0]})")
+
+
+def detect_rotation(img: Image.Image, timeout: float = 0) -> int:
+    """Degrees (0/90/180/270) to rotate the image clockwise to make it upright; 0 when OSD
+    is not installed or not sure (too little text)."""
+    import pytesseract
+    if "osd" not in available_languages():
+        return 0
+    small = img
+    # OSD needs only enough glyphs; a smaller image is much faster
+    if max(img.size) > 2500:
+        scale = 2500 / max(img.size)
+        small = img.resize((max(1, int(img.width * scale)), max(1, int(img.height * scale))))
+    try:
+        osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10",
+                                       timeout=timeout or 0)
+    except pytesseract.TesseractError:  # "Too few characters", empty page ...
+        return 0
+    except RuntimeError:
+        raise  # timeout
+    except Exception:  # noqa: BLE001
+        return 0
+    m = re.search(r"Rotate:\s*(\d+)", osd)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
+    if not m:
+        return 0
+    rot = int(m.group(1)) % 360
+    if conf and float(conf.group(1)) < 1.0:
+        return 0
+    return rot
+
+
+def prepare(img: Image.Image) -> Image.Image:
+    img = ImageOps.exif_transpose(img) if hasattr(img, "getexif") else img
+    if img.mode in ("RGBA", "LA", "P"):
+        bg = Image.new("RGB", img.size, "white")
+        rgba = img.convert("RGBA")
+        bg.paste(rgba, mask=rgba.split()[-1])
+        img = bg
+    if img.mode != "L":
+        img = img.convert("L")
+    return img
+
+
+def ocr_image(img: Image.Image, lang: str = "swe", osd: bool = True, deadline: float | None = None,
+              psm: int = 3) -> tuple[str, int]:
+    """(text, rotation applied). ``deadline`` is a time.monotonic() value."""
+    import pytesseract
+
+    img = prepare(img)
+    rot = 0
+    if osd:
+        rot = detect_rotation(img, timeout=_remaining(deadline))
+        if rot:
+            img = img.rotate(-rot, expand=True, fillcolor=255)
+    text = pytesseract.image_to_string(img, lang=lang, config=f"--psm {psm}",
+                                       timeout=_remaining(deadline))
+    return tidy_ocr_text(text), rot
+
+
+def _remaining(deadline: float | None) -> float:
+    if deadline is None:
+        return 0
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("time limit reached during OCR")
+    return max(1.0, left)
+
+
+def tidy_ocr_text(text: str) -> str:
+    """Tesseract output: form feeds and trailing blanks removed, runs of blank lines
+    collapsed to one (paragraphs stay separated by a blank line)."""
+    text = text.replace("\f", "").replace("\r\n", "\n")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def image_frames(data: bytes):
+    """The pages of an image file (multi-page TIFF/GIF give several)."""
+    from io import BytesIO
+
+    img = Image.open(BytesIO(data))
+    n = getattr(img, "n_frames", 1)
+    for i in range(n):
+        img.seek(i)
+        frame = img.copy()
+        if i == 0:
+            frame = ImageOps.exif_transpose(frame)
+        yield frame
+
+
+def read_image(data: bytes, params: dict, deadline: float | None = None) -> tuple[list[str], list[str]]:
+    """(page texts, warnings) for an image file, every frame OCR'd."""
+    lang = params["ocr_lang"]
+    check_ready(lang)
+    pages: list[str] = []
+    warnings: list[str] = []
+    for i, frame in enumerate(image_frames(data), start=1):
+        dpi = frame.info.get("dpi", (0, 0))[0] or 0
+        # low-resolution images: upscale so glyphs reach the size tesseract expects
+        if dpi and dpi < 200 or (not dpi and max(frame.size) < 1200):
+            f = 2 if not dpi else min(4.0, params["ocr_dpi"] / dpi)
+            frame = frame.resize((int(frame.width * f), int(frame.height * f)), Image.LANCZOS)
+        text, rot = ocr_image(frame, lang=lang, osd=params["ocr_osd"], deadline=deadline)
+        if rot:
+            warnings.append(f"page {i} was rotated {rot}° (corrected)")
+        pages.append(text)
+        if len(pages) >= params["max_pages"]:
+            warnings.append(f"only the first {params['max_pages']} frames were read")
+            break
+    return pages, warnings

@@ -1,0 +1,258 @@
+"""Plain text files (.txt, .md, .org): encoding, mojibake, line ends, markup.
+
+Guarantee: a clean UTF-8 (NFC) text file comes through unchanged apart from CRLF/CR -> LF,
+so that character offsets downstream index into exactly the file's text.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import ftfy
+
+# Only the encoding repairs: no quote uncurling, no width or ligature changes, no
+# normalisation (we do NFC ourselves), so clean text is never touched.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+    restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True,
+    fix_c1_controls=True, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=True,
+    remove_control_chars=False, normalization=None, explain=False,
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we can read."""
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes in every other position (ASCII-heavy text)."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    enc = "utf-16-le" if odd_nul > 0.3 and even_nul < 0.05 else "utf-16-be" if even_nul > 0.3 and odd_nul < 0.05 else None
+    if enc is None:
+        return None
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f\v")
+              or c == "\ufffd")
+    return bad / len(sample)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding). Raises NotText for binary data."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc + " (BOM)"
+            except UnicodeDecodeError:
+                break
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = _utf16_without_bom(data)
+        enc = "utf-16"
+        if text is None:
+            text, enc = _legacy_decode(data)
+    if _control_share(text) > 0.02:
+        raise NotText("binary data, not text (control characters in the content)")
+    return text, enc
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: cp1252 (the Windows office default; a superset of latin-1's printable
+    range) unless charset-normalizer is confident of something else."""
+    if data.count(0) > len(data[:100000]) * 0.01:
+        raise NotText("binary data, not text (NUL bytes in the content)")
+    try:
+        from charset_normalizer import from_bytes
+        best = from_bytes(data[:200000]).best()
+    except Exception:  # noqa: BLE001
+        best = None
+    candidates = []
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        candidates.append(best.encoding)
+    candidates += ["cp1252", "latin-1"]
+    # Swedish offices: prefer cp1252 when it decodes and yields å/ä/ö, or when the
+    # detector's pick is exotic (e.g. cp1250 / mac_roman guesses on short files).
+    for enc in ["cp1252"] + candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if enc == "cp1252" and candidates and candidates[0] not in ("cp1252", "latin_1", "iso8859_15", "latin-1"):
+            if not re.search("[åäöÅÄÖé]", text):
+                continue
+        return text, enc
+    return data.decode("latin-1"), "latin-1"
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 read as cp1252/latin-1 ('fÃ¶r' -> 'för'); clean text is unchanged."""
+    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    return fixed
+
+
+def clean_text(text: str) -> str:
+    text = normalise_newlines(text)
+    text = fix_mojibake(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+# --- markup -------------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_REFLINK = re.compile(r"!?\[([^\]]+)\]\[[^\]]*\]")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
+_MD_EMPH = re.compile(r"(\*\*\*|\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPH_US = re.compile(r"(?<!\w)(___|__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _md_inline(s: str) -> str:
+    s = _MD_LINK.sub(r"\1", s)
+    s = _MD_REFLINK.sub(r"\1", s)
+    s = _MD_AUTOLINK.sub(r"\1", s)
+    s = _MD_CODE.sub(r"\1", s)
+    for _ in range(2):
+        s = _MD_EMPH.sub(r"\2", s)
+        s = _MD_EMPH_US.sub(r"\2", s)
+    s = _HTML_TAG.sub("", s)
+    s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", s)
+    return s
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown reduced to text: headings kept as their own lines (without '#'), emphasis,
+    links, code fences, HTML tags and front matter removed, table rows as 'a | b | c',
+    list markers kept ('- ', '1. ')."""
+    lines = md.split("\n")
+    out: list[str] = []
+    i = 0
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        for j in range(1, min(len(lines), 200)):
+            if lines[j].strip() in ("---", "..."):
+                i = j + 1
+                break
+    in_fence = False
+    for idx in range(i, len(lines)):
+        line = lines[idx]
+        st = line.strip()
+        if st.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if re.fullmatch(r"\s*(=+|-+)\s*", line) and out and out[-1].strip() and len(st) >= 2:
+            continue  # setext heading underline
+        if re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
+            out.append("")  # thematic break
+            continue
+        if _MD_TABLE_SEP.match(line) and "|" in line:
+            continue
+        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if m:
+            out.append(_md_inline(m.group(2)))
+            continue
+        m = re.match(r"^(\s*(?:>\s*)+)(.*)$", line)
+        if m:
+            line = m.group(2)
+        if st.startswith("|") and st.endswith("|") and st.count("|") >= 2:
+            cells = [_md_inline(c.strip()) for c in st.strip("|").split("|")]
+            out.append(" | ".join(cells))
+            continue
+        m = re.match(r"^(\s*)([-*+])\s+(\[[ xX]\]\s+)?(.*)$", line)
+        if m:
+            out.append(f"{m.group(1)}- {_md_inline(m.group(4))}")
+            continue
+        out.append(_md_inline(line))
+    return "\n".join(out)
+
+
+_ORG_LINK = re.compile(r"\[\[([^\]]*)\](?:\[([^\]]*)\])?\]")
+_ORG_EMPH = re.compile(r"(?<![\w])([*/=~+_])(?=\S)([^\n]*?)(?<=\S)\1(?![\w])")
+
+
+def _org_inline(s: str) -> str:
+    s = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), s)
+    s = _ORG_EMPH.sub(r"\2", s)
+    return s
+
+
+def org_to_text(org: str) -> str:
+    """Org-mode reduced to text: headline stars, TODO keywords and tags removed (headline
+    kept as a line), '#+TITLE:' kept as text, other '#+' keywords, drawers and
+    blocks' delimiters dropped, links to their description, table rows as 'a | b'."""
+    out: list[str] = []
+    in_drawer = False
+    for line in org.split("\n"):
+        st = line.strip()
+        if in_drawer:
+            if st.upper() == ":END:":
+                in_drawer = False
+            continue
+        if re.fullmatch(r":[A-Z_]+:", st) and st.upper() != ":END:":
+            in_drawer = True
+            continue
+        m = re.match(r"^#\+(\w+):\s*(.*)$", st)
+        if m:
+            if m.group(1).upper() in ("TITLE", "SUBTITLE", "AUTHOR", "DATE"):
+                out.append(_org_inline(m.group(2)))
+            continue
+        if re.match(r"^#\+(BEGIN|END)_\w+", st, re.I) or st.startswith("# ") or st == "#":
+            continue
+        m = re.match(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAIT|CANCELLED)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(\s+:[\w@:]+:)?\s*$", line)
+        if m:
+            out.append(_org_inline(m.group(2)))
+            continue
+        if st.startswith("|"):
+            if re.fullmatch(r"\|[-+|: ]*\|?", st):
+                continue
+            cells = [_org_inline(c.strip()) for c in st.strip("|").split("|")]
+            out.append(" | ".join(cells))
+            continue
+        out.append(_org_inline(line))
+    return "\n".join(out)
+
+
+def read_text(data: bytes, fmt: str = "txt") -> tuple[str, list[str]]:
+    """(text, warnings) for txt/md/org bytes."""
+    warnings: list[str] = []
+    text, enc = decode_bytes(data)
+    if not enc.startswith("utf-8"):
+        warnings.append(f"decoded as {enc}")
+    fixed = clean_text(text)
+    if fixed != normalise_newlines(text) and fix_mojibake(normalise_newlines(text)) != normalise_newlines(text):
+        warnings.append("mojibake repaired (text was double-encoded)")
+    text = fixed
+    if fmt == "md":
+        text = markdown_to_text(text)
+    elif fmt == "org":
+        text = org_to_text(text)
+    return text, warnings
