@@ -40,11 +40,15 @@ def run(
     params: ParamsOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Process every document again, ignoring results kept "
+                                                         "from earlier runs in OUT/.cache.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
     action_items and corrections as Parquet tables to OUT.
 
+    A re-run into the same OUT processes only new or changed documents (results are kept in
+    OUT/.cache per document, pipeline version and parameters); a stopped run resumes.
     Exits 0 when the run finished, also when some documents failed (their errors are in the
     documents table); non-zero only when the run itself could not proceed.
     """
@@ -58,7 +62,7 @@ def run(
         task = progress.add_task("documents", total=None)
         try:
             summary = run_archive(
-                inputs, out, settings, workers=workers, scheduler=scheduler,
+                inputs, out, settings, workers=workers, scheduler=scheduler, fresh=fresh,
                 on_start=lambda n: progress.update(task, total=n),
                 on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
         except OutputError as exc:
@@ -67,10 +71,11 @@ def run(
     table = Table(title=f"minutes {__version__}: {out}", show_header=False)
     c = summary.counts
     for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
+                         ("processed / reused", f"{summary.processed} / {summary.reused}"),
                          ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
                          ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
                          ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
-                         ("OCR corrections", c.get("corrections", 0)),
+                         ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
                          ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
         table.add_row(label, str(value))
     Console().print(table)

@@ -65,14 +65,74 @@ class _Person:
 
 
 class PersonIndex:
-    """Builds the persons of an archive from its mentions; then answers mention → person_id."""
+    """Builds the persons of an archive from its mentions; then answers mention → person_id.
+
+    Use: ``add_record`` for every record (first pass), ``build()``, then ``annotate`` every
+    record (second pass) and write ``rows()`` as the persons table. Identical mentions (same
+    meeting, text and resolution) are stored once, so memory grows with distinct names, not
+    with the number of mentions.
+    """
 
     def __init__(self) -> None:
         self._mentions: list[Mention] = []
+        self._index: dict[tuple, int] = {}
+        self._counts: list[int] = []
 
-    def add(self, mention: Mention) -> None:
-        if mention.text and mention.text.strip():
+    def add(self, mention: Mention) -> int | None:
+        if not (mention.text and mention.text.strip()):
+            return None
+        key = (mention.meeting_id, mention.text, mention.resolved)
+        i = self._index.get(key)
+        if i is None:
+            i = self._index[key] = len(self._mentions)
             self._mentions.append(mention)
+            self._counts.append(0)
+        elif mention.organisation and not self._mentions[i].organisation:
+            self._mentions[i].organisation = mention.organisation
+        self._counts[i] += 1
+        return i
+
+    @staticmethod
+    def _resolution(row: dict) -> str | None:
+        norm = row.get("normalized")
+        return norm if norm and norm != row.get("text") else None
+
+    def add_record(self, rec) -> None:
+        """The attendee rows and PER entities of one record."""
+        m = rec.meeting
+        if m is None:
+            return
+        body = m.get("body")
+        for a in rec.attendees:
+            if a.get("name"):
+                self.add(Mention(a["meeting_id"], body, a["name"], None, a.get("organisation")))
+        for e in rec.entities:
+            if e.get("label") == "PER":
+                self.add(Mention(e["meeting_id"], body, e["text"], self._resolution(e)))
+
+    def _lookup(self, meeting_id: str, text: str | None, resolved: str | None) -> str | None:
+        if not text:
+            return None
+        i = self._index.get((meeting_id, text, resolved if resolved != text else None))
+        if i is None:
+            i = self._index.get((meeting_id, text, None))
+        if i is not None:
+            return self.person_id_of(i)
+        k = _full_key(resolved or "") or _full_key(text)
+        lead = self._canonical_key.get(k) if k else None
+        return person_id(lead) if lead and lead in self._persons else None
+
+    def annotate(self, rec) -> None:
+        """Set person_id on attendees and PER entities, assignee_person_ids on action items."""
+        for a in rec.attendees:
+            a["person_id"] = self._lookup(a["meeting_id"], a.get("name"), None)
+        for e in rec.entities:
+            e["person_id"] = self._lookup(e["meeting_id"], e["text"], self._resolution(e)) \
+                if e.get("label") == "PER" else None
+        for item in rec.action_items:
+            names = item.get("assignees") or []
+            resolved = item.get("assignees_resolved") or [None] * len(names)
+            item["assignee_person_ids"] = [self._lookup(item["meeting_id"], n, r) for n, r in zip(names, resolved)]
 
     def build(self) -> None:
         self._cluster_full_names()
@@ -118,13 +178,13 @@ class PersonIndex:
 
     def _attach(self, i: int, m: Mention, key: str) -> None:
         p = self._persons.setdefault(key, _Person(key))
-        p.forms[m.text.strip()] += 1
+        p.forms[m.text.strip()] += self._counts[i]
         if m.resolved:
             p.forms[m.resolved.strip()] += 0  # known as a form, does not outvote what is written
         if m.organisation:
             p.organisations.add(m.organisation)
         p.meetings.add(m.meeting_id)
-        p.mentions += 1
+        p.mentions += self._counts[i]
         self._of_mention[i] = key
 
     # -- first names, surnames, nicknames ----------------------------------------------------
@@ -170,3 +230,14 @@ class PersonIndex:
                         "organisations": sorted(p.organisations), "n_meetings": len(p.meetings),
                         "n_mentions": p.mentions})
         return out
+
+
+def link_persons(records: list) -> list[dict]:
+    """Give the records their person_ids in place; returns the persons table's rows."""
+    index = PersonIndex()
+    for rec in records:
+        index.add_record(rec)
+    index.build()
+    for rec in records:
+        index.annotate(rec)
+    return index.rows()

@@ -15,9 +15,18 @@ def _field(name: str, type_: pa.DataType, description: str, nullable: bool = Tru
     return pa.field(name, type_, nullable=nullable, metadata={b"description": description.encode()})
 
 
-def _schema(description: str, *fields: pa.Field) -> pa.Schema:
-    return pa.schema(list(fields), metadata={b"description": description.encode(),
-                                             b"contract_version": CONTRACT_VERSION.encode()})
+PARTITION_COLUMN = "meeting_year"
+
+
+def _schema(description: str, *fields: pa.Field, partitioned: bool = True) -> pa.Schema:
+    """A table's schema; per-document tables end with the partition column (``meeting_year``)."""
+    fields = list(fields)
+    if partitioned:
+        fields.append(_field(PARTITION_COLUMN, pa.int32(),
+                             "Year of the meeting's date (null when unknown). The dataset is partitioned by it: "
+                             "`<table>.parquet/<year>/` or `<table>.parquet/unknown/`."))
+    return pa.schema(fields, metadata={b"description": description.encode(),
+                                       b"contract_version": CONTRACT_VERSION.encode()})
 
 
 _str = pa.string()
@@ -136,6 +145,7 @@ PERSONS = _schema(
     _field("organisations", pa.list_(_str), "Organisations the person is listed with in attendee blocks."),
     _field("n_meetings", _int, "Number of meetings the person is mentioned in or attends."),
     _field("n_mentions", _int, "Number of PER mentions and attendee rows linked to the person."),
+    partitioned=False,
 )
 
 TABLES: dict[str, pa.Schema] = {
@@ -149,8 +159,9 @@ TABLES: dict[str, pa.Schema] = {
     "corrections": CORRECTIONS,
 }
 
-# tables built across the archive after all documents are processed (not per document)
+# tables built across the archive after all documents are processed (not per document, not partitioned)
 ARCHIVE_TABLES: dict[str, pa.Schema] = {"persons": PERSONS}
+ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **ARCHIVE_TABLES}
 
 
 def description(schema: pa.Schema, name: str) -> str:
