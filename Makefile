@@ -5,6 +5,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd poppler-utils fonts-dejavu-core
+# the browser test of the review site (tests/test_report.py) needs a headless Chromium
+TEST_APT_PACKAGES := chromium
 INPUT ?= data/raw
 OUT ?= data/processed
 
@@ -30,6 +32,7 @@ run: setup
 	$(VENV)/bin/minutes run $(INPUT) --out $(OUT)
 
 test: setup
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(VENV)/bin/pytest -q
 
 test-fast: setup

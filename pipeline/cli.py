@@ -42,6 +42,12 @@ def run(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Process every document again, ignoring results kept "
                                                          "from earlier runs in OUT/.cache.")] = False,
+    pseudonymize: Annotated[bool, typer.Option(
+        "--pseudonymize", help="Write to OUT a dataset in which every person name is replaced by a stable pseudonym "
+                               "('Person 17'); the identified dataset and its cache go to --identified-out.")] = False,
+    identified_out: Annotated[Path | None, typer.Option(
+        "--identified-out", help="With --pseudonymize: where the identified dataset is kept "
+                                 "(default: OUT-identified beside OUT; keep it private).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
@@ -56,18 +62,34 @@ def run(
     from pipeline.runner import run_archive
 
     settings = load_params(params)
+    work_out = out
+    if pseudonymize:
+        work_out = identified_out or out.with_name(out.name + "-identified")
+        if work_out.resolve() == out.resolve():
+            console.print("[red]error:[/red] --identified-out must differ from --out")
+            raise typer.Exit(2)
     progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                         TimeRemainingColumn(), console=console, disable=quiet)
     with progress:
         task = progress.add_task("documents", total=None)
         try:
             summary = run_archive(
-                inputs, out, settings, workers=workers, scheduler=scheduler, fresh=fresh,
+                inputs, work_out, settings, workers=workers, scheduler=scheduler, fresh=fresh,
                 on_start=lambda n: progress.update(task, total=n),
                 on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
         except OutputError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
+    if pseudonymize:
+        from pipeline.pseudonymize import pseudonymize_dataset
+
+        try:
+            pseudo = pseudonymize_dataset(work_out, out)
+        except OSError as exc:
+            console.print(f"[red]error:[/red] cannot write the pseudonymised dataset to {out}: {exc}")
+            raise typer.Exit(2) from exc
+        console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
+                      f"the identified dataset is in {work_out} (keep it private)")
     table = Table(title=f"minutes {__version__}: {out}", show_header=False)
     c = summary.counts
     for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
@@ -115,6 +137,24 @@ def schema(
         out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def report(
+    data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML site.")] = Path("site"),
+) -> None:
+    """Write a static HTML review site: an index of meetings and one page per meeting with the
+    text, entities highlighted, decisions and action items linked to their place, and OCR corrections."""
+    from pipeline.report import build_site
+
+    try:
+        result = build_site(data, out)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"report: {result['meetings']} meetings, {result['failed_documents']} failed documents "
+                  f"-> {result['index']}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ runner = CliRunner()
 
 
 def test_help_for_every_command():
-    for args in ([], ["run"], ["stage"], ["schema"]):
+    for args in ([], ["run"], ["stage"], ["schema"], ["report"]):
         result = runner.invoke(app, [*args, "--help"])
         assert result.exit_code == 0, result.output
         assert "Usage" in result.output
@@ -64,3 +64,18 @@ def test_a_bad_document_does_not_stop_the_run(tmp_path):
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_path")
     assert docs.loc["bra.txt", "status"] == "ok"
     assert docs.loc["trasig.txt", "status"] == "error" and docs.loc["trasig.txt", "error"]
+
+
+@pytest.mark.slow
+def test_run_pseudonymized_keeps_names_out_of_the_shared_dataset(repo, tmp_path):
+    out = tmp_path / "shared"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(repo / "data" / "raw"), "--out", str(out),
+                             "--pseudonymize", "--quiet"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    identified = tmp_path / "shared-identified"
+    names = set(pd.read_parquet(identified / "attendees.parquet")["name"].dropna())
+    assert len(names) >= 15
+    text = "\n".join(pd.read_parquet(out / "documents.parquet")["text"].dropna())
+    assert "Person " in text
+    assert not [n for n in names if n in text]
+    assert not (out / ".cache").exists()

@@ -74,8 +74,8 @@ def test_a_killed_run_resumes_to_the_same_output(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--out", str(out),
                              "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline and len(list((out / ".cache").rglob("*.pkl"))) < 5:
+    deadline = time.time() + 600
+    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.pkl"))) < 5:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
