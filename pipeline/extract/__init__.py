@@ -6,14 +6,21 @@ readable cue file (``cues.yaml``) for the Swedish vocabulary.
 
 Walk: the text is cut into blocks (paragraphs, bullets, headings, sub-labels such as
 'Beslut:', table rows) and sentences. Each sentence becomes at most one row:
-  1. under a decision label ('Beslut:', 'Kommunstyrelsen beslutar') each bullet / 'att' line
-     is a decision;
+  1. under a decision label ('Beslut:', 'Kommunstyrelsen beslutar') each bullet, 'att' line or
+     sentence of the paragraph right below is a decision, its kind read from the verb
+     ('att bordlägga …' is postponed) – or an action item when it assigns a task to someone
+     ('att uppdra åt socialchefen att …');
   2. a decision cue ('beslutar', 'bordläggs', 'valdes till', 'är överens om', …) makes it a
-     decision, unless it is a question or a possibility ('Kan vi bilda …?');
+     decision, unless in its clause it is a question, a possibility ('Kan vi bilda …?'), a
+     proposal ('föreslår att') or a report ('Lars berättade att nämnden beslutat …'), or the
+     sentence reports an earlier decision ('Förra året beslutade …');
   3. an assignment ('Uppdrogs åt X att', 'Ansvarig: X'), a thing that comes ('Inbjudan
      kommer'), or a task verb with a doer ('David ska fråga', 'X tar fram') makes it an
      action item, unless an opinion, wish, possibility or report comes first.
-Tables with Vad / Vem / När (Ansvar, Klart) columns give one action item per row.
+Tables with Vad / Vem / När (Ansvar, Klart) columns give one action item per row ('|', tab or
+space-aligned columns, markdown included); items of a to-do list ('Att göra:', 'Åtgärder:')
+are action items. Nothing is taken from the parts of a formal protocol that describe the
+matter or the voting ('Ärendebeskrivning', 'Förslag till beslut', 'Yrkanden', 'Reservation').
 
 params (the ``extract`` section of params.yaml; all optional):
   cues_file: path of an alternative cue file (default: pipeline/extract/cues.yaml)
@@ -28,14 +35,18 @@ from pipeline.extract import actions as act
 from pipeline.extract import decisions as dec
 from pipeline.extract.assignees import resolve
 from pipeline.extract.cues import load_cues
-from pipeline.extract.due import date_at_start, find_due
-from pipeline.extract.sentences import blocks, split_sentences, trim_span
+from pipeline.extract.decisions import kind_of_att_clause
+from pipeline.extract.due import date_at_start, find_due, parse_date, year_of
+from pipeline.extract.sentences import Block, blocks, split_sentences, trim_item, trim_span
+from pipeline.extract.tables import has_header, is_header_line
 from pipeline.extract.tables import rows as table_rows
 from pipeline.record import section_at
 
 __all__ = ["extract_decisions_and_actions"]
 
 PAREN_CONTENT_RE = re.compile(r"\(([^()]{3,})\)")
+TASK_LABEL_RE = re.compile(r"(?:åtgärd|åtgärder|uppgift|uppdrag|att göra|todo|to do)\s*:\s*(?=\S)", re.IGNORECASE)
+DUE_LABEL_RE = re.compile(r"^\s*(klart|klar|deadline|när|senast|datum|klart till|klart senast)\s*:\s*", re.IGNORECASE)
 INLINE_LABEL_RE = re.compile(r"^\s*(beslut|beslutades|beslöts)\s*:\s*", re.IGNORECASE)
 CAPSEQ_RE = re.compile(r"(?<![\w.])[A-ZÅÄÖ][A-ZÅÄÖa-zåäöéü0-9]+(?:[ -][A-ZÅÄÖ][A-ZÅÄÖa-zåäöéü0-9]+){0,2}(?![\w.]\w)")
 
@@ -77,6 +88,25 @@ def _names(text: str, entities: list[dict], attendees: list[dict]) -> act.Names:
     return act.Names(spans)
 
 
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _has_content(item: str) -> bool:
+    """At least two words: a bare 'att' or a table rule is no item."""
+    return len(WORD_RE.findall(item)) >= 2
+
+
+def _decision_kind(item: str, cues) -> str:
+    """The kind of an item under 'Beslut:': from the verb after 'att' ('att bordlägga …'), else
+    from a cue in it ('Styrelsen godkänner budgeten'), else `decided`."""
+    kind = kind_of_att_clause(item, cues)
+    if kind == "decided":
+        hit = dec.classify(item, cues)
+        if hit is not None:
+            kind = hit.kind
+    return kind
+
+
 def _row(meeting_id, sections, text, start, end, **kw) -> dict:
     return {"meeting_id": meeting_id, "section_id": section_at(sections, start), "text": text[start:end],
             "start_char": start, "end_char": end, **kw}
@@ -98,26 +128,44 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
     next_due: dict[str | None, tuple[str, object]] = {}
 
     def add_decision(s, e, kind, cue):
+        if not _has_content(text[s:e]):
+            return
         decisions.append(_row(meeting_id, sections, text, s, e, kind=kind, cue=cue))
 
     def add_action(s, e, hit: act.ActionHit, due=(None, None)):
+        if not _has_content(text[s:e]):
+            return
         actions.append(_row(meeting_id, sections, text, s, e, assignees=list(hit.assignees),
                             assignees_resolved=resolve(hit.assignees, attendees, cues.nicknames, threshold),
                             due_text=due[0], due_date=due[1], cue=hit.cue or None))
 
     # a heading that is a decision label ('Kommunstyrelsen beslutar') opens a list of decisions
+    # (and a table's header row read as a heading is the table's)
     heading_starts = {s["start_char"] for s in sections
-                      if not cues.is_label((s.get("title") or "").rstrip(":"), "decision")}
+                      if not cues.is_label((s.get("title") or "").rstrip(":"), "decision")
+                      and not is_header_line(s.get("title") or "", cues)}
     blks = blocks(text, heading_starts,
-                  is_label=lambda line: cues.is_label(line, "decision"))
+                  is_label=lambda line: any(cues.is_label(line, k) for k in ("decision", "report", "task")),
+                  is_table_header=lambda line: is_header_line(line, cues))
     prev: tuple[int, int] | None = None
     prev_kind: str | None = None
     prev_block_text = ""
+    in_report = False  # inside 'Ärendebeskrivning', 'Förslag till beslut', 'Yrkanden', …
+    task_heading = False  # inside a section headed 'Att göra' / 'Åtgärder'
     i = 0
     while i < len(blks):
         b = blks[i]
         sec_id = section_at(sections, b.start)
         in_next = cues.is_next_meeting(titles.get(sec_id))
+        if b.kind in ("heading", "label"):
+            in_report = cues.is_label(text[b.start:b.end], "report")
+        if b.kind == "heading":
+            task_heading = cues.is_label(text[b.start:b.end], "task")
+        if in_report:
+            prev, prev_kind = None, None
+            prev_block_text = text[b.start:b.end]
+            i += 1
+            continue
         if b.kind == "heading":
             prev, prev_kind = None, None
             for m in PAREN_CONTENT_RE.finditer(text, b.start, b.end):
@@ -128,19 +176,31 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
             i += 1
             continue
         if b.kind == "table":
+            j = i
             lines = []
-            while i < len(blks) and blks[i].kind == "table":
-                lines.extend(blks[i].lines)
-                i += 1
-            for r in table_rows(text, lines, cues):
-                who = act.split_names(r.cells["who"][0]) if "who" in r.cells else []
-                due_text = r.cells["when"][0] if "when" in r.cells else None
-                due_date = None
-                if due_text:
-                    from pipeline.extract.due import parse_date, _year_arg
-                    due_date = parse_date(due_text, _year_arg(meeting))
-                add_action(r.start, r.end, act.ActionHit("table", who, 0), (due_text, due_date))
+            while j < len(blks) and blks[j].kind == "table":
+                lines.extend(blks[j].lines)
+                j += 1
+            trows = table_rows(text, lines, cues)
+            if not trows and not has_header(text, lines, cues):
+                # no header names a 'Vem' / 'Ansvar' column: the lines are text after all
+                for k in range(i, j):
+                    blks[k] = Block("para", blks[k].start, blks[k].end, blks[k].label, blks[k].lines)
+                continue
+            for r in trows:
+                has_who = "who" in r.cells and r.cells["who"][0].strip(" -–—")
+                has_dec = "decision" in r.cells and r.cells["decision"][0].strip(" -–—")
+                if has_who or (not has_dec and r.who_column):
+                    who = act.split_names(r.cells["who"][0]) if has_who else []
+                    due_text = r.cells["when"][0] if "when" in r.cells else None
+                    due_text = due_text if due_text and due_text.strip(" -–—") else None
+                    due_date = parse_date(due_text, year_of(meeting)) if due_text else None
+                    add_action(r.start, r.end, act.ActionHit("table", who, 0), (due_text, due_date))
+                elif has_dec:
+                    _, ds, de = r.cells["decision"]
+                    add_decision(ds, de, _decision_kind(text[ds:de], cues), "table")
             prev, prev_kind = None, None
+            i = j
             continue
         if b.kind == "label" and cues.is_label(b.label, "decision"):
             i += 1
@@ -148,32 +208,74 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
         if b.kind == "label" and cues.is_label(b.label, "opinion"):
             i += 1
             continue
-        in_decision_list = b.kind in ("bullet", "att") and cues.is_label(b.label, "decision")
+        if b.kind == "label" and cues.is_label(b.label, "task"):
+            i += 1
+            continue
+        # the items of a to-do list ('Att göra:', 'Åtgärder:'): bullets, or the lines right below it
+        if (cues.is_label(b.label, "task") or (task_heading and b.label is None)) and (
+                b.kind == "bullet" or (b.kind == "para" and i > 0 and blks[i - 1].kind in ("label", "heading"))):
+            for ls_, le_ in (b.lines if b.kind == "para" else [(b.start, b.end)]):
+                s, e = trim_item(text, ls_, le_)
+                if e <= s:
+                    continue
+                hit = act.task_item(text, s, e, cues, names, prev)
+                hit.cue = hit.cue or (b.label or "to-do list").strip().rstrip(":")
+                add_action(s, e, hit, find_due(text[s:e], cues, meeting))
+                prev, prev_kind = (s, e), None
+            prev_block_text = text[b.start:b.end]
+            i += 1
+            continue
+        # the items under 'Beslut:' – bullets, 'att …' lines, or the paragraph right below it
+        in_decision_list = cues.is_label(b.label, "decision") and (
+            b.kind in ("bullet", "att") or (b.kind == "para" and i > 0 and blks[i - 1].kind == "label"))
         in_opinion = b.kind in ("bullet", "att") and cues.is_label(b.label, "opinion")
         # a paragraph that continues the previous one across a page break ('… då\n\nforskare …')
         continuation = (b.kind == "para" and text[b.start:b.start + 1].islower()
                         and prev_block_text and prev_block_text.rstrip()[-1:] not in ".!?:")
         if in_decision_list:
-            s, e = trim_span(text, b.start, b.end)
-            hit = act.classify(text, s, e, cues, names, prev, allow_tasks=False)
-            if hit is not None and hit.assignees:
-                add_action(s, e, hit, find_due(text[s:e], cues, meeting))
-            else:
-                add_decision(s, e, "decided", b.label.strip().rstrip(":"))
-            prev, prev_kind = (s, e), "decided"
+            units = [trim_item(text, b.start, b.end)] if b.kind != "para" else \
+                [trim_span(text, x.start, x.end) for x in split_sentences(text, b)]
+            for s, e in units:
+                if e <= s:
+                    continue
+                # an explicit assignment in a decision ('att uppdra åt X att …') is an action item
+                hit = act.classify(text, s, e, cues, names, prev, allow_tasks=False)
+                if hit is not None and hit.assignees:
+                    add_action(s, e, hit, find_due(text[s:e], cues, meeting))
+                else:
+                    add_decision(s, e, _decision_kind(text[s:e], cues), b.label.strip().rstrip(":"))
+                prev, prev_kind = (s, e), "decided"
             prev_block_text = text[b.start:b.end]
             i += 1
             continue
         for sent in split_sentences(text, b):
             s, e = trim_span(text, sent.start, sent.end)
+            tl = TASK_LABEL_RE.match(text, s, e)
+            if tl:  # 'Åtgärd: Anna kontaktar skolan' – the item is what follows the label
+                s = tl.end()
             if e <= s:
                 continue
             m = INLINE_LABEL_RE.match(text[s:e])
-            if m:  # 'Beslut: Att …' on one line
-                add_decision(s + m.end(), e, "decided", m.group(1))
+            if m and e > s + m.end():  # 'Beslut: Att …' on one line
+                ds = s + m.end()
+                hit = act.classify(text, ds, e, cues, names, prev, allow_tasks=False)
+                if hit is not None and hit.assignees:
+                    add_action(ds, e, hit, find_due(text[ds:e], cues, meeting))
+                else:
+                    add_decision(ds, e, _decision_kind(text[ds:e], cues), m.group(1))
                 prev, prev_kind = (s, e), "decided"
                 continue
             sentence = text[s:e]
+            # 'Klart: 1 juni' / 'Deadline: 1 juni' on a line after a task: that task's due date
+            dm = DUE_LABEL_RE.match(sentence)
+            if dm and actions and prev is not None and actions[-1]["end_char"] == prev[1] \
+                    and actions[-1]["section_id"] == section_at(sections, s) and actions[-1]["due_text"] is None:
+                rest_s, rest_e = trim_span(text, s + dm.end(), e)
+                if rest_e > rest_s:
+                    actions[-1]["due_text"] = text[rest_s:rest_e]
+                    actions[-1]["due_date"] = parse_date(text[rest_s:rest_e], year_of(meeting))
+                    prev = (s, e)
+                    continue
             dhit = dec.classify(sentence, cues)
             if dhit is None and in_next and sent.index == 0 and b.kind == "para":
                 d0 = date_at_start(sentence, meeting)
@@ -182,8 +284,7 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
                     next_due[sec_id] = d0
             # an explicit assignment outranks a decision cue ('Uppdrogs åt X att …')
             ahit = act.classify(text, s, e, cues, names, prev, allow_tasks=not in_opinion)
-            if ahit is not None and ahit.cue and ahit.cue.lower().startswith(("uppdr", "ansvarig", "i uppdrag")) \
-                    and ahit.assignees:
+            if ahit is not None and ahit.explicit and ahit.assignees:
                 dhit = None
             if dhit is not None:
                 add_decision(s, e, dhit.kind, dhit.cue)
@@ -195,12 +296,15 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
                 ahit = act.contribution(text, s, e, names)
             if ahit is not None:
                 # 'Ansvarig: X' after a task: the task and the line are one item
-                if ahit.cue.lower().startswith("ansvarig") and ahit.cue_start == 0 and prev is not None \
+                if ahit.explicit and ahit.cue.lower().startswith("ansvar") and ahit.cue_start == 0 and prev is not None \
                         and section_at(sections, prev[0]) == sec_id:
                     actions[:] = [a for a in actions if a["start_char"] != prev[0]]
                     decisions[:] = [d for d in decisions if d["start_char"] != prev[0]]
                     s = prev[0]
-                due = find_due(sentence, cues, meeting)
+                    sentence = text[s:e]
+                # the date of the thing that comes ('Inbjudan till julfika 18 december kommer')
+                # is no deadline: look only after the cue
+                due = find_due(sentence[ahit.cue_end:] if ahit.coming else sentence, cues, meeting)
                 if due[0] is None and continuation:
                     due = find_due(prev_block_text, cues, meeting)
                 if due[0] is None and in_next and sec_id in next_due:

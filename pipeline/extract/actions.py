@@ -9,6 +9,7 @@ give no assignee.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,9 +21,10 @@ FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gö
                        r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)
 FROM_ORG_RE = re.compile(r"\b(?:från|fran|vid|hos|inom)\s+(?P<org>[A-ZÅÄÖ][\w&/-]*"
                          r"(?:\s+[A-ZÅÄÖ][\w&/-]*|\s+(?:för|for|av)\s+[\wåäöé-]+){0,4})")
-SPLIT_RE = re.compile(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*&\s*|\s+\+\s+")
+SPLIT_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+|\s*&\s*|\s+\+\s+")
 PAREN_RE = re.compile(r"\s*\([^)]*\)?")
-CLAUSE_START_RE = re.compile(r"(?:\batt\s+|;\s*|:\s+|\s[–—-]\s|,\s*(?:och|men|så|sedan|medan)\s+)", re.IGNORECASE)
+CLAUSE_START_RE = re.compile(r"(?:\batt\s+|;\s*|:\s+|\s[–—-]\s|,\s*(?:och|men|så|sedan|medan)\s+|\s(?:men|utan)\s+)",
+                             re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöé'-]*$")
 GOR_RE = re.compile(r"^\s*gor\s+(?P<who>[^,.(;]+)", re.IGNORECASE)  # on folded text
 STOP_CAPS = {"i", "vi", "de", "det", "den", "en", "ett", "och", "men", "att", "som", "han", "hon", "alla",
@@ -35,8 +37,14 @@ class Names:
 
     spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, label
 
+    def __post_init__(self):
+        self.spans = sorted(self.spans)
+        self._starts = [s[0] for s in self.spans]
+
     def within(self, start: int, end: int, labels=("PER", "ORG")) -> list[tuple[int, int, str, str]]:
-        return [s for s in self.spans if s[0] >= start and s[1] <= end and s[3] in labels]
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [s for s in self.spans[lo:hi] if s[1] <= end and s[3] in labels]
 
 
 @dataclass
@@ -44,6 +52,9 @@ class ActionHit:
     cue: str
     assignees: list[str]
     cue_start: int  # offset in the sentence
+    explicit: bool = False  # an explicit assignment ('Uppdrogs åt X att', 'Ansvarig: X')
+    coming: bool = False  # a thing that comes ('Inbjudan kommer')
+    cue_end: int | None = None  # end offset of the cue in the sentence
 
 
 def _clean_name(s: str) -> str:
@@ -122,14 +133,14 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
         m = rx.search(f)
         if m:
             who = split_names(sent[m.start("who"):m.end("who")])
-            return ActionHit(sent[m.start():m.end()].strip(), who, m.start())
+            return ActionHit(sent[m.start():m.end()].strip(), who, m.start(), explicit=True, cue_end=m.end())
 
     # 2. things that come: 'Inbjudan kommer …'
     m = cues.coming.search(f) if cues.coming else None
     if m:
         before = f[: m.start()]
         if not any(b.search(before) for b in cues.action_blockers):
-            return ActionHit(sent[m.start():m.end()].strip(" ("), [], m.start())
+            return ActionHit(sent[m.start():m.end()].strip(" ("), [], m.start(), coming=True, cue_end=m.end())
 
     if not allow_tasks:
         return None
@@ -147,13 +158,29 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
     return None
 
 
-DEFINITE_RE = re.compile(r"(en|et|na|erna|arna|orna)$")
+PLURAL_DEFINITE_RE = re.compile(r"(erna|arna|orna|rna|ena)$")
+DEFINITE_RE = re.compile(r"(en|et|ena|rna)$")
+
+
+def _is_first_name(word: str) -> bool:
+    """Is the word a common first name (the NER stage's list, when it is there)?"""
+    try:
+        from pipeline.ner.names import is_first_name
+    except ImportError:  # the list is optional here
+        return False
+    try:
+        return bool(is_first_name(word))
+    except Exception:
+        return False
 
 
 def _looks_like_name(subj: str) -> bool:
-    """A single capitalised word that is not a definite noun ('Mattias', not 'Föreningen')."""
+    """A single capitalised word that is a first name or not a definite noun ('Mattias', 'Anna',
+    not 'Föreningen')."""
     words = subj.split()
-    return len(words) == 1 and NAME_WORD_RE.match(words[0]) is not None and not DEFINITE_RE.search(words[0])
+    if len(words) != 1 or NAME_WORD_RE.match(words[0]) is None:
+        return False
+    return not DEFINITE_RE.search(words[0]) or _is_first_name(words[0])
 
 
 def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
@@ -196,14 +223,21 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
     if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)):
         return None
     if cues.non_agents.match(core):
-        if core == "vi" and tv.we:
+        # 'Vi planerar …' counts only as the main clause of the sentence ('… att vi ska …' is reported)
+        if core == "vi" and tv.we and cstart == 0:
             return ActionHit(cue, [], m.start())
         return None
     if cues.pronouns.match(core):
         who = _resolve_pronoun(core, prev, names)
         return ActionHit(cue, who, m.start()) if who else None
     in_subj = names.within(subj_start, subj_end)
-    if tv.subject == "named" and not in_subj and not _looks_like_name(subj_stripped):
+    named = bool(in_subj) or _looks_like_name(subj_stripped) or \
+        (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None)
+    if tv.subject == "named" and not named:
+        return None
+    # 'group': a name, a role, or a plural group ('Föreningarna bör presentera …'); a single
+    # institution with 'bör' is advice ('Nämnden bör följa frågan')
+    if tv.subject == "group" and not named and not PLURAL_DEFINITE_RE.search(core):
         return None
     if not in_subj and subj_stripped[:1].islower() and start + cstart == start:
         return None  # a lower-case word opening a sentence is no subject ('unga kommer att …')
@@ -245,3 +279,43 @@ def contribution(text: str, start: int, end: int, names: Names) -> ActionHit | N
     # the names listed first ('Anna och Erik, som …'): stop at the first non-name stretch
     who = list(dict.fromkeys(per or [t for _, _, t, _ in sorted(found)]))
     return ActionHit("", who[:4], 0)
+
+
+_NAME = r"[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*){0,2}"
+_NAMES = _NAME + r"(?:\s*(?:,|/|&|\boch\b|\bsamt\b)\s*" + _NAME + r")*"
+LEAD_WHO_RE = re.compile(r"^(?P<who>" + _NAMES + r")\s*(?::|\s[–—-])\s+(?=\S)")
+TAIL_WHO_RE = re.compile(r"(?:\s[–—-]\s*|\s*\(\s*(?:ansvarig:?\s*)?|,\s*(?:ansvarig:?\s*)?|\s/\s*)(?P<who>" + _NAMES
+                         + r")\s*\)?\s*[.]?$")
+
+
+def _all_names(who: str, start: int, names: Names, cues: Cues) -> bool:
+    """Is every part of ``who`` a name (an entity there, or a capitalised word that is no noun)?"""
+    parts = split_names(who)
+    if not parts:
+        return False
+    for p in parts:
+        if fold(p) in STOP_CAPS or (cues.non_agents is not None and cues.non_agents.match(fold(p))):
+            return False
+        if not names.within(start, start + len(who)) and not _looks_like_name(p) \
+                and not all(NAME_WORD_RE.match(w) and not DEFINITE_RE.search(w) for w in p.split()):
+            return False
+    return True
+
+
+def task_item(text: str, start: int, end: int, cues: Cues, names: Names,
+              prev: tuple[int, int] | None = None) -> ActionHit:
+    """An item of a to-do list ('Att göra:', 'Åtgärder:'): always an action item. The doer is
+    written before a colon or dash ('Anna: boka lokal', 'Lars – skicka kallelsen'), after
+    the task ('Boka lokal (Anna)', 'Skicka kallelsen – Lars'), or as the subject of a task
+    verb ('Anna bokar lokal')."""
+    item = text[start:end]
+    m = LEAD_WHO_RE.match(item)
+    if m and _all_names(m.group("who"), start + m.start("who"), names, cues):
+        return ActionHit("", split_names(m.group("who")), 0, explicit=True)
+    m = TAIL_WHO_RE.search(item)
+    if m and m.start() > 0 and _all_names(m.group("who"), start + m.start("who"), names, cues):
+        return ActionHit("", split_names(m.group("who")), m.start("who"), explicit=True)
+    hit = classify(text, start, end, cues, names, prev)
+    if hit is not None:
+        return hit
+    return ActionHit("", [], 0)

@@ -1,17 +1,51 @@
-"""Resolve assignees as written ('David', 'Bosse', 'Ia') to attendees' full names.
+"""Resolve assignees as written ('David', 'Bosse', 'Davids', 'sekreteraren') to attendees' full names.
 
 A mention resolves only when exactly one attendee fits:
-  1. the full name (case- and diacritic-insensitive);
-  2. the first name, or a nickname of it ('Bosse' -> Bo) from cues.yaml;
+  1. the full name (case- and diacritic-insensitive), also in the genitive ('Anna Svenssons');
+  2. the first name, its genitive, or a nickname of it ('Bosse' -> Bo) from cues.yaml and from
+     the NER stage's nickname list (pipeline/ner/nicknames.json);
   3. the surname alone;
-  4. a fuzzy match (rapidfuzz) for OCR-damaged or misspelt names of five letters or more.
+  4. a role written in the attendee list ('sekreteraren' -> the attendee whose role is
+     'sekreterare'; 'socialchefen' -> 'Maria Ek, socialchef');
+  5. a fuzzy match (rapidfuzz) for OCR-damaged or misspelt names of five letters or more.
 Otherwise the mention is kept as written (organisations, guests, ambiguous first names).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from pipeline.extract.sentences import fold
+
+DEFINITE_SUFFIXES = ("en", "n", "et")
+
+
+@lru_cache(maxsize=1)
+def _ner_nicknames() -> dict[str, set[str]]:
+    """Nickname -> formal first names (both folded), from the NER stage when it is there."""
+    try:
+        from pipeline.ner.people import nicknames
+        data = nicknames()
+    except Exception:  # the NER stage's list is optional here
+        return {}
+    out: dict[str, set[str]] = {}
+    for nick, formal in data.items():
+        out.setdefault(fold(nick), set()).update(fold(f) for f in formal)
+    return out
+
+
+def _aliases(first: str, nicknames: dict[str, str]) -> set[str]:
+    """Other first names the folded first name ``first`` can stand for (nickname <-> formal)."""
+    out: set[str] = set()
+    if first in nicknames:
+        out.add(nicknames[first])
+    out |= {k for k, v in nicknames.items() if v == first}
+    ner = _ner_nicknames()
+    out |= ner.get(first, set())
+    out |= {nick for nick, formal in ner.items() if first in formal}
+    out.discard(first)
+    return out
 
 
 def _unique(cands: list[str]) -> str | None:
@@ -19,29 +53,48 @@ def _unique(cands: list[str]) -> str | None:
     return uniq[0] if len(uniq) == 1 else None
 
 
+def _role_match(m: str, attendees: list[dict]) -> str | None:
+    """'sekreteraren' -> the one attendee with role 'sekreterare' (or organisation 'socialchef')."""
+    stems = {m} | {m[: -len(suf)] for suf in DEFINITE_SUFFIXES if m.endswith(suf) and len(m) > len(suf) + 3}
+    cands = []
+    for a in attendees:
+        for key in ("role", "organisation"):
+            v = fold((a.get(key) or "").strip())
+            if v and v in stems:
+                cands.append(a["name"])
+    return _unique(cands)
+
+
 def resolve_one(mention: str, attendees: list[dict], nicknames: dict[str, str] | None = None,
                 threshold: float = 88.0) -> str:
-    names = [a["name"] for a in attendees or [] if a.get("name")]
+    attendees = [a for a in attendees or [] if a.get("name")]
+    names = [a["name"] for a in attendees]
     if not names or not mention:
         return mention
     nicknames = nicknames or {}
     m = fold(mention.strip())
-    full = [n for n in names if fold(n) == m]
-    if full:
-        return full[0]
+    forms = [m] + ([m[:-1]] if m.endswith("s") and len(m) > 3 else [])  # genitive: 'Davids'
+    for f in forms:
+        full = [n for n in names if fold(n) == f]
+        if full:
+            return _unique(full) or mention
     words = m.split()
     if len(words) == 1:
-        first = [n for n in names if fold(n).split()[0] == m]
-        if first:
-            return _unique(first) or mention
-        alias = nicknames.get(m)
-        if alias:
-            nick = [n for n in names if fold(n).split()[0] == alias]
+        for f in forms:
+            first = [n for n in names if fold(n).split()[0] == f]
+            if first:
+                return _unique(first) or mention
+        for f in forms:
+            aliases = _aliases(f, nicknames)
+            nick = [n for n in names if fold(n).split()[0] in aliases]
             if nick:
                 return _unique(nick) or mention
-        last = [n for n in names if len(fold(n).split()) > 1 and fold(n).split()[-1] == m]
-        if last:
-            return _unique(last) or mention
+        for f in forms:
+            last = [n for n in names if len(fold(n).split()) > 1 and fold(n).split()[-1] == f]
+            if last:
+                return _unique(last) or mention
+        if mention[:1].islower():  # a role noun, not a name
+            return _role_match(m, attendees) or mention
         if len(m) >= 5:
             fuzzy = [n for n in names if fuzz.ratio(fold(n).split()[0], m) >= threshold]
             return _unique(fuzzy) or mention

@@ -8,10 +8,6 @@ from pipeline.extract.cues import Cues
 from pipeline.extract.sentences import fold
 
 QUESTION_RE = re.compile(r"\?\s*[\"'”)]*\s*$")
-DATE_START_RE = re.compile(
-    r"^\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+(?:den\s+)?)?(?:den\s+)?"
-    r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[a-zåäö]{3,}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})",
-    re.IGNORECASE)
 
 
 @dataclass
@@ -24,40 +20,71 @@ def is_question(s: str) -> bool:
     return bool(QUESTION_RE.search(s))
 
 
+# a clause starts after these: the cue verb of 'Gruppen diskuterade frågan och beslutade att …'
+# belongs to a clause of its own, so a report verb before 'och' does not block it
+CLAUSE_BREAK_RE = re.compile(r"(?:[,;:]\s+|\s[–—-]\s|\s(?:och|men|samt|så|vilket|varpå|varefter)\s)")
+ATT_RE = re.compile(r"\batt\s+", re.IGNORECASE)
+
+
+def _clause_before(f: str, pos: int) -> str:
+    """The folded text from the start of the clause that contains ``pos`` up to ``pos``."""
+    start = 0
+    for m in CLAUSE_BREAK_RE.finditer(f, 0, pos):
+        start = m.end()
+    return f[start:pos]
+
+
+def refine_kind(kind: str, f: str, pos: int, cues: Cues) -> str:
+    """'Nämnden beslutar att bordlägga ärendet' is `postponed`, not just `decided`: the verb
+    after 'att' (at or after ``pos`` in the folded text) names a more specific kind."""
+    if kind != "decided":
+        return kind
+    m = ATT_RE.search(f, pos)
+    if m is None or m.start() - pos > 40:
+        return kind
+    for k, rx in cues.decision_kind_verbs:
+        if rx.match(f, m.end()):
+            return k
+    return kind
+
+
+def kind_of_att_clause(line: str, cues: Cues) -> str:
+    """The kind of an 'att …' line (or bullet) under a decision label."""
+    f = fold(line)
+    m = re.match(r"\s*att\s+", f)
+    pos = m.end() if m else 0
+    for k, rx in cues.decision_kind_verbs:
+        if rx.match(f, pos):
+            return k
+    return "decided"
+
+
+def blocked(f: str, pos: int, cues: Cues) -> bool:
+    """Is the cue at ``pos`` (folded sentence ``f``) a proposal, a possibility, a question or a report?"""
+    before = _clause_before(f, pos)
+    return any(b.search(before) for b in cues.decision_blockers)
+
+
 def classify(sentence: str, cues: Cues) -> DecisionHit | None:
     """The decision kind of one sentence (as written), or None.
 
-    A cue counts unless the sentence is a question or a blocker ('kan', 'håller på att',
-    'Om vi …') comes before it.
+    The earliest cue that is not blocked counts. A cue is blocked by a blocker ('kan',
+    'håller på att', 'Om vi …', 'föreslår', 'berättade att') in its own clause; the whole
+    sentence is no decision when it is a question or reports an earlier decision ('Förra året
+    beslutade …', 'Nämnden beslutade den 12 oktober …').
     """
     if is_question(sentence):
         return None
     f = fold(sentence)
-    best = None
-    for kind, rx in cues.decisions:
-        m = rx.search(f)
-        if m and (best is None or m.start() < best[1].start()):
-            best = (kind, m)
-    if best is None:
+    if any(p.search(f) for p in cues.decision_past_markers):
         return None
-    kind, m = best
-    before = f[: m.start()]
-    for b in cues.decision_blockers:
-        if b.search(before):
-            return None
-    return DecisionHit(kind, sentence[m.start():m.end()].strip())
-
-
-def label_decision(label: str, cues: Cues) -> DecisionHit | None:
-    """A bullet under 'Beslut:' (or an 'att …' line under 'X beslutar') is a decision."""
-    if cues.is_label(label, "decision"):
-        return DecisionHit("decided", label.strip().rstrip(":"))
-    return None
-
-
-def next_meeting_line(sentence: str) -> DecisionHit | None:
-    """In a 'Nästa möte' section, a line that begins with a date fixes the next meeting."""
-    m = DATE_START_RE.match(sentence)
-    if m and not is_question(sentence):
-        return DecisionHit("scheduled", sentence[m.start():m.end()].strip())
+    found = []
+    for kind, rx in cues.decisions:
+        for m in rx.finditer(f):
+            found.append((m.start(), -(m.end() - m.start()), kind, m))
+    for _, _, kind, m in sorted(found, key=lambda x: (x[0], x[1])):
+        if blocked(f, m.start(), cues):
+            continue
+        kind = refine_kind(kind, f, m.end(), cues)
+        return DecisionHit(kind, sentence[m.start():m.end()].strip())
     return None

@@ -20,17 +20,24 @@ except ImportError:  # pragma: no cover - only while the module is being written
         return None
 
 
-def _year_arg(meeting: dict | None):
+def year_of(meeting: dict | None) -> dt.date | None:
+    """The meeting's date, which gives a date written without a year its year (None if unknown)."""
     d = (meeting or {}).get("date")
     return d if isinstance(d, dt.date) else None
 
 
 def date_at_start(sentence: str, meeting: dict | None) -> tuple[str, dt.date | None] | None:
     """The date expression a sentence begins with ('14 december, klockan 13.30-15.30, …')."""
-    found = find_dates(sentence, _year_arg(meeting))
+    found = find_dates(sentence, year_of(meeting))
     if found and found[0].label == "DATE" and not sentence[: found[0].start].strip(" \t–-:"):
-        return found[0].text, parse_date(found[0].text, _year_arg(meeting))
+        return found[0].text, parse_date(found[0].text, year_of(meeting))
     return None
+
+
+def _attributive(f: str, marker_start: int, cues: Cues) -> bool:
+    """'inbjudan till nästa möte', 'kallelse inför årsmötet': the time phrase says what the
+    thing is for, not when the task is due."""
+    return cues.due_attributive is not None and cues.due_attributive.search(f, 0, marker_start) is not None
 
 
 def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | None, dt.date | None]:
@@ -39,7 +46,7 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
     A date counts as a deadline only after a due marker: 'Inbjudan kommer angående julfika
     18 december' names the event's date, not a deadline.
     """
-    year = _year_arg(meeting)
+    year = year_of(meeting)
     f = fold(sentence)
     best: tuple[int, str, dt.date | None] | None = None
     for d in find_dates(sentence, year):
@@ -50,7 +57,7 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
             m = None
             for m in rx.finditer(before):
                 pass
-            if m is not None and m.end() == len(before):
+            if m is not None and m.end() == len(before) and not _attributive(f, m.start(), cues):
                 s = m.start() if keep else d.start
                 cand = (s, sentence[s:d.end].strip(), parse_date(d.text, year))
                 if best is None or cand[0] < best[0]:
@@ -60,7 +67,7 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
         for rx, keep in cues.due_markers:
             for m in rx.finditer(f):
                 r = cues.relative_due.match(f, m.end())
-                if r:
+                if r and not _attributive(f, m.start(), cues):
                     s = m.start() if keep else r.start()
                     cand = (s, sentence[s:r.end()].strip(), None)
                     if best is None or cand[0] < best[0]:
