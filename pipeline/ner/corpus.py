@@ -2,7 +2,8 @@
 
 Run as ``python -m pipeline.ner.corpus [--corpora DIR] [--out DIR]``. Nothing is copied into
 the repository: the corpora are read in place and the converted DocBins go to a git-ignored
-folder (``data/interim/ner/`` by default).
+folder (``data/interim/ner_corpus/`` by default; not ``data/interim/ner/``, which is the
+DVC output of the ``ner`` stage and is replaced whenever that stage runs).
 
 Label mapping (every corpus ends up with PER, ORG, LOC only):
 
@@ -29,7 +30,7 @@ from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"
-DEFAULT_OUT = ROOT / "data" / "interim" / "ner"
+DEFAULT_OUT = ROOT / "data" / "interim" / "ner_corpus"
 LABELS = ("PER", "ORG", "LOC")
 
 Sentence = tuple[list[str], list[str]]  # words, BIO tags (B-X / I-X / O) restricted to LABELS

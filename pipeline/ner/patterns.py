@@ -35,13 +35,14 @@ _ORG_SUFFIX_ANY_CASE = [
 # Public bodies that are names on their own, in any case ('socialtjänsten', 'Försäkringskassan').
 _ORG_WORDS = [
     f"socialtj{_A}nsten", f"f{_O}rs{_A}kringskassan", f"arbetsf{_O}rmedlingen", "polisen",
-    "kriminalv[åa]rden", "(?:allm[äa]nna\\s)?arvsfonden", "migrationsverket", "skatteverket", "kronofogden", f"l{_A}nsstyrelsen",
+    "kriminalv[åa]rden", "(?:allm[äa]nna\\s)?arvsfonden", "migrationsverket", "skatteverket", "kronofogden",
+    f"l{_A}nsstyrelsen",
     "socialstyrelsen", "kommunstyrelsen", "kommunfullm[äa]ktige", "regionfullm[äa]ktige",
 ]
 # Suffixes that need a capitalised name ('Fritidsbanken', 'LP-stiftelsen', 'Skatteverket').
 _ORG_SUFFIX_CAPITAL = [
     "stiftelsen", "banken", f"byr{_A}n", "verket", "kassan", f"f{_O}rmedlingen", "fonden",
-    "akademien", "institutet", "kyrkan", "partiet", "rörelsen",
+    "akademien", "institutet", "kyrkan", "partiet", "rörelsen", "missionen", "armén",
 ]
 _LOC_SUFFIX = ["torget", "gatan", f"v{_A}gen", f"gr{_A}nd", "parken", "platsen", "stranden", "hamnen",
                "backen", "allén", "torg"]
@@ -53,7 +54,15 @@ NOT_ORG_ACRONYMS = {
     "ALLA", "OCH", "ATT", "DET", "MEN", "NU", "JA", "NEJ", "VI", "DU", "MIN", "BRF", "AB", "HB", "KL",
     "CA", "ST", "NR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "FAQ", "SMS", "URL",
     "GDPR", "COVID", "MVH", "EV", "TEL", "FIKA", "DVS", "ETC", "TILL", "FRÅN", "SOM", "HAR", "ÄR",
+    "BNP", "ATP", "DDT", "VA", "PM", "KPI", "MOMS", "AI", "APT", "RUT", "ROT", "AT", "BT", "ST",
+    # words of headings written in capitals
+    "ÖVRIGT", "ÖVRIGA", "BESLUT", "MÖTE", "MÖTET", "INFO", "NYTT", "TACK", "HEJ", "PUNKT", "TEMA", "MÅL",
+    "SYFTE", "PLATS", "TID", "TIDER", "DATUM", "BILAGA", "ÄRENDE", "ÄRENDEN", "FRÅGA", "FRÅGOR", "SVAR",
+    "NÄSTA", "DAG", "DAGENS", "RAPPORT", "FIKA", "LUNCH", "PAUS", "NOTERA", "VIKTIG", "VIKTIGT", "STATUS",
+    "KLART", "KLAR", "START", "SLUT", "ORD", "LISTA", "PLAN", "BUDGET", "EKONOMI", "NAMN", "ADRESS",
 }
+# acronyms of countries: places, not organisations
+PLACE_ACRONYMS = {"USA", "UK", "DDR", "BRD", "USSR", "UAE", "SSSR"}
 
 _ANY = "|".join(_ORG_SUFFIX_ANY_CASE)
 _CAP = "|".join(_ORG_SUFFIX_CAPITAL)
@@ -75,12 +84,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'Ekonomikonsult AB', 'Bygg & Montage HB'
     ("ORG", re.compile(_NB + rf"{_UP}[\w&-]*(?:\s(?:&\s)?{_UP}[\w&-]*){{0,2}}\s(?:AB|HB|KB)" + _NA)),
     # compounds with a body suffix: 'socialförvaltningen', 'Schizofreniföreningen', 'Arbetsmarknadsnämnden'
-    ("ORG", re.compile(_NB + rf"(?:{_UP}{_W}*-)?{_L}{{3,}}(?:{_ANY})(?=s?{_NA})", re.IGNORECASE)),
+    # (with a coordinated first part: 'Hälso- och sjukvårdsförvaltningen', 'Vård- och omsorgsnämnden')
+    ("ORG", re.compile(_NB + rf"(?:{_L}{{2,}}-\s(?:och|eller)\s)?(?:{_UP}{_W}*-)?{_L}{{3,}}(?:{_ANY})(?=s?{_NA})",
+                       re.IGNORECASE)),
     ("ORG", re.compile(_NB + rf"(?:{'|'.join(_ORG_WORDS)})(?=s?{_NA})", re.IGNORECASE)),
     ("ORG", re.compile(_NB + rf"{_UP}[\w-]*?(?:{_CAP})(?=s?{_NA})")),
     ("ORG", re.compile(_NB + rf"{_UP}{_W}{{0,2}}-(?:{_CAP})(?=s?{_NA})")),
+    # named houses run by associations: 'Hemlösas hus', 'Ungdomens hus', 'Kvinnornas hus'
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:s|ns|nas|rnas)\s[Hh]us" + _NA)),
+    # housing companies: 'Helsingborgshem', 'Familjebostäder'
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}{{2,}}(?:shem|bost{_A}der)(?=s?{_NA})")),
+    # 'soc' (colloquial for socialtjänsten) and platform names built on it ('Öppna soc', 'Öppnasoc')
+    ("ORG", re.compile(r"(?<![\w-])(?:(?<=[a-zåäö,;] )[A-ZÅÄÖ][a-zåäö]+\s?|[A-ZÅÄÖ][a-zåäö]+)?soc(?![\w-])")),
     # places: 'Hamntorget', 'Drottninggatan', 'Storgatan 12'
-    ("LOC", re.compile(_NB + rf"{_UP}{_L}*(?:{_LOCS})(?:\s\d+[A-Za-z]?)?(?=s?{_NA})")),
+    ("LOC", re.compile(_NB + rf"(?:(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya|Sankt|S:t)\s)?"
+                       + rf"{_UP}{_L}*(?:{_LOCS})(?:\s\d+[A-Za-z]?)?(?=s?{_NA})")),
+    # 'Södra Vägen 12', 'Lilla Torg', 'Stora Torget'
+    ("LOC", re.compile(_NB + r"(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya)\s"
+                       + rf"(?:V{_A}gen|Torg|Torget|Gatan|Hamnen|Parken|Allén|Stranden)(?:\s\d+[A-Za-z]?)?" + _NA)),
     # virtual venues count as places
     ("LOC", re.compile(r"(?:(?<=\bvia )|(?<=\bpå )|(?<=\bi )|(?<=\böver ))(?:Teams|Zoom|Skype|Google Meet)\b")),
 ]
@@ -139,7 +160,7 @@ def find_patterns(text: str, exclude: set[str] | None = None) -> list[PatternMat
         le = text.find("\n", e)
         if _mostly_upper(text[ls:le if le >= 0 else len(text)]):
             continue  # a heading or text in capitals: acronyms are not distinguishable
-        found.append(PatternMatch(s, e, "ORG", word))
+        found.append(PatternMatch(s, e, "LOC" if word in PLACE_ACRONYMS else "ORG", word))
     for m in _APPOSITION.finditer(text):
         if m.group(1).casefold() not in exclude:
             found.append(PatternMatch(m.start(1), m.end(1), "ORG", m.group(1)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,11 @@ def clean_name(name: str | None) -> str | None:
     if not toks or not all(_NAME_TOKEN.match(t) for t in toks):
         return None
     return " ".join(toks)
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def _boundary_finditer(needle: str, text: str, flags: int = 0):
@@ -142,7 +148,8 @@ class AttendeeGazetteer:
             flags = re.IGNORECASE if o.islower() or len(o) >= 6 else 0
             for s, e in _boundary_finditer(o, text, flags):
                 out.append(Mention(s, e, "ORG", text[s:e], None))
-        out.extend(self._fuzzy(text, {m.start for m in out}))
+        # fuzzy matching may start where only a first name matched exactly ('David Bergstrbm')
+        out.extend(self._fuzzy(text, {m.start for m in out if " " in m.text}))
         return out
 
     def _fuzzy(self, text: str, taken: set[int]) -> list[Mention]:
@@ -169,7 +176,8 @@ class AttendeeGazetteer:
                         cand, e = base, e - 1
                 if cand == target:
                     continue  # exact matches were found above
-                score = fuzz.ratio(cand.casefold(), target.casefold())
+                score = max(fuzz.ratio(cand.casefold(), target.casefold()),
+                            fuzz.ratio(_fold(cand), _fold(target)) - 2)  # OCR loses å/ä/ö
                 if score >= self.fuzzy_threshold:
                     out.append(Mention(s, e, label, text[s:e], norm))
                     taken.add(s)

@@ -5,28 +5,35 @@ Layers, in order of precedence where spans overlap:
 1. ``rules``     DATE/TIME from :func:`pipeline.dates.find_dates` (dates always win);
 2. ``attendees`` the meeting's own attendee list (pipeline.ner.people);
 3. ``patterns``  Swedish organisation/place patterns (pipeline.ner.patterns);
-4. ``model``     the trained spaCy NER (pipeline.ner.model), filtered for minutes.
+4. ``model``     the trained spaCy NER (pipeline.ner.model), filtered for minutes;
+5. ``names``     listed first names the model missed (pipeline.ner.names);
+6. ``weak``      a capitalised name after 'på' (a place cue).
+
+Then the context rules of pipeline.ner.context (acronym expansions, 'Värmestugan (Monika Freij)',
+'forskare vid X', enumerations of organisations …) fix labels and spans.
 
 Within a document, one string gets one label: a model span whose text another layer labelled
 takes that label, and otherwise the majority label of the model's spans for that text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.dates import find_dates
-from pipeline.ner.model import DEFAULT_MODEL, load_model, run_model
+from pipeline.ner.context import Entity, apply_context
+from pipeline.ner.model import DEFAULT_MODEL, ModelSpan, load_model, run_model
+from pipeline.ner.names import find_first_names, is_english_phrase, is_proper_noun
 from pipeline.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places
 from pipeline.ner.people import AttendeeGazetteer, clean_name
 from pipeline.record import section_at
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
-PRIORITY = {"rules": 0, "attendees": 1, "patterns": 2, "model": 3, "propagated": 4, "weak": 5}
-SOURCE_OUT = {"propagated": "model", "weak": "patterns"}
+PRIORITY = {"rules": 0, "attendees": 1, "patterns": 2, "model": 3, "propagated": 4, "names": 5, "weak": 6}
+SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns"}
 
 # titles and roles written before names: 'Professor Per Skålén', 'ordförande Anna Ek'
 _TITLE = re.compile(r"^(?:(?:[Pp]rofessor|[Pp]rof\.|[Dd]ocent|[Dd]r\.?|[Dd]oktor|[Ff]il\.?\s?dr\.?|[Rr]ektor|"
@@ -82,6 +89,8 @@ def is_common_word(text: str, start: int, end: int, strict: bool = True) -> bool
     le = len(text) if le < 0 else le
     if not text[ls:start].strip(" \t-–•*/") and not text[end:le].strip(" \t.:!?"):
         return True
+    if is_proper_noun(word):
+        return False  # 'Sverige', 'Olsson', 'Pernilla' at the start of a sentence
     if word[1:].islower() and len(word) > 6 and low.endswith(("erna", "arna", "orna")):
         return True
     if strict and _at_sentence_start(text, start):
@@ -92,16 +101,6 @@ def is_common_word(text: str, start: int, end: int, strict: bool = True) -> bool
                 return False
         return True
     return False
-
-
-@dataclass
-class Entity:
-    start: int
-    end: int
-    label: str
-    text: str
-    normalized: str | None
-    source: str
 
 
 def _overlaps(a, taken: list[tuple[int, int]]) -> bool:
@@ -160,10 +159,12 @@ def _harmonise_labels(ents: list[Entity]) -> None:
         if e.source == "model":
             votes[e.text.casefold()][e.label] += 1
     for e in ents:
-        if e.source not in ("model", "weak"):
+        if e.source not in ("model", "weak", "names"):
             continue
         key = e.text.casefold()
-        e.label = fixed.get(key) or (votes[key].most_common(1)[0][0] if votes[key] else e.label)
+        base = key[:-1] if key.endswith("s") and len(key) > 3 else None  # genitive: 'Vorta Droms'
+        e.label = (fixed.get(key) or (base and fixed.get(base))
+                   or (votes[key].most_common(1)[0][0] if votes[key] else e.label))
 
 
 def find_entities(text: str, meeting: dict | None, attendees: list[dict], params: dict | None = None) -> list[Entity]:
@@ -172,7 +173,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict], params
     if not text or not text.strip():
         return []
     cands: list[Entity] = []
-    anchor = (meeting or {}).get("date")
+    anchor = _date_anchor((meeting or {}).get("date"))
     if params.get("dates", True):
         for d in find_dates(text, anchor):
             cands.append(Entity(d.start, d.end, d.label, d.text, d.normalized, "rules"))
@@ -216,6 +217,10 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict], params
                 continue
             if sp.label == "PER" and (s, e) in weak_spans:
                 continue  # 'på Adolfsberg': a place
+            if sp.label == "PER" and is_english_phrase(t):
+                continue  # 'Take action!', 'Open College Network'
+            if sp.label == "PER" and _common_word_name(t):
+                sp = ModelSpan(sp.start, sp.end, "ORG", sp.text)  # 'Hela Människan': a name of a body
             norm = gaz.resolve(t) if sp.label == "PER" else None
             cands.append(Entity(s, e, sp.label, t, norm, "model"))
             if sp.label == "PER" and " " in t and clean_name(t) == t and norm is None:
@@ -227,17 +232,62 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict], params
             for m in others.find(text):
                 if m.label == "PER" and not is_common_word(text, m.start, m.end, strict=False):
                     cands.append(Entity(m.start, m.end, "PER", m.text, None, "propagated"))
+    if params.get("first_names", True):
+        for m in find_first_names(text):
+            if m.text.casefold() in exclude or is_common_word(text, m.start, m.end, strict=False):
+                continue
+            cands.append(Entity(m.start, m.end, "PER", m.text, gaz.resolve(m.text), "names"))
     if weak:
         for m in weak:
-            if m.text.casefold() not in exclude and not is_common_word(text, m.start, m.end, strict=False):
-                cands.append(Entity(m.start, m.end, "LOC", m.text, None, "weak"))
+            if m.text.casefold() in exclude or is_common_word(text, m.start, m.end, strict=False):
+                continue
+            if body and _starts_with(text, m.start, str(body)):
+                continue  # 'på Gemensam utvecklingsgrupp': the meeting's own body
+            cands.append(Entity(m.start, m.end, "LOC", m.text, None, "weak"))
 
     ents = _select(cands)
     ents = _paren_orgs(text, ents)
+    if params.get("context", True):
+        ents = apply_context(text, ents)
     _harmonise_labels(ents)
     for e in ents:
         e.source = SOURCE_OUT.get(e.source, e.source)
     return ents
+
+
+def _common_word_name(t: str) -> bool:
+    """A multi-word 'person' made of ordinary capitalised words ('Hela Människan'): no word is a
+    listed first name or a proper noun, and the first is a frequent Swedish word."""
+    from wordfreq import zipf_frequency
+
+    words = t.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if any(is_proper_noun(w) for w in words):
+        return False
+    return zipf_frequency(words[0].lower(), "sv") >= 4.5
+
+
+def _date_anchor(value) -> dt.date | int | None:
+    """The meeting date as pipeline.dates wants it (a date or a year); None when unusable."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _starts_with(text: str, pos: int, phrase: str) -> bool:
+    """``text`` at ``pos`` begins with ``phrase`` (case- and white-space-insensitive)."""
+    words = phrase.split()
+    got = text[pos:pos + len(phrase) + 20].split()
+    return bool(words) and [w.strip(".,:;!?)").casefold() for w in got[:len(words)]] == [
+        w.casefold() for w in words]
 
 
 def _paren_orgs(text: str, ents: list[Entity]) -> list[Entity]:
