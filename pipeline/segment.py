@@ -31,6 +31,11 @@ ATTENDEE_HEADINGS: dict[str, tuple[str | None, bool]] = {
     "icke tjänstgörande ersättare": ("ersättare", True),
     "övriga närvarande": ("övrig", True),
     "övriga deltagare": ("övrig", True),
+    "övriga deltagande": ("övrig", True),
+    "övriga": ("övrig", True),
+    "även närvarande": ("övrig", True),
+    "närvarande tjänstemän": ("tjänsteman", True),
+    "närvarande tjänstepersoner": ("tjänsteman", True),
     "tjänstemän": ("tjänsteman", True),
     "tjänstepersoner": ("tjänsteman", True),
     "adjungerade": ("adjungerad", True),
@@ -51,6 +56,11 @@ ROLE_WORDS = {
     "adjungerad": "adjungerad", "mötesordförande": "ordförande", "mötessekreterare": "sekreterare",
     "protokollförare": "sekreterare", "kassör": "kassör", "gäst": "gäst",
 }
+# a job title written after a name ('Helena Sund, förvaltningschef'): a role, not an organisation
+JOB_TITLE = re.compile(r"^(?:(?:bitr(?:ädande)?|biträdande|t\.f\.|tf|vice)\s+)?[a-zåäö-]*(?:chef|direktör|sekreterare|"
+                       r"handläggare|samordnare|strateg|utvecklare|controller|ekonom|jurist|registrator|"
+                       r"kurator|socionom|sjuksköterska|utredare|ombud|representant|assistent|"
+                       r"ordförande|föredragande|konsult|projektledare|verksamhetsledare|enhetschef)$")
 ABSENT_MARKS = re.compile(r"\b(ej\s+närvarande|ej\s+närv|frånvarande|förhindrad|anmält\s+förhinder|"
                           r"deltog\s+ej|ej\s+med|inte\s+närvarande)\b", re.IGNORECASE)
 PARTIES = {"S", "M", "V", "C", "L", "KD", "MP", "SD", "FP"}
@@ -65,6 +75,11 @@ GENERIC_TITLES = re.compile(r"^(protokoll|minnesanteckningar|mötesanteckningar|
                             r"kallelse|sammanträdesprotokoll|justerat protokoll)$", re.IGNORECASE)
 META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid|plats och tid|tid och plats|"
                         r"plats|lokal|mötesplats|sammanträdesplats)\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+
+# protocol labels with their value on the same line: metadata, not agenda items
+PROTOCOL_LABEL = re.compile(r"^(?:justerare|justerande|justering|justeringens\s+plats\s+och\s+tid|utses\s+att\s+justera|"
+                            r"paragrafer|underskrifter|ordförande|sekreterare|diarienummer|dnr|"
+                            r"anslag|anslaget|protokollet\s+förvaras)\s*:?\s+\S", re.IGNORECASE)
 
 # the closing: who wrote the minutes
 AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|sekreterare|mötessekreterare|protokollförare|"
@@ -236,6 +251,8 @@ def _parse_attendee(item: str, role: str | None, present: bool) -> dict | None:
         key = extra.lower().rstrip(".").strip()
         if key in ROLE_WORDS:
             role = ROLE_WORDS[key]
+        elif JOB_TITLE.match(extra):  # lower-case job titles only: 'Socialförvaltningen' stays an organisation
+            role = extra
         elif organisation is None:
             organisation = extra
         else:
@@ -358,7 +375,7 @@ def _heading(ln: _Line, prev: _Line | None, nxt: _Line | None) -> tuple[str, str
         return None
     if len(t) > 140 or _SENTENCE_END.search(_clean_trailing(t)) or t.endswith(":"):
         return None
-    if re.fullmatch(r"[\d\s./-]+", t) or re.match(r"(?i)^(sida|page)\s+\d+", t):
+    if re.fullmatch(r"[\d\s./-]+", t) or re.match(r"(?i)^(sida|page)\s+\d+", t) or PROTOCOL_LABEL.match(t):
         return None
     if [d for d in find_dates(t) if d.start == 0 and d.end >= len(t) - 1]:
         return None  # a date on its own line

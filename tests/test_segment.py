@@ -162,3 +162,35 @@ def test_person_names():
     assert is_person_name("Anna-Karin af Ekström")
     assert not is_person_name("Skåneveckan för psykisk hälsa")
     assert not is_person_name("Lokaler")
+
+
+FORMAL_WITH_TITLES = """PROTOKOLL
+Socialnämnden
+Sammanträdesdatum 2021-03-17
+
+Beslutande:
+Karin Ek (S), ordförande
+Olof Berg (M)
+
+Övriga deltagande:
+Maria Lind, socialchef
+Jonas Holm, nämndsekreterare
+Eva Strand, Brukarrådet
+
+Justerare: Olof Berg
+
+§ 12 Brukarrådets verksamhetsberättelse
+Nämnden godkänner verksamhetsberättelsen.
+"""
+
+
+def test_formal_protocol_job_titles_are_roles_and_labels_are_not_sections():
+    seg = segment_document("p", FORMAL_WITH_TITLES)
+    people = {a["name"]: a for a in seg.attendees}
+    assert set(people) == {"Karin Ek", "Olof Berg", "Maria Lind", "Jonas Holm", "Eva Strand"}
+    assert people["Maria Lind"]["role"] == "socialchef" and people["Maria Lind"]["organisation"] is None
+    assert people["Eva Strand"]["organisation"] == "Brukarrådet"
+    assert people["Karin Ek"]["organisation"] == "S" and people["Karin Ek"]["role"] == "ordförande"
+    titles = [s["title"] for s in seg.sections]
+    assert "Justerare: Olof Berg" not in titles
+    assert titles[-1] == "§ 12 Brukarrådets verksamhetsberättelse"
