@@ -5,13 +5,23 @@ change (offset into ``text_raw``, original, replacement, method, score).  Clean 
 comes back byte-identical; in damaged blocks a noisy-channel decoder chooses, per sentence,
 the most probable Swedish reading of each word:
 
-    score(w_1..n) = sum_i  log P_lm(w_i | w_{i-1})  -  cost_channel(observed_i | w_i)
+    score(w_1..n) = sum_i  lm_weight * log P_lm(w_i | w_{i-1})  -  cost_i(observed_i | w_i)
 
-Candidates come from the OCR confusion model (``confusions``) matched against the lexicon
-(wordfreq + hunspell-sv, with compound splitting), the context model is a corpus bigram
-table smoothed towards wordfreq (``lm``), and the per-block strip rate estimated by
-``detect`` prices 'a'→'ä' style restorations.  Mojibake is fixed with ftfy, U+FFFD from
-context.
+Modules:
+
+- ``detect``      is repair needed at all (a near-instant test for clean text), per block/page,
+                  and how much of the å/ä/ö was stripped there (prices 'a' → 'ä').
+- ``confusions``  the OCR confusion model: '6'/'&'/'é'/'d'/'b'/'i'/'|'/U+FFFD and stripped
+                  vowels → candidate words, compounds split into repaired parts.
+- ``lexicon``     wordfreq + hunspell-sv: inflected forms by reverse suffix analysis,
+                  compound flags, names; an index by diacritic-folded form.
+- ``lm``          bigram context model with distributional word classes for unseen pairs,
+                  built by ``build_lm`` from Swedish corpora (models/repair/README.md).
+- ``core``        the decoder, with the document's own evidence: forms written intact
+                  elsewhere in it (an attendee list) are preferred for damaged mentions.
+
+Mojibake is fixed with ftfy, U+FFFD from context.  ``score`` of a correction is the margin in
+nats by which the chosen reading beats keeping the token (1.0 for ftfy and lone U+FFFD).
 """
 from __future__ import annotations
 

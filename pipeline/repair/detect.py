@@ -144,6 +144,10 @@ def document_plan(text: str, params: dict | None = None) -> list[BlockStats]:
             st, it = b.stripped + doc.stripped * 0.2, b.intact + doc.intact * 0.2
             b.strip_rate = (st + 0.5) / (st + it + 1.0)
             b.damaged = doc.damaged and not (b.intact > 0 and b.stripped == 0 and b.symbols == 0)
+        elif doc.damaged and not b.damaged and (b.stripped + b.symbols) > 0:
+            # lightly damaged part of a damaged document: repair it, priced by its own (low)
+            # strip rate, so that only what is clearly damage changes
+            b.damaged = True
         out.append(b)
     return out
 
