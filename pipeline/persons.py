@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from pipeline.ner.people import nicknames
 
 FULL_NAME_SIMILARITY = 90  # rapidfuzz ratio on folded 'first last' keys
+ARCHIVE_LINK_MIN_SHARED = 2  # people a meeting must share with a person's other meetings to link a short name
 
 
 def fold(s: str) -> str:
@@ -198,19 +199,43 @@ class PersonIndex:
         formal = {fold(f) for f in nicknames().get(token.strip(), [])}
         return first in formal
 
+    def _archive_candidate(self, token: str, meeting_id: str, by_part: dict[str, list[str]]) -> str | None:
+        """The one full-name person of the whole archive the short name fits, provided the people
+        of the mention's meeting and of that person's meetings overlap (the same circle of people):
+        'David' in one group's notes is the David Bergström who sits with the same people elsewhere."""
+        t = fold(token)
+        keys = set(by_part.get(t, []) + by_part.get(t[:-1], []))
+        for formal in nicknames().get(token, []):
+            keys.update(by_part.get(fold(formal), []))
+        cands = [k for k in keys if self._matches(token, k)]
+        if len(cands) != 1:
+            return None
+        key = cands[0]
+        here = self._in_meeting[meeting_id] - {key}
+        there = set().union(*(self._in_meeting[mid] for mid in self._persons[key].meetings)) - {key}
+        return key if len(here & there) >= ARCHIVE_LINK_MIN_SHARED else None
+
     def _resolve_short_mentions(self) -> None:
+        by_part: dict[str, list[str]] = defaultdict(list)
+        for k in list(self._persons):
+            for part in k.split(" ", 1):
+                by_part[part].append(k)
         for i, m in enumerate(self._mentions):
             if i in self._of_mention:
                 continue
             token = m.text.strip()
             key = None
+            ambiguous = False
             for scope in (self._in_meeting[m.meeting_id], self._in_body[m.body]):
                 cands = [k for k in scope if self._matches(token, k)]
                 if len(cands) == 1:
                     key = cands[0]
                     break
                 if len(cands) > 1:
+                    ambiguous = True
                     break  # ambiguous: do not guess
+            if key is None and not ambiguous:
+                key = self._archive_candidate(token, m.meeting_id, by_part)
             if key is None:
                 key = f"{fold(token)} @ {fold(m.body or '')}"
             self._attach(i, m, key)

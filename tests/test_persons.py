@@ -57,3 +57,13 @@ def test_person_ids_are_stable_across_runs_and_order():
     link_persons(one)
     link_persons(list(reversed(two)))
     assert [_ids(r) for r in one] == [_ids(r) for r in two]
+
+
+def test_a_first_name_links_across_bodies_only_within_the_same_circle_of_people():
+    a = _meeting("m1", "Ledningsgruppen", [("David Berg", None), ("Eva Holm", None), ("Bo Ek", None)], [])
+    b = _meeting("m2", "Utvecklingsgruppen", [("Eva Holm", None), ("Bo Ek", None)], [("David", None)])
+    c = _meeting("m3", "Föreningen Gläntan", [("Kim Lund", None)], [("David", None)])  # other people: no link
+    link_persons([a, b, c])
+    david = _ids(a)["David Berg"]
+    assert b.entities[0]["person_id"] == david
+    assert c.entities[0]["person_id"] != david
