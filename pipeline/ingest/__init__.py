@@ -6,9 +6,13 @@ images (OCR with Tesseract, Swedish model, orientation corrected). The real form
 by magic bytes, so a file whose extension lies is read by its content.
 
 ``read_document`` never raises: unreadable files get status 'error' and a message; readable
-text that does not look Swedish gets status 'ok' and a warning. Each document is read in a
-supervised worker process with a time limit (``timeout_s``) and a size limit (``max_bytes``)
-so one pathological file cannot stall a batch (see :mod:`pipeline.ingest.worker`).
+text that does not look Swedish gets status 'ok' and a warning. A file larger than
+``max_bytes`` is not read at all. PDFs, images (OCR), .docx and .html are read in a supervised
+worker process with a time limit (``timeout_s``), so one pathological file cannot stall a
+batch (see :mod:`pipeline.ingest.worker`). Plain text (txt/md/org, judged by the content, not
+the suffix) up to ``inline_text_max_bytes`` is read in the calling process: its parsing is
+linear in the file's size (milliseconds per document), and the worker's round trip would
+only cost time; larger text files go through the worker like the rest.
 
 PDF and image pages are joined with ``"\\n\\f\\n"`` (a blank line holding a form feed).
 
@@ -21,7 +25,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from pipeline.ingest.detect import SUFFIX_FORMATS
+from pipeline.ingest.detect import SUFFIX_FORMATS, TEXT_FORMATS, detect_format
 from pipeline.ingest.reader import DEFAULT_PARAMS, deadline_for, extract, resolve_params
 
 __all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_PARAMS", "discover", "read_document", "doc_id_for"]
@@ -127,6 +131,10 @@ def _read(path: Path, p: dict) -> dict:
                 "error": f"file too large: {size} bytes > max_bytes={p['max_bytes']}"}
     if not p["isolate"]:
         return extract(path, p, deadline_for(p))
+    if size <= p["inline_text_max_bytes"]:
+        result = _read_inline(path, p)
+        if result is not None:
+            return result
     from pipeline.ingest import worker
     try:
         return worker.run(path.resolve(), p)
@@ -135,3 +143,22 @@ def _read(path: Path, p: dict) -> dict:
                 "error": f"time limit exceeded: reading took longer than timeout_s={p['timeout_s']:g} s"}
     except worker.WorkerFailed as e:
         return {"status": "error", "format": fmt, "error": str(e)}
+
+
+def _read_inline(path: Path, p: dict) -> dict | None:
+    """A small file whose content is plain text (or that is empty, binary junk or of a kind
+    that is refused anyway) read here, without the worker; None for every other file (PDF,
+    image, .docx, .html), which then goes to the worker."""
+    limit = p["inline_text_max_bytes"]
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        return {"status": "error", "format": SUFFIX_FORMATS.get(path.suffix.lower()),
+                "error": f"cannot read file: {e.strerror or e}"}
+    if len(data) > limit:  # grew since stat()
+        return None
+    fmt, _ = detect_format(path, data)
+    if fmt is not None and fmt not in TEXT_FORMATS:
+        return None
+    return extract(path, p, deadline_for(p), data=data)

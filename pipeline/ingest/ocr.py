@@ -146,6 +146,31 @@ def image_frames(data: bytes):
         yield frame
 
 
+MAX_UPSCALED_SIDE = 4200  # px: an A4 page at 360 dpi; no image is enlarged beyond this
+
+
+def upscale_factor(img: Image.Image, target_dpi: int = 300) -> float:
+    """How much to enlarge a low-resolution image so glyphs reach the size Tesseract expects.
+
+    A resolution of 50-199 dpi in the file is trusted (scaled towards ``target_dpi``, at most
+    4x) when it gives a page size of at most 17 inches (A3); a missing or implausible one (TIFFs
+    written with 1 dpi, a 72 dpi default on a 300 dpi scan) is not, and then only a small image
+    (longest side under 1200 px) is doubled. Never beyond MAX_UPSCALED_SIDE."""
+    try:
+        dpi = float((img.info.get("dpi") or (0, 0))[0] or 0)
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    longest = max(img.size)
+    plausible = 50 <= dpi and longest / dpi <= 17
+    if plausible and dpi < 200:
+        f = min(4.0, target_dpi / dpi)
+    elif not plausible and longest < 1200:
+        f = 2.0
+    else:
+        return 1.0
+    return max(1.0, min(f, MAX_UPSCALED_SIDE / longest))
+
+
 def read_image(data: bytes, params: dict, deadline: float | None = None) -> tuple[list[str], list[str]]:
     """(page texts, warnings) for an image file, every frame OCR'd."""
     lang = params["ocr_lang"]
@@ -153,10 +178,8 @@ def read_image(data: bytes, params: dict, deadline: float | None = None) -> tupl
     pages: list[str] = []
     warnings: list[str] = []
     for i, frame in enumerate(image_frames(data), start=1):
-        dpi = frame.info.get("dpi", (0, 0))[0] or 0
-        # low-resolution images: upscale so glyphs reach the size tesseract expects
-        if dpi and dpi < 200 or (not dpi and max(frame.size) < 1200):
-            f = 2 if not dpi else min(4.0, params["ocr_dpi"] / dpi)
+        f = upscale_factor(frame, params["ocr_dpi"])
+        if f > 1.0:
             frame = frame.resize((int(frame.width * f), int(frame.height * f)), Image.LANCZOS)
         text, rot = ocr_image(frame, lang=lang, osd=params["ocr_osd"], deadline=deadline)
         if rot:

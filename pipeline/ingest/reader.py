@@ -20,6 +20,8 @@ DEFAULT_PARAMS: dict = {
     "max_memory_mb": 0,               # address-space limit for the worker; 0 = none
     "max_pages": 2000,                # pages (or image frames) read per document
     "max_line_chars": 100_000,        # a longer line makes the document an error
+    "inline_text_max_bytes": 2 * 1024 * 1024,  # plain-text files up to this size are read in
+                                      # the calling process (no worker; see pipeline.ingest)
     "ocr": True,                      # OCR pages without a usable text layer, and images
     "ocr_lang": "swe",                # Tesseract language(s), e.g. 'swe' or 'swe+eng'
     "ocr_dpi": 300,                   # rendering resolution for OCR
@@ -83,10 +85,16 @@ def _extract(path: Path, data: bytes, params: dict, deadline: float | None) -> d
     ocr_pages: list[int] = []
     engine = None
     if fmt in ("txt", "md", "org"):
-        from pipeline.ingest.text import NotText, read_text
+        from pipeline.ingest.text import LineTooLong, NotText, read_text
         try:
-            text, w = read_text(data, fmt)
+            text, w = read_text(data, fmt, params["max_line_chars"])
+        except LineTooLong as e:
+            return _fail(fmt, str(e), warnings)
         except NotText as e:
+            if suffix_fmt in ("pdf", "docx", "image"):
+                # e.g. random bytes named .pdf: say what it is not, not how it was read
+                return _fail(suffix_fmt, f"not a valid {suffix_fmt} file (no {suffix_fmt} signature), "
+                                         f"and not text either: {e}")
             return _fail(fmt, f"{e}; not a supported format", warnings)
         warnings += w
     elif fmt == "html":
@@ -118,7 +126,9 @@ def _extract(path: Path, data: bytes, params: dict, deadline: float | None) -> d
             return _fail(fmt, "image file and OCR is switched off", warnings)
         try:
             pages, w = read_image(data, params, deadline)
-        except (UnidentifiedImageError, OSError, SyntaxError) as e:
+        except UnidentifiedImageError:
+            return _fail(fmt, "corrupt or unreadable image (the image data cannot be identified)", warnings)
+        except (OSError, SyntaxError, ValueError) as e:
             return _fail(fmt, f"corrupt or unreadable image ({type(e).__name__}: {str(e)[:200]})", warnings)
         except OCRUnavailable as e:
             return _fail(fmt, str(e), warnings)
@@ -136,10 +146,10 @@ def _extract(path: Path, data: bytes, params: dict, deadline: float | None) -> d
         if fmt in ("pdf", "image") and not ocr_pages and params["ocr"] is False:
             what = "no text layer and OCR is switched off"
         return _fail(fmt, f"no text: {what}", warnings, n_pages)
-    longest = max(len(line) for line in text.split("\n"))
-    if longest > params["max_line_chars"]:
-        return _fail(fmt, f"a line of {longest} characters exceeds max_line_chars="
-                          f"{params['max_line_chars']} (not line-structured text)", warnings, n_pages)
+    from pipeline.ingest.text import LineTooLong, longest_line
+    longest = longest_line(text)
+    if params["max_line_chars"] and longest > params["max_line_chars"]:
+        return _fail(fmt, str(LineTooLong(longest, params["max_line_chars"])), warnings, n_pages)
     not_sv = langmod.not_swedish_warning(text)
     if not_sv:
         warnings.append(not_sv)

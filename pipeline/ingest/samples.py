@@ -168,6 +168,18 @@ def cer(reference: str, hypothesis: str) -> float:
     return levenshtein(ref, hyp) / max(1, len(ref))
 
 
+SWEDISH_LETTERS = "åäöÅÄÖ"
+
+
+def swedish_letter_error_rate(reference: str, hypothesis: str) -> float:
+    """Edit distance between the sequences of å/ä/ö/Å/Ä/Ö in the two texts, over their number in
+    the reference: OCR that reads 'Växjö' as 'Vaxjo' scores badly here even when its overall
+    CER is low."""
+    ref = "".join(c for c in reference if c in SWEDISH_LETTERS)
+    hyp = "".join(c for c in hypothesis if c in SWEDISH_LETTERS)
+    return levenshtein(ref, hyp) / max(1, len(ref))
+
+
 def mixed_pdf(text_lines: list[str], image) -> bytes:
     """Page 1 born-digital text, page 2 a scan without text layer."""
     pdf = _fpdf()

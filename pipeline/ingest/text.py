@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 # Only the encoding repairs: no quote uncurling, no width or ligature changes, no
 # normalisation (we do NFC ourselves), so clean text is never touched.
@@ -31,6 +32,19 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we can read."""
 
 
+class LineTooLong(ValueError):
+    """A line longer than the limit: not line-structured text (e.g. an enormous one-line file)."""
+
+    def __init__(self, length: int, limit: int):
+        super().__init__(f"a line of {length} characters exceeds max_line_chars={limit} "
+                         f"(not line-structured text)")
+        self.length, self.limit = length, limit
+
+
+def longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 without a BOM shows as NUL bytes in every other position (ASCII-heavy text)."""
     sample = data[:4096]
@@ -47,12 +61,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+# characters outside printable ASCII and Latin-1/Latin Extended-A/B (none of which is a control,
+# surrogate, private-use or unassigned character): only these need a category look-up
+_UNCOMMON = re.compile("[^\t\n\r\f\v\x20-\x7e\xa0-\u024f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f\v")
-              or c == "\ufffd")
+    bad = sum(1 for m in _UNCOMMON.finditer(sample)
+              if m.group() == "\ufffd" or unicodedata.category(m.group()) in ("Cc", "Cs", "Co", "Cn"))
     return bad / len(sample)
 
 
@@ -108,10 +127,19 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# what the enabled ftfy fixes act on besides mojibake: C1 controls and surrogates
+_FTFY_TOUCHES = re.compile("[\x80-\x9f\ud800-\udfff]")
+
+
 def fix_mojibake(text: str) -> str:
-    """Repair UTF-8 read as cp1252/latin-1 ('fÃ¶r' -> 'för'); clean text is unchanged."""
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
-    return fixed
+    """Repair UTF-8 read as cp1252/latin-1 ('fÃ¶r' -> 'för'); clean text is unchanged.
+
+    ftfy works line by line and costs milliseconds per document; text in which ftfy's own
+    mojibake detector (``is_bad``) finds nothing, and that has no C1 control or surrogate, would
+    come back unchanged, so it is returned at once."""
+    if text.isascii() or (not is_bad(text) and not _FTFY_TOUCHES.search(text)):
+        return text
+    return ftfy.fix_text(text, config=_FTFY_CONFIG)
 
 
 def clean_text(text: str) -> str:
@@ -124,13 +152,18 @@ def clean_text(text: str) -> str:
 
 # --- markup -------------------------------------------------------------------------
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Every pattern below runs in time linear in the line's length: a span never runs past the
+# next delimiter of its kind, so a long line full of '*', '_', '[' or '<' cannot make the
+# regex engine rescan the rest of the line from every position (an enormous one-line file
+# would otherwise take minutes).
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^()\[\]\n]*\)")
 _MD_REFLINK = re.compile(r"!?\[([^\]]+)\]\[[^\]]*\]")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_MD_EMPH = re.compile(r"(\*\*\*|\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPH_US = re.compile(r"(?<!\w)(___|__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_MD_EMPH = re.compile(r"(\*\*\*|\*\*|\*)(?=\S)([^*\n]*?[^*\s])\1")
+_MD_STRIKE = re.compile(r"~~(?=\S)([^~\n]*?[^~\s])~~")
+_MD_EMPH_US = re.compile(r"(?<!\w)(___|__|_)(?=\S)([^_\n]*?[^_\s])\1(?!\w)")
 _MD_CODE = re.compile(r"`([^`]*)`")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -141,6 +174,7 @@ def _md_inline(s: str) -> str:
     s = _MD_CODE.sub(r"\1", s)
     for _ in range(2):
         s = _MD_EMPH.sub(r"\2", s)
+        s = _MD_STRIKE.sub(r"\1", s)
         s = _MD_EMPH_US.sub(r"\2", s)
     s = _HTML_TAG.sub("", s)
     s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", s)
@@ -176,7 +210,7 @@ def markdown_to_text(md: str) -> str:
             continue
         if _MD_TABLE_SEP.match(line) and "|" in line:
             continue
-        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$", line)
         if m:
             out.append(_md_inline(m.group(2)))
             continue
@@ -195,13 +229,17 @@ def markdown_to_text(md: str) -> str:
     return "\n".join(out)
 
 
-_ORG_LINK = re.compile(r"\[\[([^\]]*)\](?:\[([^\]]*)\])?\]")
-_ORG_EMPH = re.compile(r"(?<![\w])([*/=~+_])(?=\S)([^\n]*?)(?<=\S)\1(?![\w])")
+_ORG_LINK = re.compile(r"\[\[([^\]\n]*)\](?:\[([^\]\n]*)\])?\]")
+# one pattern per marker (*bold* /italic/ =verbatim= ~code~ +strike+ _underline_), each
+# span free of its own marker: linear time
+_ORG_EMPH = [re.compile(rf"(?<!\w){re.escape(c)}(?=\S)([^{re.escape(c)}\n]*?[^{re.escape(c)}\s]){re.escape(c)}(?!\w)")
+             for c in "*/=~+_"]
 
 
 def _org_inline(s: str) -> str:
     s = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), s)
-    s = _ORG_EMPH.sub(r"\2", s)
+    for pattern in _ORG_EMPH:
+        s = pattern.sub(r"\1", s)
     return s
 
 
@@ -241,10 +279,15 @@ def org_to_text(org: str) -> str:
     return "\n".join(out)
 
 
-def read_text(data: bytes, fmt: str = "txt") -> tuple[str, list[str]]:
-    """(text, warnings) for txt/md/org bytes."""
+def read_text(data: bytes, fmt: str = "txt", max_line_chars: int = 0) -> tuple[str, list[str]]:
+    """(text, warnings) for txt/md/org bytes. Raises NotText for binary data and, when
+    ``max_line_chars`` is set, LineTooLong before any markup is parsed."""
     warnings: list[str] = []
     text, enc = decode_bytes(data)
+    if max_line_chars:
+        n = longest_line(normalise_newlines(text))
+        if n > max_line_chars:
+            raise LineTooLong(n, max_line_chars)
     if not enc.startswith("utf-8"):
         warnings.append(f"decoded as {enc}")
     fixed = clean_text(text)

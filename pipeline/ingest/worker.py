@@ -8,7 +8,9 @@ kernel's OOM killer) is reported the same way. This works in the main thread, in
 threads (each takes its own worker from a pool) and inside daemonic worker processes
 (multiprocessing/dask workers may not fork children with ``multiprocessing``, but may
 start subprocesses), unlike SIGALRM. Workers are reused, so the interpreter start-up and
-imports are paid once per worker, not once per document.
+imports are paid once per worker, not once per document. A new worker imports the readers and
+loads the word lists before it says it is ready; that start-up (a few seconds, limited by
+STARTUP_TIMEOUT_S) is not counted against the first document's time limit.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the 'pipeline' package
+STARTUP_TIMEOUT_S = 120.0  # a worker that is not ready by then is reported as failed
 
 
 class WorkerFailed(Exception):
@@ -42,18 +45,36 @@ class _Worker:
             env=env, cwd=_ROOT, start_new_session=True, close_fds=True,
         )
         self._buf = b""
+        self.ready = False
 
     def alive(self) -> bool:
         return self.proc.poll() is None
 
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        try:
+            hello = self._read_line(time.monotonic() + STARTUP_TIMEOUT_S)
+        except TimeoutError:
+            self.kill()
+            raise WorkerFailed(f"worker process did not start within {STARTUP_TIMEOUT_S:g} s") from None
+        if not hello.get("ready"):
+            self.kill()
+            raise WorkerFailed(f"worker process did not start: {hello}")
+        self.ready = True
+
     def request(self, job: dict, timeout: float | None) -> dict:
+        self.wait_ready()  # start-up is not part of the document's time
         line = (json.dumps(job) + "\n").encode()
         try:
             self.proc.stdin.write(line)
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as e:
             raise WorkerFailed(f"worker process died ({e})") from e
-        deadline = None if not timeout else time.monotonic() + timeout
+        return self._read_line(None if not timeout else time.monotonic() + timeout)
+
+    def _read_line(self, deadline: float | None) -> dict:
+        """The next JSON line from the worker; kills it and raises TimeoutError at the deadline."""
         fd = self.proc.stdout.fileno()
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
@@ -149,6 +170,25 @@ def run(path: Path, params: dict) -> dict:
     return result
 
 
+def _preload() -> None:
+    """Import the readers and load the word lists now, so that a document's time limit
+    measures reading it, not the worker's start-up. A reader that cannot be imported fails
+    on its own documents later, with its message."""
+    import contextlib
+    import importlib
+
+    for name in ("pdfplumber", "pypdfium2", "pytesseract", "PIL.Image", "docx", "bs4", "lxml.etree",
+                 "ftfy", "charset_normalizer", "pipeline.ingest.pdf", "pipeline.ingest.ocr",
+                 "pipeline.ingest.office", "pipeline.ingest.text"):
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+    with contextlib.suppress(Exception):
+        from pipeline.ingest import lang
+        lang._lexicon("sv")
+        lang._lexicon("en")
+        lang.language_votes("och the und og ja en")
+
+
 def _serve() -> None:
     """The child: one JSON job per line in, one JSON result per line out."""
     max_mb = int(sys.argv[1]) if len(sys.argv) > 1 else 0
@@ -160,6 +200,9 @@ def _serve() -> None:
     os.dup2(2, 1)  # stray prints from libraries must not corrupt the protocol
     sys.stdout = sys.stderr
     from pipeline.ingest.reader import deadline_for, extract
+    _preload()
+    proto.write(json.dumps({"ready": True}) + "\n")
+    proto.flush()
 
     for line in sys.stdin:
         if not line.strip():
