@@ -18,6 +18,8 @@ worker process loads the models once, on first use.
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -36,6 +38,7 @@ from pipeline.ingest import discover, doc_id_for
 from pipeline.persons import PersonIndex
 from pipeline.process import process_document
 from pipeline.record import MinutesRecord
+from pipeline.schema import ALL_TABLES
 
 Item = tuple[Path, Path]  # (file, the input root it was found under)
 
@@ -170,6 +173,26 @@ def _records(items: list[Item], params: dict, workers: int, scheduler: str | Non
 
 # -- the run ---------------------------------------------------------------------------------------
 
+def _manifest(fingerprint: str, ids: list[str], items: list[Item]) -> str:
+    """Identifies a run's input: the files (content and place) and everything else that decides results."""
+    h = hashlib.sha256(fingerprint.encode())
+    for doc_id, (path, root) in zip(ids, items):
+        h.update(f"{doc_id}\t{_source_path(path, root)}\n".encode())
+    return h.hexdigest()
+
+
+def _unchanged_output(out_dir: Path, manifest: str) -> RunSummary | None:
+    """The previous run's summary when it wrote exactly what this run would write, and it is all there."""
+    try:
+        prev = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
+        return None
+    return RunSummary(documents=prev["documents"], failed=prev["failed"], processed=0, words=prev["words"],
+                      counts=prev["rows"], errors=[(e["source_path"], e["error"]) for e in prev["errors"]])
+
+
 class _OutputLock:
     """One run per output folder at a time."""
 
@@ -218,6 +241,12 @@ def run_archive(inputs: list[Path], out_dir: Path, params: dict, workers: int = 
             first_of.setdefault(doc_id, i)
         todo = [items[i] for doc_id, i in first_of.items() if doc_id not in cache]
         todo_ids = {ids[first_of[doc_id]] for doc_id in first_of if doc_id not in cache}
+        manifest = _manifest(cache.fingerprint, ids, items)
+        if not todo and not fresh:
+            previous = _unchanged_output(out_dir, manifest)
+            if previous is not None:  # same files, same results: the output on disk is already this run's
+                previous.seconds = time.perf_counter() - started
+                return previous
 
         # pass 1: process what the cache does not have
         try:
@@ -270,7 +299,7 @@ def run_archive(inputs: list[Path], out_dir: Path, params: dict, workers: int = 
         cache.prune(set(ids))
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
-        write_json_atomic(out_dir / "run.json", summary.as_dict())
+        write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "manifest": manifest})
     return summary
 
 

@@ -117,3 +117,21 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path):
         fcntl.flock(f, fcntl.LOCK_EX)
         with pytest.raises(OutputError, match="another run"):
             run_archive([tmp_path / "in"], tmp_path / "out", {})
+
+
+def test_an_unchanged_rerun_leaves_the_output_alone_unless_a_table_is_missing(tmp_path):
+    import shutil
+
+    _archive(tmp_path / "in", 2)
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    meetings = tmp_path / "out" / "meetings.parquet"
+    stamp = meetings.stat().st_mtime_ns
+    again = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert again.processed == 0 and again.documents == 2 and again.counts["meetings"] == 2
+    assert meetings.stat().st_mtime_ns == stamp  # nothing rewritten
+    shutil.rmtree(meetings)
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert len(read_tables(tmp_path / "out")["meetings"]) == 2
+    (tmp_path / "in" / "år0" / "m0.txt").rename(tmp_path / "in" / "år0" / "flyttad.txt")  # moved: paths change
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert "år0/flyttad.txt" in set(read_tables(tmp_path / "out")["documents"]["source_path"])
