@@ -138,7 +138,7 @@ class BigramLM:
             t = self.mu * self.types.get(prev, 0) + 1.0
             base = self.p0(w) * self.class_ratio(prev, self.word_class(w))
             r = math.log((cvw + t * base) / (cv + t))
-            if len(self._cache) < 2_000_000:
+            if len(self._cache) < 200_000:  # bounded: memory must stay flat over an archive
                 self._cache[key] = r
         return r
 
