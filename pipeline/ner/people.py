@@ -71,6 +71,7 @@ def clean_name(name: str | None) -> str | None:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if not unicodedata.combining(c))
