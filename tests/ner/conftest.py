@@ -5,15 +5,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CORPORA = REPO.parent / "shared" / "corpora"
 MODEL = REPO / "models" / "sv_minutes_ner"
-
-
-@pytest.fixture(scope="session")
-def corpora_dir() -> Path:
-    if not CORPORA.is_dir():
-        pytest.skip("../shared/corpora is not beside this clone")
-    return CORPORA
 
 
 @pytest.fixture(scope="session")
