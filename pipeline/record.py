@@ -10,6 +10,15 @@ from dataclasses import dataclass, field
 from pipeline.schema import TABLES
 
 
+@dataclass(frozen=True)
+class LabelledSpan:
+    """A labelled stretch of documents.text, as a layer of a stage finds it (before it becomes a row)."""
+    start: int
+    end: int
+    label: str
+    text: str
+
+
 @dataclass
 class MinutesRecord:
     document: dict

@@ -8,10 +8,11 @@ the patterns also land in ``doc.spans`` for anyone using the pipeline directly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
+
+from pipeline.record import LabelledSpan
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = "models/sv_minutes_ner"
@@ -20,13 +21,6 @@ MAX_CHUNK = 3000  # characters per piece of text given to the model
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BREAK = re.compile(r"\n|(?<=[.!?])\s+")
 
-
-@dataclass(frozen=True)
-class ModelSpan:
-    start: int
-    end: int
-    label: str
-    text: str
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -84,16 +78,16 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tup
         start = cut
 
 
-def run_model(nlp, text: str, batch_size: int = 64, max_chars: int = MAX_CHUNK) -> list[ModelSpan]:
+def run_model(nlp, text: str, batch_size: int = 64, max_chars: int = MAX_CHUNK) -> list[LabelledSpan]:
     """Entity spans of the statistical NER over the whole text (document offsets)."""
     if nlp is None or not text or not text.strip():
         return []
     pieces = list(chunks(text, max_chars))
-    out: list[ModelSpan] = []
+    out: list[LabelledSpan] = []
     disable = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")]
     with nlp.select_pipes(disable=disable):
         for (off, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=batch_size)):
             for ent in doc.ents:
                 s, e = off + ent.start_char, off + ent.end_char
-                out.append(ModelSpan(s, e, ent.label_, text[s:e]))
+                out.append(LabelledSpan(s, e, ent.label_, text[s:e]))
     return out

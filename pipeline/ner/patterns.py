@@ -13,10 +13,11 @@ organisation suffix needs a name part in front of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pipeline.record import LabelledSpan
 
 # a letter that OCR may have damaged: å/ä/ö and what they become
 _O = "[öoóòéeб6&]"
@@ -118,26 +119,18 @@ _LOCATIVE = re.compile(rf"(?<![\w-])på\s+((?:The\s)?{_UP}[a-zåäöéü]+(?:s?\
 _ACRONYM = re.compile(r"(?<![\w/-])(?:[A-ZÅÄÖ]{2,6}|[A-Z]\d{1,2})(?:s)?(?![\w-])")
 
 
-@dataclass(frozen=True)
-class PatternMatch:
-    start: int
-    end: int
-    label: str
-    text: str
-
-
 def _mostly_upper(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def find_patterns(text: str, exclude: set[str] | None = None) -> list[PatternMatch]:
+def find_patterns(text: str, exclude: set[str] | None = None) -> list[LabelledSpan]:
     """Organisation/place matches in text, longest first where they overlap.
 
     ``exclude``: case-folded strings never to report (e.g. the meeting's own body).
     """
     exclude = exclude or set()
-    found: list[PatternMatch] = []
+    found: list[LabelledSpan] = []
     for label, pat in _PATTERNS:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
@@ -145,7 +138,7 @@ def find_patterns(text: str, exclude: set[str] | None = None) -> list[PatternMat
                 continue
             if label == "ORG" and text[s:e].endswith(" stad") and text[max(0, s - 2):s].lower() == "i ":
                 label, e = "LOC", e - len(" stad")  # 'utegym i Helsingborg stad': a place
-            found.append(PatternMatch(s, e, label, text[s:e]))
+            found.append(LabelledSpan(s, e, label, text[s:e]))
     for m in _ACRONYM.finditer(text):
         s, e = m.start(), m.end()
         word = m.group()
@@ -160,16 +153,16 @@ def find_patterns(text: str, exclude: set[str] | None = None) -> list[PatternMat
         le = text.find("\n", e)
         if _mostly_upper(text[ls:le if le >= 0 else len(text)]):
             continue  # a heading or text in capitals: acronyms are not distinguishable
-        found.append(PatternMatch(s, e, "LOC" if word in PLACE_ACRONYMS else "ORG", word))
+        found.append(LabelledSpan(s, e, "LOC" if word in PLACE_ACRONYMS else "ORG", word))
     for m in _APPOSITION.finditer(text):
         if m.group(1).casefold() not in exclude:
-            found.append(PatternMatch(m.start(1), m.end(1), "ORG", m.group(1)))
+            found.append(LabelledSpan(m.start(1), m.end(1), "ORG", m.group(1)))
     return select_longest(found)
 
 
-def find_weak_places(text: str) -> list[PatternMatch]:
+def find_weak_places(text: str) -> list[LabelledSpan]:
     """Capitalised names after 'på' (a place cue that needs confirmation by no other layer)."""
-    return [PatternMatch(m.start(1), m.end(1), "LOC", m.group(1)) for m in _LOCATIVE.finditer(text)]
+    return [LabelledSpan(m.start(1), m.end(1), "LOC", m.group(1)) for m in _LOCATIVE.finditer(text)]
 
 
 def select_longest(spans: list) -> list:

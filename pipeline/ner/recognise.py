@@ -25,11 +25,11 @@ from functools import lru_cache
 
 from pipeline.dates import find_dates
 from pipeline.ner.context import Entity, apply_context
-from pipeline.ner.model import DEFAULT_MODEL, ModelSpan, load_model, run_model
+from pipeline.ner.model import DEFAULT_MODEL, load_model, run_model
 from pipeline.ner.names import find_first_names, is_english_phrase, is_proper_noun
 from pipeline.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places
 from pipeline.ner.people import AttendeeGazetteer, clean_name
-from pipeline.record import section_at
+from pipeline.record import LabelledSpan, section_at
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 PRIORITY = {"rules": 0, "attendees": 1, "patterns": 2, "model": 3, "propagated": 4, "names": 5, "weak": 6}
@@ -220,7 +220,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict], params
             if sp.label == "PER" and is_english_phrase(t):
                 continue  # 'Take action!', 'Open College Network'
             if sp.label == "PER" and _common_word_name(t):
-                sp = ModelSpan(sp.start, sp.end, "ORG", sp.text)  # 'Hela Människan': a name of a body
+                sp = LabelledSpan(sp.start, sp.end, "ORG", sp.text)  # 'Hela Människan': a name of a body
             norm = gaz.resolve(t) if sp.label == "PER" else None
             cands.append(Entity(s, e, sp.label, t, norm, "model"))
             if sp.label == "PER" and " " in t and clean_name(t) == t and norm is None:
