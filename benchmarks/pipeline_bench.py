@@ -116,6 +116,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--keep", action="store_true", help="keep the generated archives")
+    ap.add_argument("--no-compare", action="store_true", help="skip the tokenizer floor and the 1-vs-2 workers runs")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
     print(f"{'N':>6} {'words':>9} {'docs/s':>8} {'words/s':>9} {'w/s/core':>9} {'peak MB':>8} {'rerun %':>8}")
@@ -131,6 +132,8 @@ def main() -> None:
             wps = full["words"] / full["seconds"]
             print(f"{n:>6} {words:>9,} {n / full['seconds']:>8.1f} {wps:>9,.0f} {wps:>9,.0f} "
                   f"{full['peak_rss_mb']:>8.0f} {100 * rerun['seconds'] / full['seconds']:>7.1f}%", flush=True)
+        if args.no_compare:
+            return
         n = max(k for k in rows if k <= 1000) if any(k <= 1000 for k in rows) else min(rows)
         archive, full = rows[n]
         tok = run_child(["tokenizer", str(archive), "-"])
