@@ -43,6 +43,12 @@ dvc-repro: setup
 	$(PY) -m pip install -q -e ".[dvc]"
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
 
+# speed and quality figures (scripts that print; nothing is asserted)
+bench: setup
+	$(PY) benchmarks/ingest_bench.py
+	$(PY) benchmarks/repair_bench.py
+	$(PY) benchmarks/pipeline_bench.py
+
 schema: setup
 	$(VENV)/bin/minutes schema --out docs/data-dictionary.md
 
