@@ -58,8 +58,8 @@ def meeting_year(record: MinutesRecord) -> int | None:
 class TableSetWriter:
     """Streams records into the partitioned datasets of every table of the contract."""
 
-    def __init__(self, out_dir: Path, row_group_size: int = 50_000, row_group_bytes: int = 64 << 20,
-                 max_buffered_bytes: int = 256 << 20):
+    def __init__(self, out_dir: Path, row_group_size: int = 50_000, row_group_bytes: int = 32 << 20,
+                 max_buffered_bytes: int = 64 << 20):
         self.out_dir = Path(out_dir)
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ cannot be resolved stays a person of its own within its body, never merged on a 
 from __future__ import annotations
 
 import hashlib
+import sys
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -46,7 +47,7 @@ def person_id(key: str) -> str:
     return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One naming of a person: an attendee row or a PER entity."""
     meeting_id: str
@@ -82,6 +83,10 @@ class PersonIndex:
     def add(self, mention: Mention) -> int | None:
         if not (mention.text and mention.text.strip()):
             return None
+        # names repeat across thousands of meetings: one string object each keeps the index small
+        mention.text = sys.intern(mention.text)
+        mention.resolved = sys.intern(mention.resolved) if mention.resolved else None
+        mention.body = sys.intern(mention.body) if mention.body else None
         key = (mention.meeting_id, mention.text, mention.resolved)
         i = self._index.get(key)
         if i is None:
