@@ -40,7 +40,8 @@ class OutputError(RuntimeError):
 
 
 def _row_bytes(row: dict) -> int:
-    n = 64
+    """Rough size of a buffered row in memory: a dict of boxed values costs far more than its text."""
+    n = 100 + 70 * len(row)
     for v in row.values():
         if isinstance(v, str):
             n += len(v)
