@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import sys
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from pipeline.ner.people import fold as fold_name
 from pipeline.ner.people import nicknames
 
 FULL_NAME_SIMILARITY = 90  # rapidfuzz ratio on folded 'first last' keys
@@ -25,10 +25,8 @@ ARCHIVE_LINK_MIN_SHARED = 2  # people a meeting must share with a person's other
 
 
 def fold(s: str) -> str:
-    """Case, diacritics and spacing folded: 'Pålsson' and OCR'd 'Palsson' meet."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    return re.sub(r"\s+", " ", s).strip(" .,:;")
+    """A name folded for comparison (case, diacritics), spacing and stray punctuation removed."""
+    return re.sub(r"\s+", " ", fold_name(s)).strip(" .,:;")
 
 
 def _tokens(name: str) -> list[str]:

@@ -15,7 +15,7 @@ import yaml
 
 from pipeline import __version__
 from pipeline.extract import extract_decisions_and_actions
-from pipeline.ingest import read_document
+from pipeline.ingest import doc_id_for, read_document, source_path_for
 from pipeline.ner import recognise_entities
 from pipeline.record import MinutesRecord
 from pipeline.repair import repair_text
@@ -83,12 +83,17 @@ def process_document(path: Path, root: Path, params: dict) -> MinutesRecord:
     """Everything the pipeline knows about one file."""
     try:
         doc = read_document(Path(path), Path(root), params.get("ingest") or {})
-    except Exception as exc:
-        import hashlib
+    except Exception as exc:  # read_document does not raise; this is the last line of defence
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        doc = {"doc_id": hashlib.sha256(str(path).encode()).hexdigest()[:16],
-               "source_path": Path(path).relative_to(root).as_posix(), "format": Path(path).suffix.lstrip("."),
-               "n_pages": None, "ocr": False, "ocr_pages": [], "ocr_engine": None, "text_raw": None, "text": None,
-               "status": "error", "error": f"ingest stage failed: {detail}", "warnings": [],
-               "pipeline_version": __version__}
+        return error_record(path, root, f"ingest stage failed: {detail}")
     return run_stages(MinutesRecord(document=doc), params)
+
+
+def error_record(path: Path, root: Path, message: str) -> MinutesRecord:
+    """A document that could not be processed at all: its row carries the reason, nothing else."""
+    path = Path(path)
+    return MinutesRecord(document={
+        "doc_id": doc_id_for(path), "source_path": source_path_for(path, root),
+        "format": path.suffix.lstrip(".").lower() or None, "n_pages": None, "ocr": False, "ocr_pages": [],
+        "ocr_engine": None, "text_raw": None, "text": None, "status": "error", "error": message, "warnings": [],
+        "pipeline_version": __version__})

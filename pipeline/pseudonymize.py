@@ -51,7 +51,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -62,6 +61,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.ner.people import fold
 from pipeline.schema import ALL_TABLES
 
 PSEUDONYM = "Person {n}"
@@ -80,12 +80,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def fold(s: str) -> str:
-    """Case and diacritics folded: 'Bergström' and OCR'd 'Bergstrom' meet."""
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
-
-
 def name_tokens(s: str | None) -> tuple[str, ...]:
     """Folded word tokens of a name: 'Anna-Karin Ek' -> ('anna-karin', 'ek')."""
     return tuple(fold(t) for t in _TOKEN.findall(s or ""))

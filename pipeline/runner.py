@@ -34,9 +34,9 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.cache import RecordCache
 from pipeline.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
-from pipeline.ingest import discover, doc_id_for
+from pipeline.ingest import discover, doc_id_for, source_path_for
 from pipeline.persons import PersonIndex
-from pipeline.process import process_document
+from pipeline.process import error_record, process_document
 from pipeline.record import MinutesRecord
 from pipeline.schema import ALL_TABLES
 
@@ -83,20 +83,6 @@ def _process_on_cluster(item: Item, params: dict) -> MinutesRecord:
     return process_document(item[0], item[1], params)
 
 
-def _source_path(path: Path, root: Path) -> str:
-    try:
-        return Path(path).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-def _failed_record(item: Item, message: str) -> MinutesRecord:
-    path, root = item
-    return MinutesRecord(document={
-        "doc_id": doc_id_for(path), "source_path": _source_path(path, root), "format": Path(path).suffix.lstrip(".").lower() or None,
-        "n_pages": None, "ocr": False, "ocr_pages": [], "ocr_engine": None, "text_raw": None, "text": None,
-        "status": "error", "error": message, "warnings": [], "pipeline_version": __version__})
-
 
 def _ordered(items: list[Item], submit: Callable[[Item], object], window: int,
              restart: Callable[[], None] | None = None) -> Iterator[MinutesRecord]:
@@ -131,12 +117,12 @@ def _ordered(items: list[Item], submit: Callable[[Item], object], window: int,
             continue
         except Exception as exc:  # noqa: BLE001 - one document's failure never stops the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            rec = _failed_record(item, f"worker failed: {detail}")
+            rec = error_record(*item, f"worker failed: {detail}")
         yield rec
         fill()
         while queue and queue[0][2] is None:  # gave up on it: a worker died on it twice
             j, it_, _ = queue.popleft()
-            yield _failed_record(it_, "the worker process died while reading this document (twice)")
+            yield error_record(*it_, "the worker process died while reading this document (twice)")
             fill()
 
 
@@ -177,7 +163,7 @@ def _manifest(fingerprint: str, ids: list[str], items: list[Item]) -> str:
     """Identifies a run's input: the files (content and place) and everything else that decides results."""
     h = hashlib.sha256(fingerprint.encode())
     for doc_id, (path, root) in zip(ids, items):
-        h.update(f"{doc_id}\t{_source_path(path, root)}\n".encode())
+        h.update(f"{doc_id}\t{source_path_for(path, root)}\n".encode())
     return h.hexdigest()
 
 
@@ -277,9 +263,9 @@ def run_archive(inputs: list[Path], out_dir: Path, params: dict, workers: int = 
             for i, (path, root) in enumerate(items):
                 rec = load(first_of[ids[i]])
                 doc = rec.document
-                source = _source_path(path, root)
+                source = source_path_for(path, root)
                 if first_of[ids[i]] != i:  # the same bytes twice: keep one copy of the extractions
-                    first = _source_path(*items[first_of[ids[i]]])
+                    first = source_path_for(*items[first_of[ids[i]]])
                     rec = MinutesRecord(document={**doc, "doc_id": f"{doc['doc_id']}-dup{i}", "source_path": source,
                                                   "status": "error",
                                                   "error": f"duplicate of {first}: same content, processed once"})

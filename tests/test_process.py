@@ -31,3 +31,21 @@ def test_a_stage_that_fails_becomes_an_error_row_not_a_crash(tmp_path, monkeypat
     assert "segment stage failed" in rec.document["error"] and "boom" in rec.document["error"]
     assert rec.document["text_raw"].startswith("Styrgruppen")
     assert rec.meetings == [] and rec.sections == []
+
+
+def test_an_unexpected_ingest_failure_is_an_error_row_keyed_by_content(tmp_path, monkeypatch):
+    from pipeline.ingest import doc_id_for
+
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "sub" / "protokoll.txt"
+    path.write_text("Styrelsen 3 maj 2021\n\nMötet öppnades.\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(process, "read_document", broken)
+    rec = process.process_document(path, tmp_path, {})
+    assert rec.document["status"] == "error" and "ingest stage failed: MemoryError" in rec.document["error"]
+    # the same id as a readable copy would get, so the run cache finds it on the next run
+    assert rec.document["doc_id"] == doc_id_for(path)
+    assert rec.document["source_path"] == "sub/protokoll.txt"

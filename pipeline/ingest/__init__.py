@@ -28,7 +28,7 @@ from pathlib import Path
 from pipeline.ingest.detect import SUFFIX_FORMATS, TEXT_FORMATS, detect_format
 from pipeline.ingest.reader import DEFAULT_PARAMS, deadline_for, extract, resolve_params
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_PARAMS", "discover", "read_document", "doc_id_for"]
+__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_PARAMS", "discover", "read_document", "doc_id_for", "source_path_for"]
 
 SUPPORTED_SUFFIXES: set[str] = set(SUFFIX_FORMATS)
 
@@ -84,7 +84,8 @@ def doc_id_for(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def _source_path(path: Path, root: Path) -> str:
+def source_path_for(path: Path, root: Path) -> str:
+    """The path as recorded in documents.source_path: relative to the input root it was found under."""
     try:
         return Path(path).relative_to(root).as_posix()
     except ValueError:
@@ -102,7 +103,7 @@ def read_document(path: Path, root: Path, params: dict | None = None) -> dict:
            "text": None, "status": "error", "error": None, "warnings": [],
            "pipeline_version": _pipeline_version()}
     try:
-        row["source_path"] = _source_path(path, root)
+        row["source_path"] = source_path_for(path, root)
         row["doc_id"] = doc_id_for(path)
         p = resolve_params(params)
         result = _read(path, p)

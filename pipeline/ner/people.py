@@ -72,7 +72,8 @@ def clean_name(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
+    """Case- and diacritic-insensitive form of a name: 'Bergström' and OCR'd 'Bergstrom' meet."""
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if not unicodedata.combining(c))
 
@@ -178,7 +179,7 @@ class AttendeeGazetteer:
                 if cand == target:
                     continue  # exact matches were found above
                 score = max(fuzz.ratio(cand.casefold(), target.casefold()),
-                            fuzz.ratio(_fold(cand), _fold(target)) - 2)  # OCR loses å/ä/ö
+                            fuzz.ratio(fold(cand), fold(target)) - 2)  # OCR loses å/ä/ö
                 if score >= self.fuzzy_threshold:
                     out.append(Mention(s, e, label, text[s:e], norm))
                     taken.add(s)

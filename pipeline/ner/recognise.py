@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -28,7 +27,7 @@ from pipeline.ner.context import Entity, apply_context
 from pipeline.ner.model import DEFAULT_MODEL, load_model, run_model
 from pipeline.ner.names import find_first_names, is_english_phrase, is_proper_noun
 from pipeline.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places
-from pipeline.ner.people import AttendeeGazetteer, clean_name
+from pipeline.ner.people import AttendeeGazetteer, clean_name, fold
 from pipeline.record import LabelledSpan, section_at
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
@@ -52,12 +51,6 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*e][ \t]+|\d+[.)][ \t]+)?$")
 _SENT_START = re.compile(r"[.!?:][\s\"'”»)]*$")
 # 'Jörgen Wahlström (HelSam)': an organisation in parentheses right after a person
 _PAREN_ORG = re.compile(r"\s*\(([A-ZÅÄÖ][\w&-]*(?:\s[A-ZÅÄÖ][\w&-]*){0,3})\)")
-
-
-def fold(s: str) -> str:
-    """Case- and diacritic-insensitive key (OCR loses å/ä/ö)."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 _GENERIC_FOLDED = {fold(g) for g in GENERIC}
