@@ -29,7 +29,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: setup
-	$(VENV)/bin/minutes run $(INPUT) --out $(OUT)
+	$(VENV)/bin/minutes run $(INPUT) --out $(OUT) --params params.yaml
 
 test: setup
 	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"

@@ -7,8 +7,8 @@
 Everything is generated here (nothing is downloaded): plain-text minutes with the variation of
 benchmarks/pipeline_bench.py, born-digital PDFs (fpdf2, running header and 'Sida n av N'
 footer on every page) and scans (Swedish text with å/ä/ö rendered at 300 dpi with
-pipeline.ingest.samples: PNG/JPEG/TIFF, rotated, image-only PDFs, a PDF with a garbage OCR
-layer). All reading goes through ``pipeline.ingest.read_document`` with the default params, one
+pipeline.stages.ingest.samples: PNG/JPEG/TIFF, rotated, image-only PDFs, a PDF with a garbage OCR
+layer). All reading goes through ``pipeline.stages.ingest.read_document`` with the default params, one
 document after the other in this process (plus its one ingest worker for PDF/OCR/office
 files), so the figures are per core. Tesseract runs with OMP_THREAD_LIMIT=1.
 
@@ -40,10 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from pipeline.ingest import read_document
-from pipeline.ingest import worker as ingest_worker
-from pipeline.ingest.pdf import PAGE_SEPARATOR
-from pipeline.ingest.samples import (
+from pipeline.stages.ingest import read_document
+from pipeline.stages.ingest import worker as ingest_worker
+from pipeline.stages.ingest.pdf import PAGE_SEPARATOR
+from pipeline.stages.ingest.samples import (
     GARBAGE_LINES,
     MINUTES_PAGES,
     cer,

@@ -95,11 +95,11 @@ def child(argv: list[str]) -> None:
         n_tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=64))
         result = {"seconds": time.perf_counter() - t, "tokens": n_tokens}
     else:
-        from pipeline.process import load_params
-        from pipeline.runner import run_archive
+        from pipeline.run.process import load_params
+        from pipeline.run.runner import run_archive
         params = load_params()
         if kind == "warm":  # load the models before the clock starts (a batch pays this once)
-            from pipeline.process import process_document
+            from pipeline.run.process import process_document
             sample = next(iter(sorted(archive.rglob("*.txt"))))
             process_document(sample, archive, params)
         t = time.perf_counter()

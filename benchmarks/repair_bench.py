@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from pipeline.repair import repair_text  # noqa: E402
-from pipeline.repair.core import preload  # noqa: E402
+from pipeline.stages.repair import repair_text  # noqa: E402
+from pipeline.stages.repair.core import preload  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MINUTES_GLOB = str(SHARED / "dev" / "minutes" / "*.txt")

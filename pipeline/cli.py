@@ -11,13 +11,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.export import OutputError
+from pipeline.run.export import OutputError
 
 app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.",
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
-ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (default: the repo's params.yaml).")]
+ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
 
 
 def _version(value: bool) -> None:
@@ -58,10 +58,15 @@ def run(
     Exits 0 when the run finished, also when some documents failed (their errors are in the
     documents table); non-zero only when the run itself could not proceed.
     """
-    from pipeline.process import load_params
-    from pipeline.runner import run_archive
+    from pipeline.contract.stage import ParamsError
+    from pipeline.run.registry import load_params
+    from pipeline.run.runner import run_archive
 
-    settings = load_params(params)
+    try:
+        settings = load_params(params)
+    except ParamsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     work_out = out
     if pseudonymize:
         work_out = identified_out or out.with_name(out.name + "-identified")
@@ -81,7 +86,7 @@ def run(
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
     if pseudonymize:
-        from pipeline.pseudonymize import pseudonymize_dataset
+        from pipeline.products.pseudonymize import pseudonymize_dataset
 
         try:
             pseudo = pseudonymize_dataset(work_out, out)
@@ -115,7 +120,7 @@ def stage(
     params: ParamsOption = None,
 ) -> None:
     """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order)."""
-    from pipeline.stages import run_stage
+    from pipeline.run.dvc import run_stage
 
     try:
         counts = run_stage(name, inp, out, params)
@@ -130,7 +135,7 @@ def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here instead of printing it.")] = None,
 ) -> None:
     """Print the data dictionary (generated from the schema module)."""
-    from pipeline.dictionary import data_dictionary
+    from pipeline.contract.dictionary import data_dictionary
 
     text = data_dictionary()
     if out:
@@ -146,7 +151,7 @@ def report(
 ) -> None:
     """Write a static HTML review site: an index of meetings and one page per meeting with the
     text, entities highlighted, decisions and action items linked to their place, and OCR corrections."""
-    from pipeline.report import build_site
+    from pipeline.products.report import build_site
 
     try:
         result = build_site(data, out)

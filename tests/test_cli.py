@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.schema import TABLES
+from pipeline.contract.schema import TABLES
 
 runner = CliRunner()
 

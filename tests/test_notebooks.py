@@ -8,7 +8,7 @@ import nbclient  # the test extra installs nbclient, nbformat, ipykernel, matplo
 import nbformat
 import pytest
 
-from pipeline.export import read_tables
+from pipeline.run.export import read_tables
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,54 @@
+"""The in-memory record of one document as it moves through the stages.
+
+Each stage reads some fields and fills others; rows are plain dicts keyed by the column
+names of ``pipeline.contract.schema`` so that the record turns into Parquet rows without mapping.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.contract.schema import TABLES
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    """A labelled stretch of documents.text, as a layer of a stage finds it (before it becomes a row)."""
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class MinutesRecord:
+    document: dict
+    blocks: list[dict] = field(default_factory=list)
+    corrections: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    attendees: list[dict] = field(default_factory=list)
+    sections: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+    action_items: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.document.get("status") == "ok"
+
+    @property
+    def meeting(self) -> dict | None:
+        return self.meetings[0] if self.meetings else None
+
+    def rows(self, table: str) -> list[dict]:
+        return [self.document] if table == "documents" else getattr(self, table)
+
+
+def section_at(sections: list[dict], offset: int) -> str | None:
+    """The section_id of the section that contains a character offset."""
+    for s in sections:
+        if s["start_char"] <= offset < s["end_char"]:
+            return s["section_id"]
+    return None
+
+
+assert set(TABLES) == {"documents", *MinutesRecord.__dataclass_fields__} - {"document"}

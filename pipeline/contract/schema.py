@@ -1,0 +1,191 @@
+"""The data contract: every output table, declared once, with a description per column.
+
+Descriptions live in each field's metadata under b"description" so that they travel with
+the Parquet files and the data dictionary (``minutes schema``) is generated from here.
+Offsets (start_char, end_char) index into ``documents.text`` unless a column says otherwise.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+CONTRACT_VERSION = "2"
+
+
+def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={b"description": description.encode()})
+
+
+PARTITION_COLUMN = "meeting_year"
+
+
+def _schema(description: str, *fields: pa.Field, partitioned: bool = True) -> pa.Schema:
+    """A table's schema; per-document tables end with the partition column (``meeting_year``)."""
+    fields = list(fields)
+    if partitioned:
+        fields.append(_field(PARTITION_COLUMN, pa.int32(),
+                             "Year of the meeting's date (null when unknown). The dataset is partitioned by it: "
+                             "`<table>.parquet/<year>/` or `<table>.parquet/unknown/`."))
+    return pa.schema(fields, metadata={b"description": description.encode(),
+                                       b"contract_version": CONTRACT_VERSION.encode()})
+
+
+_str = pa.string()
+_int = pa.int64()
+
+DOCUMENTS = _schema(
+    "One row per input file, including files that could not be read (status 'error').",
+    _field("doc_id", _str, "Stable identifier: first 16 hex digits of the SHA-256 of the file's bytes.", False),
+    _field("source_path", _str, "Path of the file relative to the input folder it was found under."),
+    _field("format", _str, "Detected input format: txt, md, org, html, docx, pdf, image."),
+    _field("n_pages", _int, "Number of pages for paged formats (PDF, image); null for flowing text."),
+    _field("ocr", pa.bool_(), "True when any of the text came from optical character recognition."),
+    _field("ocr_pages", pa.list_(_int), "1-based page numbers whose text came from OCR."),
+    _field("ocr_engine", _str, "OCR engine and language used, e.g. 'tesseract 5.3.0 swe'; null without OCR."),
+    _field("text_raw", _str, "Text as extracted from the file, before OCR repair."),
+    _field("text", _str, "Text after OCR repair; all other tables' character offsets index into this."),
+    _field("status", _str, "'ok' when the document was processed, 'error' when it could not be read."),
+    _field("error", _str, "Why the document failed (status 'error'); null otherwise."),
+    _field("warnings", pa.list_(_str), "Non-fatal problems, e.g. text that does not look Swedish."),
+    _field("pipeline_version", _str, "Version of the pipeline that produced this row."),
+    _field("meta_title", _str, "Title found in the file's own metadata (front matter, #+TITLE, \\title, docx/PDF "
+                               "properties); never part of the text."),
+    _field("meta_date", _str, "Date found in the file's metadata, as written there."),
+    _field("meta_author", _str, "Author found in the file's metadata."),
+    _field("metadata", _str, "Every metadata key and value found in the file, as a JSON object (strings)."),
+)
+
+BLOCKS = _schema(
+    "The document's structure: headings, paragraphs, list items, tables, rows, cells, pages and the page "
+    "furniture removed from the text, with character offsets into documents.text (cite a paragraph by them).",
+    _field("doc_id", _str, "The document.", False),
+    _field("ordinal", _int, "1-based position of the block in the document (containers before their content)."),
+    _field("kind", _str, "heading, paragraph, list_item, table, table_row, table_cell, page or furniture."),
+    _field("level", _int, "Heading level (1 = top) or list depth (1 = top level); null for other kinds."),
+    _field("page", _int, "1-based page the block is on, for paged formats (PDF, scans); else null."),
+    _field("start_char", _int, "Start offset in documents.text (for furniture: where the removed text stood)."),
+    _field("end_char", _int, "End offset in documents.text (furniture: equal to start_char)."),
+    _field("text", _str, "For furniture only: the removed text (a running header, a page number); else null."),
+    _field("section_id", _str, "The section (sections table) the block belongs to; null before the first."),
+    _field("subsection", _str, "The sub-heading of a formal item the block stands under ('Beslut', "
+                               "'Sammanfattning av ärendet', 'Beslutsunderlag', …); else null."),
+)
+
+MEETINGS = _schema(
+    "One row per meeting described by a document (one per successfully read document).",
+    _field("meeting_id", _str, "Identifier of the meeting: '<doc_id>-1'.", False),
+    _field("doc_id", _str, "The document the meeting was read from.", False),
+    _field("body", _str, "The group or board that met, as written in the title line."),
+    _field("date", pa.date32(), "Meeting date; null when the year (or the date) is not written."),
+    _field("date_text", _str, "The meeting date as written in the title line."),
+    _field("place", _str, "Where the meeting was held, when stated (e.g. 'Plats: Rådhuset')."),
+    _field("author", _str, "Who wrote the minutes (closing signature, 'Vid pennan', 'Sekreterare')."),
+    _field("title", _str, "The title line the body and date were read from."),
+    _field("title_start_char", _int, "Offset of the title line in documents.text."),
+)
+
+ATTENDEES = _schema(
+    "People (or organisations) listed in an attendee block of the minutes.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("name", _str, "Name as written; null where only an organisation is listed."),
+    _field("organisation", _str, "Organisation as written after the name (e.g. 'Ria/G7'); null if none."),
+    _field("role", _str, "Role from the block heading or the line: ledamot, ersättare, tjänsteman, "
+                         "ordförande, sekreterare, närvarande, ..."),
+    _field("present", pa.bool_(), "False where marked absent ('Frånvarande', '(ej närvarande)')."),
+    _field("person_id", _str, "The person across the archive (persons table); null for organisation-only rows."),
+    _field("start_char", _int, "Start of the attendee line in documents.text."),
+    _field("end_char", _int, "End of the attendee line in documents.text."),
+)
+
+SECTIONS = _schema(
+    "Agenda items: a heading and the text up to the next heading.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "Identifier: '<meeting_id>-s<ordinal>'.", False),
+    _field("ordinal", _int, "1-based position of the section in the minutes."),
+    _field("title", _str, "The heading line as written, whitespace stripped."),
+    _field("number", _str, "Item number as written ('1', '§ 12'); null when unnumbered."),
+    _field("start_char", _int, "Start of the heading in documents.text."),
+    _field("end_char", _int, "End of the section (start of the next heading or end of text)."),
+)
+
+ENTITIES = _schema(
+    "Named entities and date/time expressions found in the text.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the entity is in; null before the first section."),
+    _field("label", _str, "PER, ORG, LOC, DATE or TIME."),
+    _field("text", _str, "The mention as written in documents.text."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("normalized", _str, "ISO date (YYYY-MM-DD) or time (HH:MM[-HH:MM]) for DATE/TIME; "
+                               "the attendee's full name for PER where resolvable; else null."),
+    _field("source", _str, "What found it: 'rules', 'model', 'attendees', 'patterns'."),
+    _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
+)
+
+DECISIONS = _schema(
+    "What the meeting decided or resolved.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the decision is in."),
+    _field("text", _str, "The decision sentence, bullet or clause as written."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("kind", _str, "decided, postponed, elected, approved, group_formed, agreed, scheduled or other."),
+    _field("cue", _str, "The cue phrase that marked the decision."),
+)
+
+ACTION_ITEMS = _schema(
+    "Tasks someone is to do: who does what, by when.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("section_id", _str, "The section the action item is in."),
+    _field("text", _str, "The sentence, bullet or table row as written."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("assignees", pa.list_(_str), "Who is to do it, as mentioned (persons or organisations)."),
+    _field("assignees_resolved", pa.list_(_str), "Assignees resolved to attendees' full names where "
+                                                 "unambiguous; otherwise as mentioned."),
+    _field("assignee_person_ids", pa.list_(_str), "person_id of each assignee that is a linked person."),
+    _field("due_text", _str, "The deadline as written; null if none."),
+    _field("due_date", pa.date32(), "The deadline as a date where derivable (year from the meeting)."),
+    _field("cue", _str, "The cue phrase that marked the action item."),
+)
+
+CORRECTIONS = _schema(
+    "Every change the OCR repair made, for audit: offsets into documents.text_raw.",
+    _field("doc_id", _str, "The document.", False),
+    _field("start_char", _int, "Start of the original string in documents.text_raw."),
+    _field("original", _str, "The string as extracted."),
+    _field("replacement", _str, "What it was replaced with in documents.text."),
+    _field("method", _str, "Which repair made the change, e.g. 'ftfy', 'confusion+lexicon', 'fffd'."),
+    _field("score", pa.float64(), "Confidence of the repair (method-specific, higher is surer)."),
+)
+
+PERSONS = _schema(
+    "People across the whole archive: one row per person, with every way the minutes name them.",
+    _field("person_id", _str, "Stable identifier derived from the canonical name ('p-' + 10 hex digits).", False),
+    _field("name", _str, "Canonical name: the fullest form seen (usually from an attendee list)."),
+    _field("variants", pa.list_(_str), "Every form seen: first names, nicknames, OCR and genitive variants."),
+    _field("organisations", pa.list_(_str), "Organisations the person is listed with in attendee blocks."),
+    _field("n_meetings", _int, "Number of meetings the person is mentioned in or attends."),
+    _field("n_mentions", _int, "Number of PER mentions and attendee rows linked to the person."),
+    partitioned=False,
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "blocks": BLOCKS,
+    "meetings": MEETINGS,
+    "attendees": ATTENDEES,
+    "sections": SECTIONS,
+    "entities": ENTITIES,
+    "decisions": DECISIONS,
+    "action_items": ACTION_ITEMS,
+    "corrections": CORRECTIONS,
+}
+
+# tables built across the archive after all documents are processed (not per document, not partitioned)
+ARCHIVE_TABLES: dict[str, pa.Schema] = {"persons": PERSONS}
+ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **ARCHIVE_TABLES}
+
+
+def description(schema: pa.Schema, name: str) -> str:
+    meta = schema.field(name).metadata or {}
+    return meta.get(b"description", b"").decode()

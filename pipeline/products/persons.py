@@ -1,0 +1,291 @@
+"""People across the archive: link every way the minutes name a person to one person_id.
+
+Inputs: the attendee rows and PER entities of every meeting (and the body that met, which
+scopes first-name mentions). Output: the ``persons`` table and a lookup from each mention
+to its person_id. Full names are clustered with rapidfuzz (OCR and spelling variants,
+middle names); first names, surnames, nicknames and genitives are resolved to a full name
+of the same meeting, else of the same body, when that is unambiguous; a first name that
+cannot be resolved stays a person of its own within its body, never merged on a guess.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.contract.stage import Params, StageSpec, param
+
+from rapidfuzz import fuzz
+
+from pipeline.lang.fold import fold_name_key as fold
+from pipeline.lang.names import nicknames
+
+FULL_NAME_SIMILARITY = 90  # rapidfuzz ratio on folded 'first last' keys
+ARCHIVE_LINK_MIN_SHARED = 2  # people a meeting must share with a person's other meetings to link a short name
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def _full_key(name: str) -> str | None:
+    """'Anna Maria Svensson' -> 'anna svensson' (first and last name); None for one word."""
+    toks = _tokens(name)
+    if len(toks) < 2:
+        return None
+    return f"{fold(toks[0])} {fold(toks[-1])}"
+
+
+def person_id(key: str) -> str:
+    return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One naming of a person: an attendee row or a PER entity."""
+    meeting_id: str
+    body: str | None
+    text: str
+    resolved: str | None = None  # a full name the NER stage already resolved the mention to
+    organisation: str | None = None
+
+
+@dataclass
+class _Person:
+    key: str
+    forms: Counter = field(default_factory=Counter)
+    organisations: set = field(default_factory=set)
+    meetings: set = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class PersonsParams(Params):
+    full_name_similarity: int = param(FULL_NAME_SIMILARITY, "rapidfuzz ratio on folded 'first last' keys")
+    archive_link_min_shared: int = param(ARCHIVE_LINK_MIN_SHARED, "people a meeting must share with a person's "
+                                                                  "other meetings to link a short name")
+
+
+
+class PersonIndex:
+    """Builds the persons of an archive from its mentions; then answers mention → person_id.
+
+    Use: ``add_record`` for every record (first pass), ``build()``, then ``annotate`` every
+    record (second pass) and write ``rows()`` as the persons table. Identical mentions (same
+    meeting, text and resolution) are stored once, so memory grows with distinct names, not
+    with the number of mentions.
+    """
+
+    def __init__(self, params: PersonsParams | None = None) -> None:
+        params = params or PersonsParams()
+        self.full_name_similarity = params.full_name_similarity
+        self.archive_link_min_shared = params.archive_link_min_shared
+        self._mentions: list[Mention] = []
+        self._index: dict[tuple, int] = {}
+        self._counts: list[int] = []
+
+    def add(self, mention: Mention) -> int | None:
+        if not (mention.text and mention.text.strip()):
+            return None
+        # names repeat across thousands of meetings: one string object each keeps the index small
+        mention.text = sys.intern(mention.text)
+        mention.resolved = sys.intern(mention.resolved) if mention.resolved else None
+        mention.body = sys.intern(mention.body) if mention.body else None
+        key = (mention.meeting_id, mention.text, mention.resolved)
+        i = self._index.get(key)
+        if i is None:
+            i = self._index[key] = len(self._mentions)
+            self._mentions.append(mention)
+            self._counts.append(0)
+        elif mention.organisation and not self._mentions[i].organisation:
+            self._mentions[i].organisation = mention.organisation
+        self._counts[i] += 1
+        return i
+
+    @staticmethod
+    def _resolution(row: dict) -> str | None:
+        norm = row.get("normalized")
+        return norm if norm and norm != row.get("text") else None
+
+    def add_record(self, rec) -> None:
+        """The attendee rows and PER entities of one record."""
+        m = rec.meeting
+        if m is None:
+            return
+        body = m.get("body")
+        for a in rec.attendees:
+            if a.get("name"):
+                self.add(Mention(a["meeting_id"], body, a["name"], None, a.get("organisation")))
+        for e in rec.entities:
+            if e.get("label") == "PER":
+                self.add(Mention(e["meeting_id"], body, e["text"], self._resolution(e)))
+
+    def _lookup(self, meeting_id: str, text: str | None, resolved: str | None) -> str | None:
+        if not text:
+            return None
+        i = self._index.get((meeting_id, text, resolved if resolved != text else None))
+        if i is None:
+            i = self._index.get((meeting_id, text, None))
+        if i is not None:
+            return self.person_id_of(i)
+        k = _full_key(resolved or "") or _full_key(text)
+        lead = self._canonical_key.get(k) if k else None
+        return person_id(lead) if lead and lead in self._persons else None
+
+    def annotate(self, rec) -> None:
+        """Set person_id on attendees and PER entities, assignee_person_ids on action items."""
+        for a in rec.attendees:
+            a["person_id"] = self._lookup(a["meeting_id"], a.get("name"), None)
+        for e in rec.entities:
+            e["person_id"] = self._lookup(e["meeting_id"], e["text"], self._resolution(e)) \
+                if e.get("label") == "PER" else None
+        for item in rec.action_items:
+            names = item.get("assignees") or []
+            resolved = item.get("assignees_resolved") or [None] * len(names)
+            item["assignee_person_ids"] = [self._lookup(item["meeting_id"], n, r) for n, r in zip(names, resolved)]
+
+    def build(self) -> None:
+        self._cluster_full_names()
+        self._resolve_short_mentions()
+
+    # -- full names ------------------------------------------------------------------------
+    def _cluster_full_names(self) -> None:
+        keys = Counter()
+        for m in self._mentions:
+            for name in (m.resolved, m.text):
+                k = _full_key(name) if name else None
+                if k:
+                    keys[k] += 1
+        # blocking by initials keeps the comparison cheap on large archives
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for k in keys:
+            first, last = k.split(" ", 1)
+            blocks[(first[:1], last[:1])].append(k)
+        self._canonical_key: dict[str, str] = {}
+        for block in blocks.values():
+            block.sort(key=lambda k: (-keys[k], k))  # the most frequent spelling leads its cluster
+            leaders: list[str] = []
+            for k in block:
+                lead = next((ld for ld in leaders if fuzz.ratio(k, ld) >= self.full_name_similarity
+                             and fuzz.ratio(k.split(" ")[0], ld.split(" ")[0]) >= 80), None)
+                if lead is None:
+                    leaders.append(k)
+                    lead = k
+                self._canonical_key[k] = lead
+        self._persons: dict[str, _Person] = {}
+        # full-name persons per meeting and per body, for resolving short mentions
+        self._in_meeting: dict[str, set[str]] = defaultdict(set)
+        self._in_body: dict[str | None, set[str]] = defaultdict(set)
+        self._of_mention: dict[int, str] = {}
+        for i, m in enumerate(self._mentions):
+            k = _full_key(m.resolved or "") or _full_key(m.text)
+            if not k:
+                continue
+            lead = self._canonical_key[k]
+            self._attach(i, m, lead)
+            self._in_meeting[m.meeting_id].add(lead)
+            self._in_body[m.body].add(lead)
+
+    def _attach(self, i: int, m: Mention, key: str) -> None:
+        p = self._persons.setdefault(key, _Person(key))
+        p.forms[m.text.strip()] += self._counts[i]
+        if m.resolved:
+            p.forms[m.resolved.strip()] += 0  # known as a form, does not outvote what is written
+        if m.organisation:
+            p.organisations.add(m.organisation)
+        p.meetings.add(m.meeting_id)
+        p.mentions += self._counts[i]
+        self._of_mention[i] = key
+
+    # -- first names, surnames, nicknames ----------------------------------------------------
+    def _matches(self, token: str, key: str) -> bool:
+        first, last = key.split(" ", 1)
+        t = fold(token)
+        if t.endswith("s") and len(t) > 3 and t not in (first, last):
+            t = t[:-1]  # genitive: 'Davids', 'Bergströms'
+        if t in (first, last):
+            return True
+        formal = {fold(f) for f in nicknames().get(token.strip(), [])}
+        return first in formal
+
+    def _archive_candidate(self, token: str, meeting_id: str, by_part: dict[str, list[str]]) -> str | None:
+        """The one full-name person of the whole archive the short name fits, provided the people
+        of the mention's meeting and of that person's meetings overlap (the same circle of people):
+        'David' in one group's notes is the David Bergström who sits with the same people elsewhere."""
+        t = fold(token)
+        keys = set(by_part.get(t, []) + by_part.get(t[:-1], []))
+        for formal in nicknames().get(token, []):
+            keys.update(by_part.get(fold(formal), []))
+        cands = [k for k in keys if self._matches(token, k)]
+        if len(cands) != 1:
+            return None
+        key = cands[0]
+        here = self._in_meeting[meeting_id] - {key}
+        there = set().union(*(self._in_meeting[mid] for mid in self._persons[key].meetings)) - {key}
+        return key if len(here & there) >= self.archive_link_min_shared else None
+
+    def _resolve_short_mentions(self) -> None:
+        by_part: dict[str, list[str]] = defaultdict(list)
+        for k in list(self._persons):
+            for part in k.split(" ", 1):
+                by_part[part].append(k)
+        for i, m in enumerate(self._mentions):
+            if i in self._of_mention:
+                continue
+            token = m.text.strip()
+            key = None
+            ambiguous = False
+            for scope in (self._in_meeting[m.meeting_id], self._in_body[m.body]):
+                cands = [k for k in scope if self._matches(token, k)]
+                if len(cands) == 1:
+                    key = cands[0]
+                    break
+                if len(cands) > 1:
+                    ambiguous = True
+                    break  # ambiguous: do not guess
+            if key is None and not ambiguous:
+                key = self._archive_candidate(token, m.meeting_id, by_part)
+            if key is None:
+                key = f"{fold(token)} @ {fold(m.body or '')}"
+            self._attach(i, m, key)
+
+    # -- results -------------------------------------------------------------------------------
+    def person_id_of(self, i: int) -> str | None:
+        key = self._of_mention.get(i)
+        return person_id(key) if key else None
+
+    def rows(self) -> list[dict]:
+        out = []
+        for key, p in sorted(self._persons.items(), key=lambda kv: person_id(kv[0])):
+            full = [f for f in p.forms if len(_tokens(f)) >= 2]
+            pool = full or list(p.forms)
+            name = max(pool, key=lambda f: (p.forms[f], len(f), f))
+            out.append({"person_id": person_id(key), "name": name, "variants": sorted(p.forms),
+                        "organisations": sorted(p.organisations), "n_meetings": len(p.meetings),
+                        "n_mentions": p.mentions})
+        return out
+
+
+def link_persons(records: list, params: PersonsParams | None = None) -> list[dict]:
+    """Give the records their person_ids in place; returns the persons table's rows."""
+    index = PersonIndex(params)
+    for rec in records:
+        index.add_record(rec)
+    index.build()
+    for rec in records:
+        index.annotate(rec)
+    return index.rows()
+
+
+STAGE = StageSpec(
+    name="persons",
+    params=PersonsParams,
+    requires=("attendees", "entities", "action_items"),
+    assigns=("persons", "attendees.person_id", "entities.person_id", "action_items.assignee_person_ids"),
+    code=("pipeline/products/persons.py",),
+    resources=("pipeline/lang/nicknames.json",),
+    kind="archive",
+    description="people across the archive: one person_id per person, every name form",
+)

@@ -1,0 +1,62 @@
+"""Run the declared stages over one document: ingest, then repair → segment → ner → extract.
+
+The stages are the ``STAGE`` declarations collected in :mod:`pipeline.run.registry`; each one's
+``run`` reads the record fields it declares and assigns its own. A failure inside a stage turns
+into an error row for that document (status 'error', the stage named in the message), so one
+bad document never stops a batch.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.contract.record import MinutesRecord
+from pipeline.run.registry import BY_NAME, DOCUMENT_STAGES, SOURCE, RunParams, load_params, parse_params
+from pipeline.stages.ingest import doc_id_for, source_path_for
+
+# after ingest, in order; each name is also the params.yaml section and the DVC stage
+STAGES: dict[str, object] = {s.name: s.run for s in DOCUMENT_STAGES}
+
+__all__ = ["STAGES", "load_params", "run_stages", "process_document", "error_record", "fail"]
+
+
+def fail(rec: MinutesRecord, message: str) -> MinutesRecord:
+    """The document as an error row: what was read is kept, nothing half-extracted is."""
+    return MinutesRecord(document={**rec.document, "status": "error", "error": message})
+
+
+def run_stages(rec: MinutesRecord, params: RunParams | dict | None, stages: list[str] | None = None) -> MinutesRecord:
+    if not rec.ok:
+        return rec
+    params = parse_params(params)
+    for name in stages or list(STAGES):
+        spec = BY_NAME[name]
+        try:
+            spec.run(rec, params[name])
+        except Exception as exc:  # a bug or a pathological text: record it, go on with the batch
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            return fail(rec, f"{name} stage failed: {detail}")
+    return rec
+
+
+def process_document(path: Path, root: Path, params: RunParams | dict | None) -> MinutesRecord:
+    """Everything the pipeline knows about one file."""
+    params = parse_params(params)
+    try:
+        rec = SOURCE.run(Path(path), Path(root), params[SOURCE.name])
+    except Exception as exc:  # ingest does not raise; this is the last line of defence
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return error_record(path, root, f"ingest stage failed: {detail}")
+    return run_stages(rec, params)
+
+
+def error_record(path: Path, root: Path, message: str) -> MinutesRecord:
+    """A document that could not be processed at all: its row carries the reason, nothing else."""
+    path = Path(path)
+    return MinutesRecord(document={
+        "doc_id": doc_id_for(path), "source_path": source_path_for(path, root),
+        "format": path.suffix.lstrip(".").lower() or None, "n_pages": None, "ocr": False, "ocr_pages": [],
+        "ocr_engine": None, "text_raw": None, "text": None, "status": "error", "error": message, "warnings": [],
+        "pipeline_version": __version__, "meta_title": None, "meta_date": None, "meta_author": None,
+        "metadata": None})

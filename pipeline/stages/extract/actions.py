@@ -1,0 +1,321 @@
+"""Decide whether a sentence is an action item, and find who is to do it.
+
+The doer is read from the sentence itself: the subject before the task verb ('David ska
+fråga …', 'Ia och Allan jobbar vidare …'), the person after 'uppdrogs åt' / 'Ansvarig:',
+an organisation after 'från' ('forskare från CTF ska berätta …'). A pronoun subject is
+resolved only to a name written in the preceding sentence; a subjectless sentence ('Tar
+vidare frågan …') takes the name that opens the preceding sentence. 'Vi …' and passives
+give no assignee.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pipeline.stages.extract.cues import Cues
+from pipeline.stages.extract.decisions import is_question
+from pipeline.lang.fold import fold_cue_text as fold
+
+FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
+                       r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)
+FROM_ORG_RE = re.compile(r"\b(?:från|fran|vid|hos|inom)\s+(?P<org>[A-ZÅÄÖ][\w&/-]*"
+                         r"(?:\s+[A-ZÅÄÖ][\w&/-]*|\s+(?:för|for|av)\s+[\wåäöé-]+){0,4})")
+SPLIT_RE = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+|\s*&\s*|\s+\+\s+")
+PAREN_RE = re.compile(r"\s*\([^)]*\)?")
+CLAUSE_START_RE = re.compile(r"(?:\batt\s+|;\s*|:\s+|\s[–—-]\s|,\s*(?:och|men|så|sedan|medan)\s+|\s(?:men|utan)\s+)",
+                             re.IGNORECASE)
+NAME_WORD_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöé'-]*$")
+GOR_RE = re.compile(r"^\s*gor\s+(?P<who>[^,.(;]+)", re.IGNORECASE)  # on folded text
+STOP_CAPS = {"i", "vi", "de", "det", "den", "en", "ett", "och", "men", "att", "som", "han", "hon", "alla",
+             "inte", "även", "också", "nu", "sedan", "då", "här", "där", "denna", "detta", "dessa", "man"}
+
+
+@dataclass
+class Names:
+    """Spans of names (PER / ORG entities and attendee names) in the document."""
+
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, label
+
+    def __post_init__(self):
+        self.spans = sorted(self.spans)
+        self._starts = [s[0] for s in self.spans]
+
+    def within(self, start: int, end: int, labels=("PER", "ORG")) -> list[tuple[int, int, str, str]]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [s for s in self.spans[lo:hi] if s[1] <= end and s[3] in labels]
+
+
+@dataclass
+class ActionHit:
+    cue: str
+    assignees: list[str]
+    cue_start: int  # offset in the sentence
+    explicit: bool = False  # an explicit assignment ('Uppdrogs åt X att', 'Ansvarig: X')
+    coming: bool = False  # a thing that comes ('Inbjudan kommer')
+    cue_end: int | None = None  # end offset of the cue in the sentence
+
+
+def _clean_name(s: str) -> str:
+    s = PAREN_RE.sub("", s).strip(" \t\n,.;:–-\"'")
+    return re.sub(r"\s+", " ", s)
+
+
+def split_names(s: str) -> list[str]:
+    """'Ia och Allan' -> ['Ia', 'Allan']; 'Anna Akerman och Erik Bengtsson' -> both."""
+    s = PAREN_RE.sub("", s)
+    return [n for n in (_clean_name(p) for p in SPLIT_RE.split(s)) if n]
+
+
+def _org_at(m: re.Match, offset: int, names: Names) -> str:
+    """The organisation after 'från': the entity starting there, or the capitalised phrase."""
+    phrase = _clean_name(m.group("org"))
+    ents = [t for s, e, t, _ in names.spans if s == offset + m.start("org")]
+    return max([phrase, *ents], key=len)
+
+
+def _who_from_span(text: str, start: int, end: int, names: Names, cues: Cues) -> list[str]:
+    """Assignees in a subject span: an organisation after 'från', else the listed names/nouns."""
+    span = text[start:end]
+    m = FROM_ORG_RE.search(span)
+    if m:
+        org = _org_at(m, start, names)
+        if org:
+            return [org]
+    span = cues.subject_prefixes.sub("", span.strip()) if cues.subject_prefixes else span
+    # the subject was written with a prefix ('Alla frivilligorganisationer'); keep the noun
+    out = []
+    for part in split_names(span):
+        words = part.split()
+        if not words or len(words) > 5:
+            continue
+        out.append(part)
+    return out
+
+
+def subject_of(sentence: str, s_off: int, text: str, names: Names) -> str | None:
+    """The name that opens a sentence ('Ann tar upp frågan …' -> 'Ann'), for subjectless follow-ups."""
+    for s, e, t, label in sorted(names.within(s_off, s_off + len(sentence))):
+        if sentence[: s - s_off].strip() == "":
+            return t
+        break
+    return None
+
+
+def _resolve_pronoun(pron: str, prev: tuple[int, int] | None, names: Names) -> list[str]:
+    if prev is None:
+        return []
+    found = names.within(prev[0], prev[1], ("PER",) if pron in ("han", "hon", "hen") else ("PER", "ORG"))
+    uniq: list[str] = []
+    for _, _, t, _ in found:
+        if t not in uniq:
+            uniq.append(t)
+    if pron in ("han", "hon", "hen"):
+        return uniq[:1] if len({u.split()[0] for u in uniq}) == 1 else []
+    return uniq
+
+
+def classify(text: str, start: int, end: int, cues: Cues, names: Names,
+             prev: tuple[int, int] | None = None, allow_tasks: bool = True) -> ActionHit | None:
+    """Is text[start:end] an action item? Returns the cue and the assignees as written.
+
+    prev: the span of the preceding sentence (for pronouns and subjectless sentences).
+    allow_tasks: False under opinion labels ('Synpunkter:'); explicit assignments still count.
+    """
+    sent = text[start:end]
+    if is_question(sent):
+        return None
+    f = fold(sent)
+
+    # 1. explicit assignment: 'Uppdrogs åt X att', 'Ansvarig: X'
+    for rx in cues.assignment:
+        m = rx.search(f)
+        if m:
+            who = split_names(sent[m.start("who"):m.end("who")])
+            return ActionHit(sent[m.start():m.end()].strip(), who, m.start(), explicit=True, cue_end=m.end())
+
+    # 2. things that come: 'Inbjudan kommer …'
+    m = cues.coming.search(f) if cues.coming else None
+    if m:
+        before = f[: m.start()]
+        if not any(b.search(before) for b in cues.action_blockers):
+            return ActionHit(sent[m.start():m.end()].strip(" ("), [], m.start(), coming=True, cue_end=m.end())
+
+    if not allow_tasks:
+        return None
+
+    # 3. task verbs: the earliest match wins
+    hits = []
+    for tv in cues.task_verbs:
+        for m in tv.regex.finditer(f):
+            hits.append((m.start(), -(m.end() - m.start()), tv, m))
+            break
+    for _, _, tv, m in sorted(hits, key=lambda h: (h[0], h[1])):
+        res = _check_task(text, start, sent, f, tv, m, cues, names, prev)
+        if res is not None:
+            return res
+    return None
+
+
+PLURAL_DEFINITE_RE = re.compile(r"(erna|arna|orna|rna|ena)$")
+DEFINITE_RE = re.compile(r"(en|et|ena|rna)$")
+
+
+def _is_first_name(word: str) -> bool:
+    """Is the word a common first name (the NER stage's list, when it is there)?"""
+    try:
+        from pipeline.stages.ner.names import is_first_name
+    except ImportError:  # the list is optional here
+        return False
+    try:
+        return bool(is_first_name(word))
+    except Exception:
+        return False
+
+
+def _looks_like_name(subj: str) -> bool:
+    """A single capitalised word that is a first name or not a definite noun ('Mattias', 'Anna',
+    not 'Föreningen')."""
+    words = subj.split()
+    if len(words) != 1 or NAME_WORD_RE.match(words[0]) is None:
+        return False
+    return not DEFINITE_RE.search(words[0]) or _is_first_name(words[0])
+
+
+def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
+    pre_f = f[: m.start()]
+    pre = sent[: m.start()]
+    # 'Anna och Erik, som ska prata om …': the relative clause belongs to the names before it
+    rel = re.search(r",\s*som\s*$", pre)
+    if rel:
+        pre, pre_f = pre[: rel.start()], pre_f[: rel.start()]
+    if any(b.search(pre_f) for b in cues.action_blockers):
+        return None
+    # the clause the verb belongs to starts after the last 'att', ';', ', och', ...
+    cstart = 0
+    for cm in CLAUSE_START_RE.finditer(pre):
+        cstart = cm.end()
+    subj = pre[cstart:]
+    subj_stripped = subj.strip()
+    subj_start = start + cstart + (len(subj) - len(subj.lstrip()))
+    subj_end = subj_start + len(subj_stripped)
+    cue = sent[m.start():m.end()].strip()
+
+    if tv.passive:
+        if subj_stripped and FINITE_RE.search(subj_stripped):
+            return None
+        return ActionHit(cue, [], m.start())
+
+    core = cues.subject_prefixes.sub("", fold(subj_stripped)).strip() if subj_stripped else ""
+    if not core:
+        # 'Medverkar gör Sara Nilsson, …'
+        g = GOR_RE.match(f[m.end():])
+        if g:
+            who = sent[m.end() + g.start("who"):m.end() + g.end("who")]
+            return ActionHit(cue, split_names(who), m.start())
+        # subjectless: 'Tar vidare frågan …' continues the preceding sentence's subject
+        if prev is not None and not tv.modal:
+            who = subject_of(text[prev[0]:prev[1]], prev[0], text, names)
+            if who:
+                return ActionHit(cue, [who], m.start())
+        return None
+    if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)):
+        return None
+    if cues.non_agents.match(core):
+        # 'Vi planerar …' counts only as the main clause of the sentence ('… att vi ska …' is reported)
+        if core == "vi" and tv.we and cstart == 0:
+            return ActionHit(cue, [], m.start())
+        return None
+    if cues.pronouns.match(core):
+        who = _resolve_pronoun(core, prev, names)
+        return ActionHit(cue, who, m.start()) if who else None
+    in_subj = names.within(subj_start, subj_end)
+    named = bool(in_subj) or _looks_like_name(subj_stripped) or \
+        (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None)
+    if tv.subject == "named" and not named:
+        return None
+    # 'group': a name, a role, or a plural group ('Föreningarna bör presentera …'); a single
+    # institution with 'bör' is advice ('Nämnden bör följa frågan')
+    if tv.subject == "group" and not named and not PLURAL_DEFINITE_RE.search(core):
+        return None
+    if not in_subj and subj_stripped[:1].islower() and start + cstart == start:
+        return None  # a lower-case word opening a sentence is no subject ('unga kommer att …')
+    who = _who_from_span(text, subj_start, subj_end, names, cues)
+    if not who:
+        return None
+    return ActionHit(cue, who, m.start())
+
+
+def staffing(text: str, start: int, end: int, cues: Cues, names: Names) -> ActionHit | None:
+    """'I första hand är Allan, Per och Bosse involverade …' after a group was formed."""
+    sent = text[start:end]
+    f = fold(sent)
+    for rx in cues.staffing:
+        m = rx.search(f)
+        if m:
+            who = [t for _, _, t, label in sorted(names.within(start, end, ("PER",)))]
+            if who:
+                uniq = list(dict.fromkeys(who))
+                return ActionHit(sent[m.start():m.end()].strip(), uniq, m.start())
+    return None
+
+
+def contribution(text: str, start: int, end: int, names: Names) -> ActionHit | None:
+    """A guest or item listed under 'Nästa möte' with a named person or organisation."""
+    sent = text[start:end]
+    if is_question(sent):
+        return None
+    # names in brackets explain something ('FACT (Flexible Assertive …)'); they do not contribute
+    bracketed = [(start + b.start(), start + b.end()) for b in re.finditer(r"\([^)]*\)?", sent)]
+    found = [n for n in names.within(start, end) if not any(a <= n[0] < z for a, z in bracketed)]
+    if not found:
+        return None
+    # an organisation after 'från' is the contributor ('ombud från PO Skåne')
+    m = FROM_ORG_RE.search(sent)
+    if m:
+        return ActionHit("", [_org_at(m, start, names)], 0)
+    per = [t for _, _, t, label in sorted(found) if label == "PER"]
+    # the names listed first ('Anna och Erik, som …'): stop at the first non-name stretch
+    who = list(dict.fromkeys(per or [t for _, _, t, _ in sorted(found)]))
+    return ActionHit("", who[:4], 0)
+
+
+_NAME = r"[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*){0,2}"
+_NAMES = _NAME + r"(?:\s*(?:,|/|&|\boch\b|\bsamt\b)\s*" + _NAME + r")*"
+LEAD_WHO_RE = re.compile(r"^(?P<who>" + _NAMES + r")\s*(?::|\s[–—-])\s+(?=\S)")
+TAIL_WHO_RE = re.compile(r"(?:\s[–—-]\s*|\s*\(\s*(?:ansvarig:?\s*)?|,\s*(?:ansvarig:?\s*)?|\s/\s*)(?P<who>" + _NAMES
+                         + r")\s*\)?\s*[.]?$")
+
+
+def _all_names(who: str, start: int, names: Names, cues: Cues) -> bool:
+    """Is every part of ``who`` a name (an entity there, or a capitalised word that is no noun)?"""
+    parts = split_names(who)
+    if not parts:
+        return False
+    for p in parts:
+        if fold(p) in STOP_CAPS or (cues.non_agents is not None and cues.non_agents.match(fold(p))):
+            return False
+        if not names.within(start, start + len(who)) and not _looks_like_name(p) \
+                and not all(NAME_WORD_RE.match(w) and not DEFINITE_RE.search(w) for w in p.split()):
+            return False
+    return True
+
+
+def task_item(text: str, start: int, end: int, cues: Cues, names: Names,
+              prev: tuple[int, int] | None = None) -> ActionHit:
+    """An item of a to-do list ('Att göra:', 'Åtgärder:'): always an action item. The doer is
+    written before a colon or dash ('Anna: boka lokal', 'Lars – skicka kallelsen'), after
+    the task ('Boka lokal (Anna)', 'Skicka kallelsen – Lars'), or as the subject of a task
+    verb ('Anna bokar lokal')."""
+    item = text[start:end]
+    m = LEAD_WHO_RE.match(item)
+    if m and _all_names(m.group("who"), start + m.start("who"), names, cues):
+        return ActionHit("", split_names(m.group("who")), 0, explicit=True)
+    m = TAIL_WHO_RE.search(item)
+    if m and m.start() > 0 and _all_names(m.group("who"), start + m.start("who"), names, cues):
+        return ActionHit("", split_names(m.group("who")), m.start("who"), explicit=True)
+    hit = classify(text, start, end, cues, names, prev)
+    if hit is not None:
+        return hit
+    return ActionHit("", [], 0)

@@ -1,0 +1,33 @@
+"""Named entities in meeting minutes: PER, ORG, LOC (model + minutes rules) and DATE/TIME.
+
+The orchestrator calls :func:`ner_stage`; the work is done in ``pipeline.stages.ner.recognise``
+(layers: dates, attendees, patterns, model, first names; then the context rules of
+``pipeline.stages.ner.context``). The model in ``models/sv_minutes_ner`` is trained by
+``python -m pipeline.stages.ner.train`` (DVC stage ``train_ner``; see models/README.md).
+"""
+from __future__ import annotations
+
+from pipeline.contract.record import MinutesRecord
+from pipeline.contract.stage import StageSpec
+from pipeline.stages.ner.params import NerParams
+from pipeline.stages.ner.recognise import recognise_entities
+
+
+def ner_stage(rec: MinutesRecord, params: NerParams) -> None:
+    rec.entities = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections,
+                                      params.layer_options())
+
+
+STAGE = StageSpec(
+    name="ner",
+    params=NerParams,
+    requires=("document.text", "meetings", "attendees", "sections", "blocks"),
+    assigns=("entities",),
+    code=("pipeline/stages/ner",),
+    resources=("models/sv_minutes_ner", "pipeline/lang/first_names.txt", "pipeline/lang/nicknames.json"),
+    libraries=("spacy", "rapidfuzz", "hunspell-sv"),
+    run=ner_stage,
+    description="PER, ORG, LOC, DATE and TIME entities",
+)
+
+__all__ = ["recognise_entities", "ner_stage", "NerParams", "STAGE"]

@@ -1,0 +1,198 @@
+"""Swedish organisation and place patterns for meeting minutes.
+
+News-trained models miss what minutes are full of: lower-case administrations
+('socialförvaltningen'), '… nämnden', 'Region Skåne', 'Helsingborgs stad', acronyms ('IFS',
+'G7'), streets and squares ('Hamntorget') and virtual venues ('via Teams'). These are regular
+expressions over the text, tolerant of OCR damage to å/ä/ö, exposed both as a plain function
+(:func:`find_patterns`) and as a registered spaCy component (``minutes_patterns``) that writes
+the spans to ``doc.spans["patterns"]``.
+
+Generic or anaphoric nouns ('förvaltningen', 'föreningen', 'staden') are not matched: an
+organisation suffix needs a name part in front of it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.contract.record import LabelledSpan
+
+# a letter that OCR may have damaged: å/ä/ö and what they become
+_O = "[öoóòéeб6&]"
+_A = "[äåaáàd&]"
+_L = r"[A-Za-zÅÄÖåäöÉéÜü]"           # a letter
+_UP = r"[A-ZÅÄÖÉÜ]"                  # an upper-case letter
+_W = r"[A-Za-zÅÄÖåäöÉéÜü0-9]"          # a word character (no underscore)
+_NB = r"(?<![\w-])"                   # left word boundary (hyphen counts as word)
+_NA = r"(?![\w])"                     # right word boundary
+
+# Suffixes that make a compound a named body; lower case is allowed ('socialförvaltningen').
+_ORG_SUFFIX_ANY_CASE = [
+    f"f{_O}rvaltningen", f"n{_A}mnden", f"f{_O}reningen", f"f{_O}rbundet", "styrelsen",
+    f"h{_O}gskolan", "inspektionen", "myndigheten", "delegationen",
+]
+# Public bodies that are names on their own, in any case ('socialtjänsten', 'Försäkringskassan').
+_ORG_WORDS = [
+    f"socialtj{_A}nsten", f"f{_O}rs{_A}kringskassan", f"arbetsf{_O}rmedlingen", "polisen",
+    "kriminalv[åa]rden", "(?:allm[äa]nna\\s)?arvsfonden", "migrationsverket", "skatteverket", "kronofogden",
+    f"l{_A}nsstyrelsen",
+    "socialstyrelsen", "kommunstyrelsen", "kommunfullm[äa]ktige", "regionfullm[äa]ktige",
+]
+# Suffixes that need a capitalised name ('Fritidsbanken', 'LP-stiftelsen', 'Skatteverket').
+_ORG_SUFFIX_CAPITAL = [
+    "stiftelsen", "banken", f"byr{_A}n", "verket", "kassan", f"f{_O}rmedlingen", "fonden",
+    "akademien", "institutet", "kyrkan", "partiet", "rörelsen", "missionen", "armén",
+]
+_LOC_SUFFIX = ["torget", "gatan", f"v{_A}gen", f"gr{_A}nd", "parken", "platsen", "stranden", "hamnen",
+               "backen", "allén", "torg"]
+
+# acronyms that are not organisations: laws, methods, tools, emphasis words, units
+NOT_ORG_ACRONYMS = {
+    "SIP", "IPS", "ACT", "FACT", "BBIC", "LSS", "SOL", "LVU", "LVM", "HVB", "KBT", "DBT", "MI", "ADHD",
+    "ASD", "PTSD", "HR", "IT", "TV", "PDF", "CV", "OK", "OBS", "VD", "NB", "PS", "EN", "ETT", "INTE",
+    "ALLA", "OCH", "ATT", "DET", "MEN", "NU", "JA", "NEJ", "VI", "DU", "MIN", "BRF", "AB", "HB", "KL",
+    "CA", "ST", "NR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "FAQ", "SMS", "URL",
+    "GDPR", "COVID", "MVH", "EV", "TEL", "FIKA", "DVS", "ETC", "TILL", "FRÅN", "SOM", "HAR", "ÄR",
+    "BNP", "ATP", "DDT", "VA", "PM", "KPI", "MOMS", "AI", "APT", "RUT", "ROT", "AT", "BT", "ST",
+    # words of headings written in capitals
+    "ÖVRIGT", "ÖVRIGA", "BESLUT", "MÖTE", "MÖTET", "INFO", "NYTT", "TACK", "HEJ", "PUNKT", "TEMA", "MÅL",
+    "SYFTE", "PLATS", "TID", "TIDER", "DATUM", "BILAGA", "ÄRENDE", "ÄRENDEN", "FRÅGA", "FRÅGOR", "SVAR",
+    "NÄSTA", "DAG", "DAGENS", "RAPPORT", "FIKA", "LUNCH", "PAUS", "NOTERA", "VIKTIG", "VIKTIGT", "STATUS",
+    "KLART", "KLAR", "START", "SLUT", "ORD", "LISTA", "PLAN", "BUDGET", "EKONOMI", "NAMN", "ADRESS",
+}
+# acronyms of countries: places, not organisations
+PLACE_ACRONYMS = {"USA", "UK", "DDR", "BRD", "USSR", "UAE", "SSSR"}
+
+_ANY = "|".join(_ORG_SUFFIX_ANY_CASE)
+_CAP = "|".join(_ORG_SUFFIX_CAPITAL)
+_LOCS = "|".join(_LOC_SUFFIX)
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 'HR-enheten Helsingborgs stad', 'Helsingborgs stad', 'Lunds kommun', 'Region Skåne'
+    ("ORG", re.compile(_NB + rf"(?:{_UP}[\w-]*(?:enheten|avdelningen|f{_O}rvaltningen)\s)?"
+                       + rf"{_UP}{_L}+s\s(?:stad|kommun)" + _NA)),
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+\s(?:[Kk]ommun|[Ss]tad|[Uu]niversitet|[Hh]ögskola|[Rr]egion)" + _NA)),
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+s\s(?:[Uu]niversitet|[Hh]ögskola|[Ll]än|[Ll]äns\s?landsting)" + _NA)),
+    ("ORG", re.compile(_NB + rf"(?:Region|Landstinget|Länsstyrelsen\si)\s{_UP}{_L}+(?:\s{_UP}{_L}+)?" + _NA)),
+    # 'Centrum för tjänsteforskning', 'Institutet för språk och folkminnen'
+    ("ORG", re.compile(_NB + r"(?:Centrum|Center|Centret|Institutet|Rådet|Myndigheten|Förbundet|Föreningen|"
+                       r"Stiftelsen|Akademin|Sällskapet|Riksförbundet|Nätverket|Kommittén|Byrån)\s(?:för|mot)\s"
+                       rf"[a-zåäö]{{3,}}(?:(?:\s(?:och|i)\s|,\s)[a-zåäö]{{3,}})?" + _NA)),
+    # 'Brf Solrosen', 'Brf. Eken 3'
+    ("ORG", re.compile(_NB + rf"(?:Brf|BRF|HSB|Riksbyggen)\.?\s{_UP}{_L}+(?:\s\d+)?" + _NA)),
+    # 'Ekonomikonsult AB', 'Bygg & Montage HB'
+    ("ORG", re.compile(_NB + rf"{_UP}[\w&-]*(?:\s(?:&\s)?{_UP}[\w&-]*){{0,2}}\s(?:AB|HB|KB)" + _NA)),
+    # compounds with a body suffix: 'socialförvaltningen', 'Schizofreniföreningen', 'Arbetsmarknadsnämnden'
+    # (with a coordinated first part: 'Hälso- och sjukvårdsförvaltningen', 'Vård- och omsorgsnämnden')
+    ("ORG", re.compile(_NB + rf"(?:{_L}{{2,}}-\s(?:och|eller)\s)?(?:{_UP}{_W}*-)?{_L}{{3,}}(?:{_ANY})(?=s?{_NA})",
+                       re.IGNORECASE)),
+    ("ORG", re.compile(_NB + rf"(?:{'|'.join(_ORG_WORDS)})(?=s?{_NA})", re.IGNORECASE)),
+    ("ORG", re.compile(_NB + rf"{_UP}[\w-]*?(?:{_CAP})(?=s?{_NA})")),
+    ("ORG", re.compile(_NB + rf"{_UP}{_W}{{0,2}}-(?:{_CAP})(?=s?{_NA})")),
+    # named houses run by associations: 'Hemlösas hus', 'Ungdomens hus', 'Kvinnornas hus'
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:s|ns|nas|rnas)\s[Hh]us" + _NA)),
+    # housing companies: 'Helsingborgshem', 'Familjebostäder'
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}{{2,}}(?:shem|bost{_A}der)(?=s?{_NA})")),
+    # 'soc' (colloquial for socialtjänsten) and platform names built on it ('Öppna soc', 'Öppnasoc')
+    ("ORG", re.compile(r"(?<![\w-])(?:(?<=[a-zåäö,;] )[A-ZÅÄÖ][a-zåäö]+\s?|[A-ZÅÄÖ][a-zåäö]+)?soc(?![\w-])")),
+    # places: 'Hamntorget', 'Drottninggatan', 'Storgatan 12'
+    ("LOC", re.compile(_NB + rf"(?:(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya|Sankt|S:t)\s)?"
+                       + rf"{_UP}{_L}*(?:{_LOCS})(?:\s\d+[A-Za-z]?)?(?=s?{_NA})")),
+    # 'Södra Vägen 12', 'Lilla Torg', 'Stora Torget'
+    ("LOC", re.compile(_NB + r"(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya)\s"
+                       + rf"(?:V{_A}gen|Torg|Torget|Gatan|Hamnen|Parken|Allén|Stranden)(?:\s\d+[A-Za-z]?)?" + _NA)),
+    # virtual venues count as places
+    ("LOC", re.compile(r"(?:(?<=\bvia )|(?<=\bpå )|(?<=\bi )|(?<=\böver ))(?:Teams|Zoom|Skype|Google Meet)\b")),
+]
+# an organisation named after the noun that says what it is: 'föreningen Maskrosbarn',
+# 'organisationen Maskrosbarn', 'stödboendet Fenix' (the name only)
+_APPOSITION = re.compile(r"(?<![\w-])(?i:" + f"f{_O}reningen|organisationen|f{_O}rbundet|f{_O}retaget|stiftelsen|"
+                         r"n[äa]tverket|\w*boendet|kooperativet)\s+"
+                         rf"({_UP}{_L}+(?:\s{_UP}{_L}+)?)(?![\w-])")
+# a capitalised name after 'på' ('på Dunkers', 'på The Tivoli'): a weak place cue, used only
+# where no other layer labelled the words
+_LOCATIVE = re.compile(rf"(?<![\w-])på\s+((?:The\s)?{_UP}[a-zåäöéü]+(?:s?\s{_UP}[a-zåäöéü]+)?)(?![\w-])")
+
+# acronyms: 'SVT', 'IFS', 'RFSL', 'G7' (not followed by a hyphenated compound: 'OCN-metoden')
+_ACRONYM = re.compile(r"(?<![\w/-])(?:[A-ZÅÄÖ]{2,6}|[A-Z]\d{1,2})(?:s)?(?![\w-])")
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def find_patterns(text: str, exclude: set[str] | None = None) -> list[LabelledSpan]:
+    """Organisation/place matches in text, longest first where they overlap.
+
+    ``exclude``: case-folded strings never to report (e.g. the meeting's own body).
+    """
+    exclude = exclude or set()
+    found: list[LabelledSpan] = []
+    for label, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            if text[s:e].casefold() in exclude:
+                continue
+            if label == "ORG" and text[s:e].endswith(" stad") and text[max(0, s - 2):s].lower() == "i ":
+                label, e = "LOC", e - len(" stad")  # 'utegym i Helsingborg stad': a place
+            found.append(LabelledSpan(s, e, label, text[s:e]))
+    for m in _ACRONYM.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        if word.endswith("s") and not word[:-1].isupper():
+            continue
+        if word.endswith("s") and len(word) > 2:
+            e -= 1  # genitive 'G7s', 'SVTs'
+            word = word[:-1]
+        if word.upper() in NOT_ORG_ACRONYMS or word.casefold() in exclude:
+            continue
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        if _mostly_upper(text[ls:le if le >= 0 else len(text)]):
+            continue  # a heading or text in capitals: acronyms are not distinguishable
+        found.append(LabelledSpan(s, e, "LOC" if word in PLACE_ACRONYMS else "ORG", word))
+    for m in _APPOSITION.finditer(text):
+        if m.group(1).casefold() not in exclude:
+            found.append(LabelledSpan(m.start(1), m.end(1), "ORG", m.group(1)))
+    return select_longest(found)
+
+
+def find_weak_places(text: str) -> list[LabelledSpan]:
+    """Capitalised names after 'på' (a place cue that needs confirmation by no other layer)."""
+    return [LabelledSpan(m.start(1), m.end(1), "LOC", m.group(1)) for m in _LOCATIVE.finditer(text)]
+
+
+def select_longest(spans: list) -> list:
+    """Non-overlapping subset preferring longer spans, then earlier ones; sorted by start."""
+    chosen: list = []
+    taken: list[tuple[int, int]] = []
+    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
+        if any(sp.start < e and s < sp.end for s, e in taken):
+            continue
+        chosen.append(sp)
+        taken.append((sp.start, sp.end))
+    return sorted(chosen, key=lambda x: x.start)
+
+
+@Language.factory("minutes_patterns", assigns=["doc.spans"], default_config={"spans_key": "patterns"})
+def make_minutes_patterns(nlp: Language, name: str, spans_key: str):
+    return MinutesPatterns(spans_key)
+
+
+class MinutesPatterns:
+    """spaCy component: organisation/place patterns into ``doc.spans[spans_key]``."""
+
+    def __init__(self, spans_key: str = "patterns"):
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in find_patterns(doc.text):
+            sp = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans[self.spans_key] = spans
+        return doc

@@ -1,0 +1,69 @@
+from pipeline.products.persons import link_persons
+from pipeline.contract.record import MinutesRecord
+
+
+def _meeting(mid, body, attendees, per, assignees=()):
+    rec = MinutesRecord(document={"doc_id": mid, "status": "ok"})
+    rec.meetings = [{"meeting_id": mid, "doc_id": mid, "body": body}]
+    rec.attendees = [{"meeting_id": mid, "name": n, "organisation": o} for n, o in attendees]
+    rec.entities = [{"meeting_id": mid, "label": "PER", "text": t, "normalized": norm} for t, norm in per]
+    rec.entities.append({"meeting_id": mid, "label": "ORG", "text": "RSMH", "normalized": None})
+    rec.action_items = [{"meeting_id": mid, "assignees": [a for a, _ in assignees],
+                         "assignees_resolved": [r for _, r in assignees]}] if assignees else []
+    return rec
+
+
+def _ids(rec):
+    return {a["name"]: a["person_id"] for a in rec.attendees}
+
+
+def test_one_person_across_meetings_spellings_and_nicknames():
+    a = _meeting("m1", "Brukarrådet", [("Bo Pettersson", "Ria"), ("Eva Holm", "RSMH")],
+                 [("Bosse", "Bo Pettersson"), ("Eva", "Eva Holm")], assignees=[("Bosse", "Bo Pettersson")])
+    b = _meeting("m2", "Brukarrådet", [("Bo Petterson", None), ("Eva Holm", "RSMH")],  # spelt differently
+                 [("Evas", None)])  # genitive, unresolved by NER
+    c = _meeting("m3", "Styrgruppen", [("Eva Maria Holm", None)], [])  # with a middle name
+    rows = link_persons([a, b, c])
+    bo = _ids(a)["Bo Pettersson"]
+    assert bo and _ids(b)["Bo Petterson"] == bo
+    assert a.entities[0]["person_id"] == bo and a.action_items[0]["assignee_person_ids"] == [bo]
+    eva = _ids(a)["Eva Holm"]
+    assert _ids(b)["Eva Holm"] == eva and _ids(c)["Eva Maria Holm"] == eva
+    assert b.entities[0]["person_id"] == eva  # 'Evas' -> the only Eva of the meeting
+    assert a.entities[-1]["person_id"] is None  # ORG rows are not people
+    by_id = {r["person_id"]: r for r in rows}
+    assert by_id[bo]["name"] == "Bo Pettersson" and {"Bosse", "Bo Petterson"} <= set(by_id[bo]["variants"])
+    assert by_id[eva]["n_meetings"] == 3 and by_id[eva]["organisations"] == ["RSMH"]
+
+
+def test_an_ambiguous_first_name_is_not_merged_on_a_guess():
+    a = _meeting("m1", "Brukarrådet", [("Anna Ek", None), ("Anna Berg", None)], [("Anna", None)])
+    link_persons([a])
+    ids = _ids(a)
+    assert ids["Anna Ek"] != ids["Anna Berg"]
+    assert a.entities[0]["person_id"] not in (ids["Anna Ek"], ids["Anna Berg"])
+
+
+def test_different_people_with_similar_names_stay_apart():
+    a = _meeting("m1", "Brukarrådet", [("Jan Berg", None), ("Jon Borg", None), ("Jan Bergman", None)], [])
+    link_persons([a])
+    assert len(set(_ids(a).values())) == 3
+
+
+def test_person_ids_are_stable_across_runs_and_order():
+    def build():
+        return [_meeting("m1", "B", [("Eva Holm", None)], []), _meeting("m2", "B", [("Bo Ek", None)], [])]
+    one, two = build(), build()
+    link_persons(one)
+    link_persons(list(reversed(two)))
+    assert [_ids(r) for r in one] == [_ids(r) for r in two]
+
+
+def test_a_first_name_links_across_bodies_only_within_the_same_circle_of_people():
+    a = _meeting("m1", "Ledningsgruppen", [("David Berg", None), ("Eva Holm", None), ("Bo Ek", None)], [])
+    b = _meeting("m2", "Utvecklingsgruppen", [("Eva Holm", None), ("Bo Ek", None)], [("David", None)])
+    c = _meeting("m3", "Föreningen Gläntan", [("Kim Lund", None)], [("David", None)])  # other people: no link
+    link_persons([a, b, c])
+    david = _ids(a)["David Berg"]
+    assert b.entities[0]["person_id"] == david
+    assert c.entities[0]["person_id"] != david

@@ -1,0 +1,137 @@
+import pandas as pd
+
+from pipeline.run.export import read_tables
+from pipeline.run.runner import run_archive
+
+MINUTES = ("Brukarrådet {d} maj 2021\n\nNärvarande\n\nEva Holm, RSMH\nJan Berg, socialförvaltningen\n\n"
+           "Lokaler\n\nVi tittar på nya lokaler.\n\n/Eva\n")
+
+
+def _archive(root, n=4):
+    for i in range(n):
+        sub = root / f"år{i % 2}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"m{i}.txt").write_text(MINUTES.format(d=i + 1), encoding="utf-8")
+
+
+def test_folders_are_read_recursively_and_paths_are_relative(tmp_path):
+    _archive(tmp_path / "in")
+    summary = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    docs = read_tables(tmp_path / "out")["documents"]
+    assert summary.documents == 4 and summary.failed == 0
+    assert sorted(docs["source_path"]) == ["år0/m0.txt", "år0/m2.txt", "år1/m1.txt", "år1/m3.txt"]
+    assert (tmp_path / "out" / "run.json").exists()
+
+
+def test_duplicate_files_are_processed_once(tmp_path):
+    _archive(tmp_path / "in", 1)
+    (tmp_path / "in" / "kopia.txt").write_text(MINUTES.format(d=1), encoding="utf-8")
+    summary = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    t = read_tables(tmp_path / "out")
+    assert summary.documents == 2 and len(t["meetings"]) == 1
+    assert t["documents"]["doc_id"].is_unique
+    errors = t["documents"]["error"].dropna().tolist()
+    assert len(errors) == 1 and errors[0].startswith("duplicate of ")
+
+
+def test_two_workers_give_the_same_tables_as_one(tmp_path):
+    _archive(tmp_path / "in", 6)
+    run_archive([tmp_path / "in"], tmp_path / "one", {})
+    run_archive([tmp_path / "in"], tmp_path / "two", {}, workers=2)
+    one, two = read_tables(tmp_path / "one"), read_tables(tmp_path / "two")
+    for table in one:
+        pd.testing.assert_frame_equal(one[table], two[table])
+
+
+def test_an_unchanged_rerun_processes_nothing_and_a_new_file_only_itself(tmp_path):
+    _archive(tmp_path / "in", 4)
+    first = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    before = read_tables(tmp_path / "out")
+    again = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert (first.processed, again.processed, again.reused) == (4, 0, 4)
+    after = read_tables(tmp_path / "out")
+    for table in before:
+        pd.testing.assert_frame_equal(before[table], after[table])
+    (tmp_path / "in" / "ny.txt").write_text(MINUTES.format(d=20), encoding="utf-8")
+    more = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert (more.processed, more.documents) == (1, 5)
+    changed = run_archive([tmp_path / "in"], tmp_path / "out", {"extract": {"resolve_threshold": 90}})
+    assert changed.processed == 5  # other parameters: nothing can be reused
+
+
+def test_a_killed_run_resumes_to_the_same_output(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from pipeline.run.process import load_params
+
+    params = load_params()  # what the command line uses
+    _archive(tmp_path / "in", 40)
+    run_archive([tmp_path / "in"], tmp_path / "whole", params)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--out", str(out),
+                             "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 600
+    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.pkl"))) < 5:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (out / "documents.parquet").exists()  # nothing half-written became visible
+    done_before = len(list((out / ".cache").rglob("*.pkl")))
+    assert 5 <= done_before < 40
+    resumed = run_archive([tmp_path / "in"], out, params)
+    assert resumed.processed == 40 - done_before
+    whole, again = read_tables(tmp_path / "whole"), read_tables(out)
+    for table in whole:
+        pd.testing.assert_frame_equal(whole[table], again[table])
+    assert not list(out.glob(".writing-*"))
+
+
+def test_a_dask_cluster_gives_the_same_tables_as_one_process(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    _archive(tmp_path / "in", 4)
+    run_archive([tmp_path / "in"], tmp_path / "one", {})
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        summary = run_archive([tmp_path / "in"], tmp_path / "dask", {}, scheduler=client)
+    assert summary.processed == 4
+    one, dask = read_tables(tmp_path / "one"), read_tables(tmp_path / "dask")
+    for table in one:
+        pd.testing.assert_frame_equal(one[table], dask[table])
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path):
+    import fcntl
+
+    import pytest
+
+    from pipeline.run.export import OutputError
+
+    _archive(tmp_path / "in", 1)
+    (tmp_path / "out").mkdir()
+    with open(tmp_path / "out" / ".lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        with pytest.raises(OutputError, match="another run"):
+            run_archive([tmp_path / "in"], tmp_path / "out", {})
+
+
+def test_an_unchanged_rerun_leaves_the_output_alone_unless_a_table_is_missing(tmp_path):
+    import shutil
+
+    _archive(tmp_path / "in", 2)
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    meetings = tmp_path / "out" / "meetings.parquet"
+    stamp = meetings.stat().st_mtime_ns
+    again = run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert again.processed == 0 and again.documents == 2 and again.counts["meetings"] == 2
+    assert meetings.stat().st_mtime_ns == stamp  # nothing rewritten
+    shutil.rmtree(meetings)
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert len(read_tables(tmp_path / "out")["meetings"]) == 2
+    (tmp_path / "in" / "år0" / "m0.txt").rename(tmp_path / "in" / "år0" / "flyttad.txt")  # moved: paths change
+    run_archive([tmp_path / "in"], tmp_path / "out", {})
+    assert "år0/flyttad.txt" in set(read_tables(tmp_path / "out")["documents"]["source_path"])

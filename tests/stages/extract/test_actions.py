@@ -1,0 +1,146 @@
+"""pipeline/stages/extract/actions.py: is a sentence an action item, and who is to do it?"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.stages.extract import actions as act
+
+
+def names_in(text: str, per=(), org=()) -> act.Names:
+    """Name spans for the given person and organisation names, wherever they occur."""
+    spans = []
+    for label, words in (("PER", per), ("ORG", org)):
+        for w in words:
+            for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+                spans.append((m.start(), m.end(), w, label))
+    return act.Names(sorted(spans))
+
+
+def classify(sentence: str, cues, per=(), org=(), prev_text: str | None = None):
+    text = (prev_text + " " if prev_text else "") + sentence
+    start = len(text) - len(sentence)
+    prev = (0, len(prev_text)) if prev_text else None
+    return act.classify(text, start, len(text), cues, names_in(text, per, org), prev)
+
+
+@pytest.mark.parametrize("sentence, who, per, org", [
+    ("David ska fråga Dinah om hon vill hålla i inledningen.", ["David"], ["David", "Dinah"], []),
+    ("Leif tar fram ett underlag till nästa möte.", ["Leif"], ["Leif"], []),
+    ("Per återkommer med besked.", ["Per"], ["Per"], []),
+    ("David Bergström tar emot anmälningar", ["David Bergström"], ["David Bergström"], []),
+    ("Ansvarig: Anna Svensson", ["Anna Svensson"], ["Anna Svensson"], []),
+    ("Uppdrogs åt Leif att kontakta regionen.", ["Leif"], ["Leif"], []),
+    ("Styrelsen ger David i uppdrag att kontakta kommunen.", ["David"], ["David"], []),
+    ("Anna får i uppdrag att boka lokal.", ["Anna"], ["Anna"], []),
+    ("Ia och Allan jobbar vidare med frågan.", ["Ia", "Allan"], ["Ia", "Allan"], []),
+    ("Socialförvaltningen beställer kaffe via Dunkers.", ["Socialförvaltningen"], [], ["Socialförvaltningen"]),
+    ("Lars ansvarar för att boka lokal.", ["Lars"], ["Lars"], []),
+    ("Kristina åtar sig att skriva ett utkast.", ["Kristina"], ["Kristina"], []),
+    ("Maria Ek sammankallar gruppen i juni.", ["Maria Ek"], ["Maria Ek"], []),
+    ("Sekreteraren skickar ut minnesanteckningarna.", ["Sekreteraren"], [], []),
+    ("Föreningarna bör presentera sina tankar på en kvart.", ["Föreningarna"], [], []),
+    ("Alla frivilligorganisationer är välkomna att nominera en representant.", ["frivilligorganisationer"], [], []),
+    ("forskare från Centrum för tjänsteforskning ska berätta om sitt arbete.", ["Centrum för tjänsteforskning"],
+     [], ["Centrum för tjänsteforskning"]),
+    ("att uppdra åt kultur- och fritidsförvaltningen att utvärdera riktlinjerna", ["kultur- och fritidsförvaltningen"],
+     [], []),
+])
+def test_tasks_and_who_does_them(sentence, who, per, org, cues):
+    hit = classify(sentence, cues, per, org)
+    assert hit is not None, sentence
+    assert hit.assignees == who
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inbjudan kommer via mejl.",
+    "Inbjudan till julfesten kommer senare.",
+    "Protokollet mejlas ut innan mötet.",
+    "Kallelse skickas ut två veckor innan mötet.",
+    "Vi planerar för en gemensam dag i mars.",
+    "Vi ska skicka en skrivelse till nämnden.",
+])
+def test_tasks_without_a_named_doer(sentence, cues):
+    hit = classify(sentence, cues)
+    assert hit is not None, sentence
+    assert hit.assignees == []
+
+
+@pytest.mark.parametrize("sentence, per", [
+    # opinions, wishes, possibilities
+    ("Vi bör se över rutinerna.", []),
+    ("Man bör tänka på tillgängligheten.", []),
+    ("Det är viktigt att Anna tar fram ett underlag.", ["Anna"]),
+    ("Anna kan tänka sig att ta fram ett underlag.", ["Anna"]),
+    ("Vi önskar att förvaltningen tar fram statistik.", []),
+    ("Det vore bra om Lars kontaktar regionen.", ["Lars"]),
+    ("David tycker att vi ska boka lokal.", ["David"]),
+    ("Ett förslag är att Anna kontaktar regionen.", ["Anna"]),
+    ("Nämnden bör följa frågan noga.", []),
+    # questions
+    ("Ska vi bjuda in politikerna?", []),
+    ("Vem tar fram underlaget?", []),
+    # reports of what was said or done
+    ("Lars berättade att han ska kontakta regionen.", ["Lars"]),
+    ("Peter svarar att han inte vet men ska ta reda på det.", ["Peter"]),
+    ("David har skickat ut inbjudan.", ["David"]),
+    ("Anna tog fram ett underlag förra veckan.", ["Anna"]),
+    ("En inbjudan har skickats ut.", []),
+    ("Lena påminner om att ersättningen betalas ut i efterskott.", ["Lena"]),
+    # not agents, not tasks
+    ("Det ska finnas en plan för detta.", []),
+    ("Gruppen ska vara ett stöd för medlemmarna.", []),
+    ("Projektet kommer att pågå i två år.", []),
+    ("Det kommer att bli en spännande höst.", []),
+    ("Vi ska komma ihåg att tacka Anna.", ["Anna"]),
+    ("Förvaltningen ordnar utbildningar för medarbetare.", []),
+    ("Och att vi ska göra saker tillsammans.", []),
+    ("Om Lars tar fram statistik kan vi diskutera vidare.", ["Lars"]),
+])
+def test_not_tasks(sentence, per, cues):
+    assert classify(sentence, cues, per) is None
+
+
+def test_a_pronoun_takes_the_name_of_the_sentence_before(cues):
+    hit = classify("Hon kommer att göra kartläggningen.", cues, ["Anki"],
+                   prev_text="Anki har fått praktikplats på G7.")
+    assert hit is not None and hit.assignees == ["Anki"]
+    # no name before: no task (the doer is unknown)
+    assert classify("Hon kommer att göra kartläggningen.", cues) is None
+
+
+def test_a_subjectless_sentence_continues_the_subject_of_the_sentence_before(cues):
+    hit = classify("Tar vidare frågan kring mentorer.", cues, ["Ann"],
+                   prev_text="Ann tar upp att det saknas mentorer.")
+    assert hit is not None and hit.assignees == ["Ann"]
+
+
+def test_explicit_assignments_are_marked(cues):
+    hit = classify("Uppdras åt socialchefen att återkomma med en plan.", cues)
+    assert hit.explicit and hit.assignees == ["socialchefen"]
+    hit = classify("Inbjudan kommer via mejl.", cues)
+    assert hit.coming and not hit.explicit
+
+
+def test_split_names():
+    assert act.split_names("Ia och Allan") == ["Ia", "Allan"]
+    assert act.split_names("Anna Åkerman, Erik Bengtsson & Bo") == ["Anna Åkerman", "Erik Bengtsson", "Bo"]
+    assert act.split_names("Kultur- och fritidsförvaltningen") == ["Kultur- och fritidsförvaltningen"]
+    assert act.split_names("Lisa (sammankallande)") == ["Lisa"]
+
+
+@pytest.mark.parametrize("item, who", [
+    ("Anna: boka lokal till mars", ["Anna"]),
+    ("Lars – skicka kallelsen", ["Lars"]),
+    ("Skicka kallelse – Lars", ["Lars"]),
+    ("Beställa fika (Olle)", ["Olle"]),
+    ("Sammanställa frågor, Ahmed och Kicki", ["Ahmed", "Kicki"]),
+    ("Lars och Anna ringer regionen", ["Lars", "Anna"]),
+    ("Uppdatera hemsidan", []),
+    ("Boka lokal – senast fredag", []),
+])
+def test_items_of_a_to_do_list(item, who, cues):
+    names = names_in(item, per=("Anna", "Lars", "Olle", "Ahmed", "Kicki"))
+    hit = act.task_item(item, 0, len(item), cues, names)
+    assert hit.assignees == who

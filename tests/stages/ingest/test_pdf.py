@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages.ingest.pdf import PAGE_SEPARATOR, join_hyphenated, needs_ocr, strip_running_lines
+from pipeline.stages.ingest.reader import extract, resolve_params
+from pipeline.stages.ingest.samples import (
+    GARBAGE_LINES,
+    MINUTES_PAGES,
+    cer,
+    garbage_layer_pdf,
+    image_pdf,
+    mixed_pdf,
+    render_page,
+    swedish_letter_error_rate,
+    text_pdf,
+)
+
+P = resolve_params({"isolate": False})
+REFERENCE = "\n".join(line for page in MINUTES_PAGES for line in page)
+
+
+def assert_swedish_ocr(reference: str, text: str) -> None:
+    """CER under 3 % against the rendered text, å/ä/ö included."""
+    assert cer(reference, text) < 0.03, text
+    assert swedish_letter_error_rate(reference, text) <= 0.05, text  # at most 1 in 20 å/ä/ö wrong
+
+
+def _read(data: bytes, **params) -> dict:
+    return extract(Path("protokoll.pdf"), resolve_params({"isolate": False, **params}), data=data)
+
+
+# --- unit: cleanup --------------------------------------------------------------------
+
+def test_join_hyphenated():
+    assert join_hyphenated("Styrelsen beslöt att åt-\ngärda gropar på vägen.") == \
+        "Styrelsen beslöt att åtgärda\ngropar på vägen."
+    assert join_hyphenated("Stenålderns samfällighets-\nförening") == "Stenålderns samfällighetsförening"
+    # Swedish coordination and capitals keep their hyphen
+    assert join_hyphenated("kultur-\noch fritidsnämnden") == "kultur-\noch fritidsnämnden"
+    assert join_hyphenated("barn- eller\nungdom") == "barn- eller\nungdom"
+    assert join_hyphenated("frågor om IT-\nsystem") == "frågor om IT-\nsystem"
+    assert join_hyphenated("Beslut:\n- punkt ett") == "Beslut:\n- punkt ett"
+    assert join_hyphenated("rad slutar med -\nny rad") == "rad slutar med -\nny rad"
+    assert join_hyphenated("mjuk\u00ad\nbindestreck") == "mjukbindestreck"
+
+
+def test_strip_running_headers_footers_and_page_numbers():
+    bodies = ["§ 1 Mötets öppnande\nOrdföranden öppnade mötet.",
+              "§ 2 Ekonomi\nKassören redogjorde för ekonomin.\nRapporten godkändes.",
+              "§ 3 Avslutning\nMötet avslutades."]
+    pages = [f"Växjö kommun – Kultur- och fritidsnämnden\nProtokoll 2023-03-14\n{b}\n"
+             f"Justerandes signatur\nSida {i} av 3" for i, b in enumerate(bodies, start=1)]
+    assert strip_running_lines(pages) == bodies
+
+
+def test_strip_varying_page_number_forms():
+    pages = ["Rubrik\ntext ett", "- 2 -\ntext två\nmer", "text tre\n3"]
+    assert strip_running_lines(pages) == ["Rubrik\ntext ett", "text två\nmer", "text tre"]
+
+
+def test_strip_keeps_lines_that_do_not_repeat():
+    pages = ["§ 1 Öppnande\nMötet öppnades.", "§ 2 Val\nÅsa valdes.", "§ 3 Avslut\nMötet avslutades."]
+    assert strip_running_lines(pages) == pages
+    assert strip_running_lines(["Ensam sida\n1"]) == ["Ensam sida\n1"]
+    # a line on only one of three pages stays
+    pages = ["Bilaga\nett", "två\nx", "tre\ny"]
+    assert strip_running_lines(pages) == pages
+
+
+def test_needs_ocr():
+    assert needs_ocr("", True, P) == "no text layer"
+    assert needs_ocr("  12 ", False, P) is None  # a (nearly) blank vector page
+    assert needs_ocr("\n".join(GARBAGE_LINES), True, P) == "garbage text layer"
+    assert needs_ocr(REFERENCE, True, P) is None
+    assert needs_ocr("(cid:12)(cid:13)(cid:14) " * 20 + "och att", False, P).startswith("unmapped glyphs")
+
+
+# --- born-digital PDFs ---------------------------------------------------------------------
+
+def test_text_layer_pdf_reading_order_headers_removed():
+    data = text_pdf(MINUTES_PAGES, header="Stenålderns samfällighetsförening – styrelseprotokoll",
+                    page_numbers=True)
+    row = _read(data)
+    assert row["status"] == "ok", row["error"]
+    assert row["format"] == "pdf" and row["n_pages"] == 2
+    assert row["ocr"] is False and row["ocr_pages"] == [] and row["ocr_engine"] is None
+    assert row["text_raw"] == PAGE_SEPARATOR.join("\n".join(p) for p in MINUTES_PAGES)
+    assert row["warnings"] == []
+
+
+def test_text_layer_pdf_hyphenation_joined():
+    data = text_pdf([["Styrelsen beslöt att anlita en entreprenör för att åt-", "gärda gropar på Skogsstigen.",
+                      "Ärendet gäller kultur- och fritidsnämnden."]])
+    row = _read(data)
+    assert row["text_raw"].split("\n") == ["Styrelsen beslöt att anlita en entreprenör för att åtgärda",
+                                           "gropar på Skogsstigen.", "Ärendet gäller kultur- och fritidsnämnden."]
+
+
+def test_page_separator_is_a_blank_line_with_form_feed():
+    row = _read(text_pdf(MINUTES_PAGES))
+    pages = row["text_raw"].split(PAGE_SEPARATOR)
+    assert len(pages) == 2
+    assert "\n\f\n" in row["text_raw"] and "\f".strip() == ""
+
+
+def test_encrypted_pdf_with_password_is_an_error():
+    row = _read(text_pdf(MINUTES_PAGES, password="hemligt"))
+    assert row["status"] == "error"
+    assert "encrypted" in row["error"] and "password" in row["error"]
+
+
+def test_encrypted_pdf_without_user_password_is_read():
+    row = _read(text_pdf(MINUTES_PAGES, owner_password="ägare"))
+    assert row["status"] == "ok"
+    assert "Stenålderns samfällighetsförening" in row["text_raw"]
+
+
+@pytest.mark.parametrize("fraction", [0.2, 0.5, 0.9])
+def test_truncated_pdf_is_an_error(fraction):
+    data = text_pdf(MINUTES_PAGES)
+    row = _read(data[: int(len(data) * fraction)])
+    assert row["status"] == "error"
+    assert "corrupt or truncated PDF" in row["error"]
+
+
+def test_corrupt_pdf_is_an_error():
+    row = _read(b"%PDF-1.4\n" + os.urandom(5000))
+    assert row["status"] == "error" and "PDF" in row["error"]
+
+
+def test_pdf_with_broken_xref_is_still_read():
+    data = text_pdf(MINUTES_PAGES)
+    broken = re.sub(rb"startxref\s+\d+", b"startxref\n999999", data)
+    assert broken != data
+    row = _read(broken)
+    assert row["status"] == "ok"
+    assert "Stenålderns samfällighetsförening" in row["text_raw"]
+
+
+def test_image_only_pdf_without_ocr_is_an_error():
+    data = image_pdf([render_page(MINUTES_PAGES[0], width=1240, font_size=21, margin=60)], dpi=150)
+    row = _read(data, ocr=False)
+    assert row["status"] == "error" and "no text" in row["error"]
+
+
+# --- scans: OCR -------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_image_only_pdf_is_ocrd():
+    data = image_pdf([render_page(p) for p in MINUTES_PAGES])
+    row = _read(data)
+    assert row["status"] == "ok", row["error"]
+    assert row["ocr"] is True and row["ocr_pages"] == [1, 2] and row["n_pages"] == 2
+    assert re.fullmatch(r"tesseract \d+\.\d+(\.\d+)? swe", row["ocr_engine"])
+    assert PAGE_SEPARATOR in row["text_raw"]
+    assert_swedish_ocr(REFERENCE, row["text_raw"])
+
+
+@pytest.mark.slow
+def test_garbage_text_layer_is_ocrd_again():
+    page = render_page(MINUTES_PAGES[0])
+    data = garbage_layer_pdf(page, GARBAGE_LINES)
+    # the layer really is garbage
+    import io
+
+    import pdfplumber
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert "Stcnäldcrns" in pdf.pages[0].extract_text()
+    row = _read(data)
+    assert row["status"] == "ok"
+    assert row["ocr_pages"] == [1]
+    assert "Stcnäldcrns" not in row["text_raw"]
+    assert_swedish_ocr("\n".join(MINUTES_PAGES[0]), row["text_raw"])
+    assert any("garbage text layer" in w for w in row["warnings"])
+
+
+def test_mixed_pdf_only_scanned_page_is_ocrd():
+    data = mixed_pdf(MINUTES_PAGES[0], render_page(MINUTES_PAGES[1]))
+    row = _read(data)
+    assert row["status"] == "ok"
+    assert row["n_pages"] == 2 and row["ocr_pages"] == [2]
+    first, second = row["text_raw"].split(PAGE_SEPARATOR)
+    assert first == "\n".join(MINUTES_PAGES[0])
+    assert_swedish_ocr("\n".join(MINUTES_PAGES[1]), second)
+
+
+def test_sideways_scan_in_pdf_is_turned():
+    data = image_pdf([render_page(MINUTES_PAGES[1]).rotate(90, expand=True)])
+    row = _read(data)
+    assert row["ocr_pages"] == [1]
+    assert_swedish_ocr("\n".join(MINUTES_PAGES[1]), row["text_raw"])
+    assert any("rotated" in w for w in row["warnings"])
+
+
+def test_text_layer_in_reading_order_not_drawing_order():
+    """Lines drawn bottom-up (as some generators write them) come out top to bottom."""
+    from pipeline.stages.ingest.samples import _fpdf
+
+    pdf = _fpdf()
+    pdf.add_page()
+    lines = MINUTES_PAGES[0]
+    for i in reversed(range(len(lines))):
+        pdf.set_xy(20, 25 + 7 * i)
+        pdf.cell(text=lines[i])
+    row = _read(bytes(pdf.output()))
+    assert row["text_raw"] == "\n".join(lines)
+
+
+def test_scanned_pages_are_rendered_at_300_dpi():
+    from pipeline.stages.ingest.pdf import _render_pdfium
+
+    assert P["ocr_dpi"] >= 300
+    img = _render_pdfium(text_pdf([["Sida"]]), 0, P["ocr_dpi"])
+    assert abs(img.width - 2480) <= 2 and abs(img.height - 3508) <= 2  # A4 at 300 dpi

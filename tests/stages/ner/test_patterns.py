@@ -1,0 +1,125 @@
+"""pipeline/stages/ner/patterns.py: Swedish organisation and place patterns."""
+from __future__ import annotations
+
+import spacy
+
+from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places, select_longest
+
+
+def found(text: str, label: str = "ORG") -> list[str]:
+    return [m.text for m in find_patterns(text) if m.label == label]
+
+
+def test_administrations_and_boards_in_any_case():
+    text = ("Frågan skickas till socialförvaltningen och sedan till Kulturnämnden. "
+            "Även Stadsbyggnadsförvaltningen och Schizofreniföreningen var med.")
+    assert found(text) == ["socialförvaltningen", "Kulturnämnden", "Stadsbyggnadsförvaltningen",
+                           "Schizofreniföreningen"]
+
+
+def test_generic_nouns_are_not_organisations():
+    text = "Förvaltningen och nämnden har svarat. Föreningen tackar staden och kommunen."
+    assert found(text) == []
+
+
+def test_region_kommun_stad_universitet():
+    text = ("Region Halland och Ystads kommun samarbetar med Lunds universitet, "
+            "Malmö stad och Växjö universitet.")
+    orgs = found(text)
+    for name in ("Region Halland", "Ystads kommun", "Lunds universitet", "Malmö stad", "Växjö universitet"):
+        assert name in orgs
+
+
+def test_brf_and_company_forms():
+    text = "Brf Lärkan har anlitat Trädgårdsservice AB och Bygg & Montage HB för vårens arbete."
+    orgs = found(text)
+    assert "Brf Lärkan" in orgs
+    assert "Trädgårdsservice AB" in orgs
+    assert "Bygg & Montage HB" in orgs
+
+
+def test_acronyms_are_organisations_but_not_methods_or_laws():
+    text = "RFSL och IFS bjöd in G7 att prata om SIP, LSS och KBT med DBT-teamet."
+    assert found(text) == ["RFSL", "IFS", "G7"]
+    for acr in ("SIP", "LSS", "KBT"):
+        assert acr in NOT_ORG_ACRONYMS
+
+
+def test_genitive_acronym_loses_its_s():
+    assert found("Vi läste G7s rapport och RFSLs svar.") == ["G7", "RFSL"]
+
+
+def test_acronyms_in_all_capital_lines_are_not_reported():
+    assert found("PROTOKOLL FRÅN MÖTET MED STYRELSEN OCH IFS I MARS") == []
+
+
+def test_country_acronym_is_a_place():
+    assert found("Hon bodde i USA i tio år.", "LOC") == ["USA"]
+    assert found("Hon bodde i USA i tio år.") == []
+
+
+def test_public_bodies_and_colloquial_soc():
+    text = ("Försäkringskassan och socialtjänsten har kontakt. Hur känns det att gå till soc? "
+            "Vi annonserar på Facebook och Öppna soc.")
+    orgs = found(text)
+    assert orgs[:2] == ["Försäkringskassan", "socialtjänsten"]
+    assert "soc" in orgs and "Öppna soc" in orgs
+
+
+def test_named_houses_and_housing_companies():
+    text = "Ungdomens hus har fått lokal av Lundshem, inte av Familjebostäder."
+    assert found(text) == ["Ungdomens hus", "Lundshem", "Familjebostäder"]
+
+
+def test_apposition_names_the_organisation():
+    assert "Solstrålen" in found("Leif har pratat med föreningen Solstrålen om hösten.")
+
+
+def test_streets_squares_and_virtual_venues_are_places():
+    text = "Vi ses på Stortorget, sedan Kyrkogatan 4, och de andra via Zoom."
+    assert found(text, "LOC") == ["Stortorget", "Kyrkogatan 4", "Zoom"]
+
+
+def test_ocr_damaged_suffixes():
+    assert found("Arbetsmarknadsforvaltningen och socialférvaltningen och Kulturnamnden.") == [
+        "Arbetsmarknadsforvaltningen", "socialférvaltningen", "Kulturnamnden"]
+
+
+def test_excluded_strings_are_not_reported():
+    assert found("Kulturnämnden träffas.", ) == ["Kulturnämnden"]
+    assert [m.text for m in find_patterns("Kulturnämnden träffas.", {"kulturnämnden"})] == []
+
+
+def test_weak_places_after_pa():
+    assert [m.text for m in find_weak_places("Fika på Kaffebaren och lunch på The Oak.")] == [
+        "Kaffebaren", "The Oak"]
+
+
+def test_select_longest_has_no_overlaps():
+    ms = find_patterns("HR-enheten Helsingborgs stad och Region Skåne")
+    assert [m.text for m in ms] == ["HR-enheten Helsingborgs stad", "Region Skåne"]
+    chosen = select_longest(ms + ms)
+    assert all(a.end <= b.start for a, b in zip(chosen, chosen[1:]))
+
+
+def test_spacy_component_writes_doc_spans():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("minutes_patterns")
+    doc = nlp("Socialförvaltningen och RFSL träffas på Stortorget.")
+    assert [(s.text, s.label_) for s in doc.spans["patterns"]] == [
+        ("Socialförvaltningen", "ORG"), ("RFSL", "ORG"), ("Stortorget", "LOC")]
+
+
+def test_odd_input_never_crashes():
+    for text in ("", " \n\n ", "A" * 50_000, "SOCIALFÖRVALTNINGEN " * 500, "| a | b |\n|---|---|\n| RFSL | 3 |",
+                 "ord utan punkt " * 2000, "((((((", "ÅÄÖ-åäö-"):
+        find_patterns(text)
+
+
+def test_street_names_with_a_direction_word():
+    assert found("Lokalen ligger på Södra Vägen 12 och Lilla Torg.", "LOC") == ["Södra Vägen 12", "Lilla Torg"]
+
+
+def test_coordinated_compound_administrations():
+    assert found("Vi träffade Hälso- och sjukvårdsförvaltningen och vård- och omsorgsnämnden.") == [
+        "Hälso- och sjukvårdsförvaltningen", "vård- och omsorgsnämnden"]

@@ -1,0 +1,178 @@
+"""pipeline/stages/ner/recognise.py: the layers combined into entity rows for one document."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.stages.ner import recognise_entities
+from pipeline.stages.ner.recognise import clean_model_span, find_entities, is_common_word
+
+from .conftest import spans
+
+MEETING = {"meeting_id": "m1", "body": "Samverkansgruppen", "date": "2023-03-14"}
+ATTENDEES = [
+    {"name": "David Bergström", "organisation": "socialförvaltningen"},
+    {"name": "Bo Lindqvist", "organisation": "Vilja Fri"},
+    {"name": "Karin Holm", "organisation": "RSMH"},
+]
+MINUTES = """Samverkansgruppen 14 mars 2023
+
+Närvarande
+David Bergström, socialförvaltningen
+Bo Lindqvist, Vilja Fri
+Karin Holm, RSMH
+
+1. Lokalfrågan
+David berättar att Vilja Fri har sökt pengar hos Allmänna arvsfonden. Bosse tycker att lokalen på
+Stortorget är för liten. Karins förslag är att fråga Region Kronoberg och Växjö kommun.
+
+2. Övrigt
+Nästa möte hålls den 4 april klockan 13.00 via Teams.
+"""
+
+
+def rows(text=MINUTES, meeting=MEETING, attendees=ATTENDEES, params=None):
+    return recognise_entities(text, meeting, attendees, [], params if params is not None else {})
+
+
+def no_overlaps(rs) -> bool:
+    rs = sorted(rs, key=lambda r: r["start_char"])
+    return all(a["end_char"] <= b["start_char"] for a, b in zip(rs, rs[1:]))
+
+
+def test_rows_have_the_schema_columns_and_exact_offsets():
+    rs = rows()
+    assert rs
+    for r in rs:
+        assert set(r) == {"meeting_id", "section_id", "label", "text", "start_char", "end_char", "normalized",
+                          "source"}
+        assert MINUTES[r["start_char"]:r["end_char"]] == r["text"]
+        assert r["label"] in {"PER", "ORG", "LOC", "DATE", "TIME"}
+        assert r["source"] in {"rules", "model", "attendees", "patterns"}
+    assert no_overlaps(rs)
+
+
+def test_first_names_and_nicknames_resolve_to_attendees():
+    by_text = {r["text"]: r for r in rows() if r["label"] == "PER"}
+    assert by_text["David"]["normalized"] == "David Bergström"
+    assert by_text["Bosse"]["normalized"] == "Bo Lindqvist"
+    assert by_text["Karin"]["normalized"] == "Karin Holm"  # genitive 'Karins'
+
+
+def test_first_name_shared_by_two_attendees_is_not_linked():
+    two = ATTENDEES + [{"name": "David Ek", "organisation": None}]
+    by_text = {r["text"]: r for r in rows(attendees=two) if r["label"] == "PER"}
+    assert by_text["David"]["normalized"] is None
+
+
+def test_organisations_places_and_dates():
+    rs = rows()
+    orgs = spans(rs, "ORG")
+    for o in ("socialförvaltningen", "Vilja Fri", "RSMH", "Allmänna arvsfonden", "Region Kronoberg",
+              "Växjö kommun"):
+        assert o in orgs
+    assert "Samverkansgruppen" not in orgs  # the meeting's own body
+    assert {"Stortorget", "Teams"} <= set(spans(rs, "LOC"))
+    assert any("4 april" in d for d in spans(rs, "DATE"))
+
+
+def test_dates_win_over_other_layers():
+    text = "Vi ses Maria 12 mars hos Maria."
+    rs = find_entities(text, None, [], {})
+    assert no_overlaps([{"start_char": e.start, "end_char": e.end} for e in rs])
+    assert any(e.label == "DATE" for e in rs)
+
+
+def test_model_finds_people_outside_the_attendee_list():
+    text = "Vi fick besök av Lena Sandberg från Göteborg som berättade om sitt arbete."
+    rs = rows(text=text, attendees=[])
+    assert "Lena Sandberg" in spans(rs, "PER")
+    assert "Göteborg" in spans(rs, "LOC")
+
+
+def test_lone_first_name_the_model_misses_is_found_by_the_name_list():
+    text = "Dagordning\n\nPernilla är inte med idag. Håkan berättar om läget på biblioteket."
+    pers = spans(rows(text=text, attendees=[]), "PER")
+    assert "Pernilla" in pers and "Håkan" in pers
+
+
+def test_english_words_are_not_people():
+    text = "Vi medverkar på mässan Hälsa i arbetet – Take action! den 11 oktober."
+    assert "Take" not in spans(rows(text=text, attendees=[]), "PER")
+
+
+def test_role_titles_are_trimmed_from_people():
+    assert clean_model_span("Vi bjöd in professor Anna Lund.", 11, 30, "PER") == (21, 30)
+    assert clean_model_span("ordförande", 0, 10, "PER") is None
+
+
+def test_common_words_at_sentence_start_are_not_names():
+    text = "Bakgrund: vi behöver mer tid. Sverige har en lång tradition."
+    assert is_common_word(text, 0, 8)                      # 'Bakgrund:' a label
+    assert not is_common_word(text, 30, 37)                # 'Sverige' is a proper noun
+    assert is_common_word("Volontärerna kom tidigt.", 0, 12)
+
+
+def test_parenthesised_organisation_after_a_person():
+    text = "Vi bjuder in Jonas Åberg (Fontänhuset) till nästa möte."
+    rs = rows(text=text, attendees=[])
+    assert "Fontänhuset" in spans(rs, "ORG")
+    assert "Jonas Åberg" in spans(rs, "PER")
+
+
+def test_layers_can_be_switched_off():
+    rs = rows(params={"model": False, "patterns": False, "attendees": False, "first_names": False,
+                      "context": False})
+    assert {r["label"] for r in rs} <= {"DATE", "TIME"}
+    assert rows(params={"dates": False, "model": False}) and all(
+        r["label"] not in ("DATE", "TIME") for r in rows(params={"dates": False, "model": False}))
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n\t ",
+    MINUTES.upper(),
+    MINUTES.replace(".", "").replace("\n", " "),
+    ("| Namn | Organisation | Tid |\n|---|---|---|\n| Karin Holm | RSMH | 13.00 |\n"
+     "| Bo Lindqvist | Vilja Fri | 14.00 |\n"),
+    "Namn\tOrganisation\nKarin Holm\tRSMH\nBo Lindqvist\tVilja Fri\n",
+    "((( Karin ))) [[Bosse]] {RSMH} ---- **** ....",
+    "ÅÄÖ åäö " * 300,
+    "x" * 20_000,
+])
+def test_odd_input_never_crashes(text):
+    rs = rows(text=text)
+    assert no_overlaps(rs)
+    for r in rs:
+        assert text[r["start_char"]:r["end_char"]] == r["text"]
+
+
+def test_all_capitals_keeps_full_names_and_no_heading_words():
+    rs = rows(text=MINUTES.upper(), attendees=[])
+    pers = spans(rs, "PER")
+    full = [p for p in pers if " " in p]
+    assert "DAVID BERGSTRÖM" in full
+    # a single word is only a person as the first or last name of a full name found in the text
+    assert all(any(p in f.split() for f in full) for p in pers if " " not in p)
+    assert "ÖVRIGT" not in spans(rs, "ORG") and "NÄRVARANDE" not in spans(rs)
+
+
+def test_very_long_document_is_processed_in_reasonable_time():
+    text = (MINUTES + "\n") * 60  # about 30,000 characters, 60 meetings' worth
+    t0 = time.time()
+    rs = rows(text=text)
+    assert time.time() - t0 < 30
+    assert no_overlaps(rs)
+    assert sum(r["text"] == "Bosse" for r in rs) == 60
+
+
+def test_none_inputs_are_tolerated():
+    assert recognise_entities(None, None, None, None, None) == []
+
+
+def test_ordinary_capitalised_words_are_a_body_not_a_person():
+    text = "Hon berättar om Hela Människan och Stadsmissionen, som delar ut matkassar."
+    rs = rows(text=text, attendees=[])
+    assert "Hela Människan" not in spans(rs, "PER")
+    assert "Stadsmissionen" in spans(rs, "ORG")
