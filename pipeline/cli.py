@@ -162,5 +162,29 @@ def report(
                   f"-> {result['index']}")
 
 
+@app.command("export")
+def export_cmd(
+    data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv (one file per table) or xlsx (one workbook).")] = "csv",
+    to: Annotated[Path, typer.Option("--to", help="Folder to write the export into.")] = Path("export"),
+) -> None:
+    """Export every table as CSV files or one Excel workbook (lists ';'-joined; the data dictionary
+    as README.txt or a README sheet), for R, Stata, SPSS and Excel."""
+    from pipeline.products.tabular import FORMATS, export_tables
+
+    if fmt not in FORMATS:
+        console.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        result = export_tables(data, fmt, to)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    rows = ", ".join(f"{k} {v}" for k, v in result["tables"].items())
+    console.print(f"export ({fmt}) -> {result['folder']}: {rows}")
+    for note in result["notes"]:
+        console.print(f"[yellow]note:[/yellow] {note}")
+
+
 if __name__ == "__main__":
     app()
