@@ -10,7 +10,7 @@ TEST_APT_PACKAGES := chromium
 INPUT ?= data/raw
 OUT ?= data/processed
 
-.PHONY: setup system-deps run test test-fast dvc-repro schema bench clean
+.PHONY: setup system-deps run test test-fast dvc-repro schema bench quality clean
 
 setup: system-deps $(VENV)/.installed
 
@@ -48,6 +48,10 @@ bench: setup
 	$(PY) benchmarks/ingest_bench.py
 	$(PY) benchmarks/repair_bench.py
 	$(PY) benchmarks/pipeline_bench.py
+
+# docs/quality.md: the dev set (../shared beside the clone) scored by source
+quality: setup
+	$(PY) benchmarks/quality_report.py
 
 schema: setup
 	$(VENV)/bin/minutes schema --out docs/data-dictionary.md
