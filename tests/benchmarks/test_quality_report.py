@@ -16,12 +16,12 @@ def _scores():
 
 
 def test_sources_are_aggregated_before_f1_and_unscored_fields_are_dashes():
-    per_doc = {"a1": {"sections": (2, 2, 4)}, "a2": {"sections": (2, 4, 2)}, "b1": {"decisions": (0, 0, 0)}}
+    per_doc = {"a1": {"sections": (2, 2, 4)}, "a2": {"sections": (0, 3, 1)}, "b1": {"decisions": (0, 0, 0)}}
     sources = {"a1": "kommun-a", "a2": "kommun-a", "b1": "forening-b"}
     text = quality_report.render(_scores(), per_doc, sources, "abc1234", "2026-12-02")
     row_a = next(line for line in text.splitlines() if line.startswith("| kommun-a (2)"))
-    # micro-average over the source: tp 4, pred 6, gold 6 -> F1 0.67 (not the mean of 0.67 and 0.67 by chance)
-    assert row_a.split(" | ")[1] == "0.67"
+    # micro-averaged over the source: tp 2, pred 5, gold 5 -> F1 0.40 (the mean of the documents' F1 is 0.33)
+    assert row_a.split(" | ")[1] == "0.40"
     row_b = next(line for line in text.splitlines() if line.startswith("| forening-b (1)"))
     assert row_b.split(" | ")[1] == "–"  # sections not annotated there
     assert "abc1234" in text and "Minutes unlike these score lower" in text
