@@ -86,6 +86,8 @@ MEETINGS = _schema(
 ATTENDEES = _schema(
     "People (or organisations) listed in an attendee block of the minutes.",
     _field("meeting_id", _str, "The meeting.", False),
+    _field("attendee_id", _str, "Stable id of the row ('a-' + 12 hex digits of a hash of the document, offsets and "
+                                "name): the same on every re-run; name it in --overrides."),
     _field("name", _str, "Name as written; null where only an organisation is listed."),
     _field("organisation", _str, "Organisation as written after the name (e.g. 'Ria/G7'); null if none."),
     _field("role", _str, "Role from the block heading or the line: ledamot, ersättare, tjänsteman, "
@@ -99,7 +101,8 @@ ATTENDEES = _schema(
 SECTIONS = _schema(
     "Agenda items: a heading and the text up to the next heading.",
     _field("meeting_id", _str, "The meeting.", False),
-    _field("section_id", _str, "Identifier: '<meeting_id>-s<ordinal>'.", False),
+    _field("section_id", _str, "Stable id of the section ('s-' + 12 hex digits of a hash of the document, offsets "
+                               "and title): the same on every re-run.", False),
     _field("ordinal", _int, "1-based position of the section in the minutes."),
     _field("title", _str, "The heading line as written, whitespace stripped."),
     _field("number", _str, "Item number as written ('1', '§ 12'); null when unnumbered."),
@@ -110,6 +113,8 @@ SECTIONS = _schema(
 ENTITIES = _schema(
     "Named entities and date/time expressions found in the text.",
     _field("meeting_id", _str, "The meeting.", False),
+    _field("entity_id", _str, "Stable id of the row ('e-' + 12 hex digits of a hash of the document, offsets and "
+                              "label)."),
     _field("section_id", _str, "The section the entity is in; null before the first section."),
     _field("label", _str, "PER, ORG, LOC, DATE or TIME."),
     _field("text", _str, "The mention as written in documents.text."),
@@ -124,6 +129,8 @@ ENTITIES = _schema(
 DECISIONS = _schema(
     "What the meeting decided or resolved.",
     _field("meeting_id", _str, "The meeting.", False),
+    _field("decision_id", _str, "Stable id of the row ('d-' + 12 hex digits of a hash of the document, offsets and "
+                                "kind): the same on every re-run; name it in --overrides."),
     _field("section_id", _str, "The section the decision is in."),
     _field("text", _str, "The decision sentence, bullet or clause as written."),
     _field("start_char", _int, "Start offset in documents.text."),
@@ -135,6 +142,8 @@ DECISIONS = _schema(
 ACTION_ITEMS = _schema(
     "Tasks someone is to do: who does what, by when.",
     _field("meeting_id", _str, "The meeting.", False),
+    _field("action_item_id", _str, "Stable id of the row ('t-' + 12 hex digits of a hash of the document and "
+                                   "offsets): the same on every re-run; name it in --overrides."),
     _field("section_id", _str, "The section the action item is in."),
     _field("text", _str, "The sentence, bullet or table row as written."),
     _field("start_char", _int, "Start offset in documents.text."),

@@ -11,6 +11,7 @@ import traceback
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.contract.ids import assign_row_ids
 from pipeline.contract.record import MinutesRecord
 from pipeline.run.registry import BY_NAME, DOCUMENT_STAGES, SOURCE, RunParams, load_params, parse_params
 from pipeline.stages.ingest import doc_id_for, source_path_for
@@ -37,6 +38,7 @@ def run_stages(rec: MinutesRecord, params: RunParams | dict | None, stages: list
         except Exception as exc:  # a bug or a pathological text: record it, go on with the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             return fail(rec, f"{name} stage failed: {detail}")
+    assign_row_ids(rec)
     return rec
 
 
