@@ -48,6 +48,9 @@ def run(
     identified_out: Annotated[Path | None, typer.Option(
         "--identified-out", help="With --pseudonymize: where the identified dataset is kept "
                                  "(default: OUT-identified beside OUT; keep it private).")] = None,
+    overrides: Annotated[Path | None, typer.Option(
+        "--overrides", help="Hand corrections (YAML) applied after extraction on every run; default: OUT/overrides.yaml "
+                            "when it exists. See docs/overrides.md.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
@@ -59,6 +62,7 @@ def run(
     documents table); non-zero only when the run itself could not proceed.
     """
     from pipeline.contract.stage import ParamsError
+    from pipeline.products.overrides import OverrideError
     from pipeline.run.registry import load_params
     from pipeline.run.runner import run_archive
 
@@ -79,12 +83,15 @@ def run(
         task = progress.add_task("documents", total=None)
         try:
             summary = run_archive(
-                inputs, work_out, settings, workers=workers, scheduler=scheduler, fresh=fresh,
+                inputs, work_out, settings, workers=workers, scheduler=scheduler, fresh=fresh, overrides=overrides,
                 on_start=lambda n: progress.update(task, total=n),
                 on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
-        except OutputError as exc:
+        except (OutputError, OverrideError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
+    if summary.overrides:
+        for miss in summary.overrides["not_applied"]:
+            console.print(f"[yellow]override not applied:[/yellow] {miss['entry']}: {miss['why']}")
     if pseudonymize:
         from pipeline.products.pseudonymize import pseudonymize_dataset
 

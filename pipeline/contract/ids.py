@@ -29,6 +29,17 @@ def content_id(prefix: str, doc_id: str, *parts: object) -> str:
     return f"{prefix}-{h.hexdigest()[:12]}"
 
 
+def row_id(table: str, doc_id: str, row: dict, taken: set[str] = frozenset()) -> str:
+    """The id of one row of ``table``, unique among ``taken``."""
+    _, prefix, key = ROW_IDS[table]
+    base = content_id(prefix, doc_id, table, *(row.get(k) for k in key))
+    rid, n = base, 1
+    while rid in taken:
+        n += 1
+        rid = f"{base}-{n}"
+    return rid
+
+
 def assign_row_ids(record) -> None:
     """Give every row of a processed record its stable id (in place)."""
     doc_id = record.document.get("doc_id")

@@ -81,6 +81,7 @@ MEETINGS = _schema(
     _field("author", _str, "Who wrote the minutes (closing signature, 'Vid pennan', 'Sekreterare')."),
     _field("title", _str, "The title line the body and date were read from."),
     _field("title_start_char", _int, "Offset of the title line in documents.text."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 ATTENDEES = _schema(
@@ -96,6 +97,7 @@ ATTENDEES = _schema(
     _field("person_id", _str, "The person across the archive (persons table); null for organisation-only rows."),
     _field("start_char", _int, "Start of the attendee line in documents.text."),
     _field("end_char", _int, "End of the attendee line in documents.text."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 SECTIONS = _schema(
@@ -108,6 +110,7 @@ SECTIONS = _schema(
     _field("number", _str, "Item number as written ('1', '§ 12'); null when unnumbered."),
     _field("start_char", _int, "Start of the heading in documents.text."),
     _field("end_char", _int, "End of the section (start of the next heading or end of text)."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 ENTITIES = _schema(
@@ -124,6 +127,7 @@ ENTITIES = _schema(
                                "the attendee's full name for PER where resolvable; else null."),
     _field("source", _str, "What found it: 'rules', 'model', 'attendees', 'patterns'."),
     _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 DECISIONS = _schema(
@@ -137,6 +141,7 @@ DECISIONS = _schema(
     _field("end_char", _int, "End offset in documents.text."),
     _field("kind", _str, "decided, postponed, elected, approved, group_formed, agreed, scheduled or other."),
     _field("cue", _str, "The cue phrase that marked the decision."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 ACTION_ITEMS = _schema(
@@ -155,6 +160,7 @@ ACTION_ITEMS = _schema(
     _field("due_text", _str, "The deadline as written; null if none."),
     _field("due_date", pa.date32(), "The deadline as a date where derivable (year from the meeting)."),
     _field("cue", _str, "The cue phrase that marked the action item."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
 CORRECTIONS = _schema(
@@ -175,6 +181,7 @@ PERSONS = _schema(
     _field("organisations", pa.list_(_str), "Organisations the person is listed with in attendee blocks."),
     _field("n_meetings", _int, "Number of meetings the person is mentioned in or attends."),
     _field("n_mentions", _int, "Number of PER mentions and attendee rows linked to the person."),
+    _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
     partitioned=False,
 )
 

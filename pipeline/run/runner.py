@@ -37,7 +37,10 @@ from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes
 from pipeline.stages.ingest import discover, doc_id_for, source_path_for
 from pipeline.products.persons import PersonIndex
 from pipeline.run.process import error_record, process_document
+from pipeline.products.overrides import OverrideSet, PersonRelinker
 from pipeline.run.registry import RunParams, parse_params
+
+OVERRIDES_FILE = "overrides.yaml"  # picked up from the output folder when --overrides is not given
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
 
@@ -53,6 +56,7 @@ class RunSummary:
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    overrides: dict | None = None  # which hand corrections applied, which targets no longer exist
 
     @property
     def reused(self) -> int:
@@ -62,7 +66,8 @@ class RunSummary:
         return {"pipeline_version": __version__, "documents": self.documents, "failed": self.failed,
                 "processed": self.processed, "reused": self.reused, "words": self.words,
                 "seconds": round(self.seconds, 3), "rows": self.counts,
-                "errors": [{"source_path": p, "error": e} for p, e in self.errors]}
+                "errors": [{"source_path": p, "error": e} for p, e in self.errors],
+                **({"overrides": self.overrides} if self.overrides else {})}
 
 
 # -- processing, where the work runs -------------------------------------------------------------
@@ -160,9 +165,9 @@ def _records(items: list[Item], params: dict, workers: int, scheduler: str | Non
 
 # -- the run ---------------------------------------------------------------------------------------
 
-def _manifest(fingerprint: str, ids: list[str], items: list[Item]) -> str:
+def _manifest(fingerprint: str, ids: list[str], items: list[Item], overrides_digest: str = "") -> str:
     """Identifies a run's input: the files (content and place) and everything else that decides results."""
-    h = hashlib.sha256(fingerprint.encode())
+    h = hashlib.sha256(fingerprint.encode() + overrides_digest.encode())
     for doc_id, (path, root) in zip(ids, items):
         h.update(f"{doc_id}\t{source_path_for(path, root)}\n".encode())
     return h.hexdigest()
@@ -177,7 +182,8 @@ def _unchanged_output(out_dir: Path, manifest: str) -> RunSummary | None:
     if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
         return None
     return RunSummary(documents=prev["documents"], failed=prev["failed"], processed=0, words=prev["words"],
-                      counts=prev["rows"], errors=[(e["source_path"], e["error"]) for e in prev["errors"]])
+                      counts=prev["rows"], errors=[(e["source_path"], e["error"]) for e in prev["errors"]],
+                      overrides=prev.get("overrides"))
 
 
 class _OutputLock:
@@ -205,11 +211,13 @@ class _OutputLock:
 
 def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | None, workers: int = 1, scheduler=None,
                 on_document: Callable[[MinutesRecord], None] | None = None,
-                on_start: Callable[[int], None] | None = None, fresh: bool = False) -> RunSummary:
+                on_start: Callable[[int], None] | None = None, fresh: bool = False,
+                overrides: Path | None = None) -> RunSummary:
     """Process every file under ``inputs`` and write the datasets to ``out_dir``.
 
     ``scheduler``: a Dask scheduler address (or a ``dask.distributed.Client``). ``fresh``:
-    ignore results kept from earlier runs and process everything again.
+    ignore results kept from earlier runs and process everything again. ``overrides``: a file of
+    hand corrections (default ``OUT/overrides.yaml`` when it exists), applied after extraction.
     """
     started = time.perf_counter()
     params = parse_params(params)
@@ -229,7 +237,10 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
             first_of.setdefault(doc_id, i)
         todo = [items[i] for doc_id, i in first_of.items() if doc_id not in cache]
         todo_ids = {ids[first_of[doc_id]] for doc_id in first_of if doc_id not in cache}
-        manifest = _manifest(cache.fingerprint, ids, items)
+        overrides_path = overrides or (out_dir / OVERRIDES_FILE if (out_dir / OVERRIDES_FILE).is_file() else None)
+        corrections = OverrideSet.from_file(overrides_path)
+        digest = hashlib.sha256(Path(overrides_path).read_bytes()).hexdigest() if overrides_path else ""
+        manifest = _manifest(cache.fingerprint, ids, items, digest)
         if not todo and not fresh:
             previous = _unchanged_output(out_dir, manifest)
             if previous is not None:  # same files, same results: the output on disk is already this run's
@@ -251,13 +262,14 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
             if rec is None:  # unreadable cache entry: do it again
                 rec = process_document(items[i][0], items[i][1], params)
                 cache.put(rec)
-            return rec
+            return corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
 
         # pass 2: the people of the archive
         index = PersonIndex(params["persons"])
         for i in first_of.values():
             index.add_record(load(i))
         index.build()
+        relinker = PersonRelinker.of(corrections, index.rows())
 
         # pass 3: write, in input order
         export_options = params["export"].as_dict()
@@ -274,6 +286,7 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
                 else:
                     doc["source_path"] = source  # the same bytes may have moved since they were cached
                     index.annotate(rec)
+                    relinker.relink(rec)
                 if on_document and not (first_of[ids[i]] == i and ids[i] in todo_ids):
                     on_document(rec)  # progress for documents not processed in pass 1
                 writer.add(rec)
@@ -283,10 +296,11 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
                     summary.errors.append((rec.document["source_path"], rec.document["error"]))
                 else:
                     summary.words += len((rec.document.get("text") or "").split())
-            writer.add_archive_table("persons", index.rows())
+            writer.add_archive_table("persons", relinker.persons(index.rows()))
         cache.prune(set(ids))
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
+        summary.overrides = corrections.report() if corrections else None
         write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "manifest": manifest})
     return summary
 
