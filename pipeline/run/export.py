@@ -82,8 +82,11 @@ class TableSetWriter:
     """Streams records into the partitioned datasets of every table of the contract."""
 
     def __init__(self, out_dir: Path, row_group_size: int = 50_000, row_group_bytes: int = 32 << 20,
-                 max_buffered_bytes: int = 64 << 20):
+                 max_buffered_bytes: int = 64 << 20, metadata: dict[bytes, bytes] | None = None):
         self.out_dir = Path(out_dir)
+        # extra schema metadata of every table (the run's provenance)
+        self._schemas = {name: s.with_metadata({**(s.metadata or {}), **(metadata or {})})
+                         for name, s in ALL_TABLES.items()}
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self._tmp = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.out_dir))
@@ -140,7 +143,7 @@ class TableSetWriter:
         if not rows:
             return
         name, part = key
-        schema = TABLES[name]
+        schema = self._schemas[name]
         table = pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema)
         if key not in self._writers:
             folder = self._tmp / f"{name}.parquet" / part
@@ -155,12 +158,14 @@ class TableSetWriter:
         for w in self._writers.values():
             w.close()
         self._writers.clear()
-        for name, schema in TABLES.items():
+        for name in TABLES:
+            schema = self._schemas[name]
             folder = self._tmp / f"{name}.parquet"
             if not folder.exists():  # an empty table still carries its schema
                 (folder / UNKNOWN_YEAR).mkdir(parents=True)
                 pq.write_table(schema.empty_table(), folder / UNKNOWN_YEAR / "part-00000.parquet")
-        for name, schema in ARCHIVE_TABLES.items():
+        for name in ARCHIVE_TABLES:
+            schema = self._schemas[name]
             rows = self._archive.get(name, [])
             pq.write_table(pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema),
                            self._tmp / f"{name}.parquet", compression="zstd")

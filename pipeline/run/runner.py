@@ -38,6 +38,7 @@ from pipeline.stages.ingest import discover, doc_id_for, source_path_for
 from pipeline.products.persons import PersonIndex
 from pipeline.run.process import error_record, process_document
 from pipeline.products.overrides import OverrideSet, PersonRelinker
+from pipeline.run.provenance import METADATA_KEY, run_provenance
 from pipeline.run.registry import RunParams, parse_params
 
 OVERRIDES_FILE = "overrides.yaml"  # picked up from the output folder when --overrides is not given
@@ -273,7 +274,9 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
 
         # pass 3: write, in input order
         export_options = params["export"].as_dict()
-        with TableSetWriter(out_dir, **export_options) as writer:
+        provenance = run_provenance(params)
+        metadata = {METADATA_KEY: json.dumps(provenance, ensure_ascii=False, default=str).encode()}
+        with TableSetWriter(out_dir, **export_options, metadata=metadata) as writer:
             for i, (path, root) in enumerate(items):
                 rec = load(first_of[ids[i]])
                 doc = rec.document
@@ -301,7 +304,7 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
         summary.overrides = corrections.report() if corrections else None
-        write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "manifest": manifest})
+        write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "provenance": provenance, "manifest": manifest})
     return summary
 
 

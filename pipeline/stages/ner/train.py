@@ -40,6 +40,7 @@ class TrainNerParams(Params):
     dev_size: int = param(600, "klintan train sentences held out for model selection")
     max_model_mb: float = param(30.0, "a larger model is not shipped")
     overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 6000}")
+    model_version: str = param("1.0.0", "the version written into the shipped model's meta.json (bump it on retraining)")
 
 
 DEFAULTS = TrainNerParams.defaults()
@@ -60,7 +61,7 @@ def dir_size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def ship(best: Path, model: Path, max_mb: float) -> float:
+def ship(best: Path, model: Path, max_mb: float, version: str = "1.0.0") -> float:
     """Copy a trained pipeline into ``model`` (replacing it); returns its size in MB."""
     if not (best / "config.cfg").exists() or not (best / "meta.json").exists():
         raise SystemExit(f"no trained pipeline in {best}")
@@ -70,6 +71,9 @@ def ship(best: Path, model: Path, max_mb: float) -> float:
     tmp = model.with_name(model.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(best, tmp)
+    meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
+    meta.update(name=model.name, version=version)  # provenance names the model by these
+    (tmp / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     shutil.rmtree(model, ignore_errors=True)
     tmp.rename(model)
     return size
@@ -92,7 +96,7 @@ def run(params: dict | None = None) -> dict:
     output = resolve_path(s["output"])
     spacy_train(resolve_path(s["config"]), output, use_gpu=-1, overrides=overrides)
     model = resolve_path(s["model"])
-    size = ship(output / "model-best", model, float(s["max_model_mb"]))
+    size = ship(output / "model-best", model, float(s["max_model_mb"]), s["model_version"])
     model = model.resolve()
     from pipeline.stages.ner.evaluate import TEST_SETS, evaluate_file, format_table
     from pipeline.stages.ner.model import load_model

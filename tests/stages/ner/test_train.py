@@ -39,9 +39,11 @@ def test_ship_replaces_the_model_and_keeps_meta(tmp_path):
     _fake_model(best)
     model.mkdir(parents=True)
     (model / "old-file").write_text("x")
-    ship(best, model, max_mb=1)
+    ship(best, model, max_mb=1, version="2.1.0")
     assert not (model / "old-file").exists()
-    assert json.loads((model / "meta.json").read_text())["performance"]["ents_f"] == 0.8
+    meta = json.loads((model / "meta.json").read_text())
+    assert meta["performance"]["ents_f"] == 0.8
+    assert (meta["name"], meta["version"]) == ("m", "2.1.0")
 
 
 def test_ship_refuses_a_model_too_large_or_missing(tmp_path):
