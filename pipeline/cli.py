@@ -52,6 +52,10 @@ def run(
         "--overrides", help="Hand corrections (YAML) applied after extraction on every run; default: OUT/overrides.yaml "
                             "when it exists. See docs/overrides.md.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document (to the terminal, and to "
+                                                                   "--log-file).")] = False,
+    log_file: Annotated[Path | None, typer.Option("--log-file", help="Write the run's log (documents, warnings, "
+                                                                      "errors) to this file.")] = None,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
     action_items and corrections as Parquet tables to OUT.
@@ -66,6 +70,7 @@ def run(
     from pipeline.run.registry import load_params
     from pipeline.run.runner import run_archive
 
+    _logging(verbose, log_file)
     try:
         settings = load_params(params)
     except ParamsError as exc:
@@ -110,6 +115,7 @@ def run(
                          ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
                          ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
                          ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
+                         ("warnings", f"{summary.warnings} on {summary.documents_with_warnings} documents"),
                          ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
         table.add_row(label, str(value))
     Console().print(table)
@@ -117,6 +123,26 @@ def run(
         console.print(f"[yellow]failed:[/yellow] {path}: {error}")
     if len(summary.errors) > 20:
         console.print(f"... and {len(summary.errors) - 20} more (see documents.error)")
+
+
+def _logging(verbose: bool, log_file: Path | None) -> None:
+    """The 'minutes' logger: warnings (failed documents) to the terminal, everything with --verbose;
+    --log-file gets every record with a timestamp."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    log = logging.getLogger("minutes")
+    log.setLevel(logging.DEBUG)
+    log.handlers.clear()
+    term = RichHandler(console=console, show_path=False, show_time=False)
+    term.setLevel(logging.DEBUG if verbose else logging.ERROR)
+    log.addHandler(term)
+    if log_file:
+        fh = logging.FileHandler(log_file, encoding="utf-8")
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        fh.setLevel(logging.DEBUG)
+        log.addHandler(fh)
 
 
 @app.command()

@@ -79,3 +79,34 @@ def test_run_pseudonymized_keeps_names_out_of_the_shared_dataset(repo, tmp_path)
     assert "Person " in text
     assert not [n for n in names if n in text]
     assert not (out / ".cache").exists()
+
+
+def test_log_file_and_verbose_record_every_document_and_the_warnings_are_counted(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bra.txt").write_text("Styrgruppen 4 maj 2020\n\nBudget\n\nText.\n", encoding="utf-8")
+    (tmp_path / "in" / "cp.txt").write_bytes("Styrgruppen 5 maj 2020\n\nÖvrigt\n\nInga frågor.\n".encode("cp1252"))
+    (tmp_path / "in" / "tom.txt").write_bytes(b"   \n")
+    log = tmp_path / "run.log"
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                                 "--verbose", "--log-file", str(log)])
+    assert result.exit_code == 0, result.output
+    text = log.read_text(encoding="utf-8")
+    assert "bra.txt: ok" in text and "cp.txt: warning: decoded as cp1252" in text
+    assert "tom.txt: no text" in text and "run finished: 3 documents (1 failed" in text
+    assert "1 on 1 documents" in result.output  # the warnings row of the summary
+    import json
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert run["warnings"] == 1 and run["documents_with_warnings"] == 1
+
+
+def test_a_missing_params_file_is_an_error(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.txt").write_text("Styrgruppen 4 maj 2020\n\nText.\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                                 "--params", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2 and "params file not found" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extract:\n  resolve_treshold: 90\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                                 "--params", str(bad)])
+    assert result.exit_code == 2 and "extract.resolve_treshold" in result.output

@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 import time
@@ -41,6 +42,7 @@ from pipeline.products.overrides import OverrideSet, PersonRelinker
 from pipeline.run.provenance import METADATA_KEY, run_provenance
 from pipeline.run.registry import RunParams, parse_params
 
+log = logging.getLogger("minutes")
 OVERRIDES_FILE = "overrides.yaml"  # picked up from the output folder when --overrides is not given
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
@@ -57,6 +59,8 @@ class RunSummary:
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: int = 0               # non-fatal problems reported on documents (documents.warnings)
+    documents_with_warnings: int = 0
     overrides: dict | None = None  # which hand corrections applied, which targets no longer exist
 
     @property
@@ -66,7 +70,8 @@ class RunSummary:
     def as_dict(self) -> dict:
         return {"pipeline_version": __version__, "documents": self.documents, "failed": self.failed,
                 "processed": self.processed, "reused": self.reused, "words": self.words,
-                "seconds": round(self.seconds, 3), "rows": self.counts,
+                "seconds": round(self.seconds, 3), "rows": self.counts, "warnings": self.warnings,
+                "documents_with_warnings": self.documents_with_warnings,
                 "errors": [{"source_path": p, "error": e} for p, e in self.errors],
                 **({"overrides": self.overrides} if self.overrides else {})}
 
@@ -294,18 +299,34 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
                     on_document(rec)  # progress for documents not processed in pass 1
                 writer.add(rec)
                 summary.documents += 1
-                if not rec.ok:
-                    summary.failed += 1
-                    summary.errors.append((rec.document["source_path"], rec.document["error"]))
-                else:
-                    summary.words += len((rec.document.get("text") or "").split())
+                _count(summary, rec)
             writer.add_archive_table("persons", relinker.persons(index.rows()))
         cache.prune(set(ids))
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
+        log.info("run finished: %d documents (%d failed, %d processed) in %.1f s", summary.documents, summary.failed,
+                 summary.processed, summary.seconds)
         summary.overrides = corrections.report() if corrections else None
         write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "provenance": provenance, "manifest": manifest})
     return summary
+
+
+def _count(summary: RunSummary, rec: MinutesRecord) -> None:
+    """One written document in the summary (and the log)."""
+    doc = rec.document
+    warnings = doc.get("warnings") or []
+    summary.warnings += len(warnings)
+    summary.documents_with_warnings += bool(warnings)
+    for w in warnings:
+        log.info("%s: warning: %s", doc["source_path"], w)
+    if not rec.ok:
+        summary.failed += 1
+        summary.errors.append((doc["source_path"], doc["error"]))
+        log.warning("%s: %s", doc["source_path"], doc["error"])
+    else:
+        summary.words += len((doc.get("text") or "").split())
+        log.debug("%s: ok (%d sections, %d decisions, %d action items)", doc["source_path"], len(rec.sections),
+                  len(rec.decisions), len(rec.action_items))
 
 
 def process_count() -> int:
