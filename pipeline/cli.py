@@ -1,4 +1,5 @@
-"""The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary."""
+"""The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary,
+params.yaml or dvc.yaml, build the review site."""
 from __future__ import annotations
 
 import sys
@@ -118,16 +119,47 @@ def stage(
     inp: Annotated[Path, typer.Option("--in", help="Input: the raw archive (ingest) or the previous stage's folder.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder of this stage.")],
     params: ParamsOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
 ) -> None:
-    """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order)."""
+    """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order), through the
+    same passes as `minutes run`."""
+    from pipeline.contract.stage import ParamsError
     from pipeline.run.dvc import run_stage
 
     try:
-        counts = run_stage(name, inp, out, params)
-    except (KeyError, OutputError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        counts = run_stage(name, inp, out, params, workers=workers)
+    except (KeyError, OutputError, ParamsError, FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc.args[0] if isinstance(exc, KeyError) else exc}")
         raise typer.Exit(2) from exc
     console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def _write_or_print(text: str, out: Path | None) -> None:
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("params")
+def params_file(
+    out: Annotated[Path | None, typer.Option("--out", help="Write params.yaml here instead of printing it.")] = None,
+) -> None:
+    """Print params.yaml: every stage's parameters with their defaults and comments (generated from
+    the stages' declarations)."""
+    from pipeline.run.generate import params_yaml
+
+    _write_or_print(params_yaml(), out)
+
+
+@app.command("dvc")
+def dvc_file(
+    out: Annotated[Path | None, typer.Option("--out", help="Write dvc.yaml here instead of printing it.")] = None,
+) -> None:
+    """Print dvc.yaml: the DVC stages, their deps, params and outs (generated from the stages' declarations)."""
+    from pipeline.run.generate import dvc_yaml
+
+    _write_or_print(dvc_yaml(), out)
 
 
 @app.command()
@@ -137,11 +169,7 @@ def schema(
     """Print the data dictionary (generated from the schema module)."""
     from pipeline.contract.dictionary import data_dictionary
 
-    text = data_dictionary()
-    if out:
-        out.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _write_or_print(data_dictionary(), out)
 
 
 @app.command()

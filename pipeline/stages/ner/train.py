@@ -118,6 +118,9 @@ STAGE = StageSpec(
     resources=("configs/ner.cfg",),
     libraries=("spacy",),
     kind="train",
+    module="pipeline.stages.ner.train",
+    inputs=(TrainNerParams().corpora,),
+    outputs=(TrainNerParams().model,),
     description="corpora -> spacy train -> models/sv_minutes_ner (frozen: `make train-ner` retrains)",
 )
 
