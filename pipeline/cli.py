@@ -18,7 +18,8 @@ app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet re
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
-ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
+ParamsOption = Annotated[Path | None, typer.Option(
+    "--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
 
 
 def _version(value: bool) -> None:
@@ -37,7 +38,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (folders are read recursively).",
                                                  exists=True)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path("data/processed"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path(
+        "data/processed"),
     params: ParamsOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
@@ -74,8 +76,8 @@ def run(
         if work_out.resolve() == out.resolve():
             console.print("[red]error:[/red] --identified-out must differ from --out")
             raise typer.Exit(2)
-    progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                        TimeRemainingColumn(), console=console, disable=quiet)
+    progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.description}"), TimeRemainingColumn(), console=console, disable=quiet)
     with progress:
         task = progress.add_task("documents", total=None)
         try:
@@ -98,13 +100,14 @@ def run(
                       f"the identified dataset is in {work_out} (keep it private)")
     table = Table(title=f"minutes {__version__}: {out}", show_header=False)
     c = summary.counts
+    speed = summary.words / max(summary.seconds, 1e-9)
     for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
                          ("processed / reused", f"{summary.processed} / {summary.reused}"),
                          ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
                          ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
                          ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
                          ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
-                         ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
+                         ("time", f"{summary.seconds:.1f} s ({speed:,.0f} words/s)")]:
         table.add_row(label, str(value))
     Console().print(table)
     for path, error in summary.errors[:20]:

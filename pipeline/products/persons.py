@@ -10,15 +10,14 @@ cannot be resolved stays a person of its own within its body, never merged on a 
 from __future__ import annotations
 
 import hashlib
-import sys
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.contract.stage import Params, StageSpec, param
-
 from rapidfuzz import fuzz
 
+from pipeline.contract.stage import Params, StageSpec, param
 from pipeline.lang.fold import fold_name_key as fold
 from pipeline.lang.names import nicknames
 

@@ -47,7 +47,8 @@ nav a { margin-right: 1rem; }
 .layout aside { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; font-size: .92rem; }
 .layout aside h2 { font-size: 1.15rem; margin-top: 1.2rem; }
 .layout aside li { margin-bottom: .4rem; } .who, .when { color: #555; font-size: .85rem; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .layout aside { position: static; max-height: none; } }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; }
+  .layout aside { position: static; max-height: none; } }
 .legend span.ent { margin-right: .5rem; }
 .text { white-space: pre-wrap; font-family: Georgia, "DejaVu Serif", serif; font-size: 1rem; line-height: 1.9;
         background: #fcfcfa; border: 1px solid #e5e5e0; padding: 1rem 1.5rem; border-radius: 4px; }
@@ -184,7 +185,8 @@ def build_site(data_dir: str | Path, out_dir: str | Path) -> dict:
     documents = rows["documents"]
     meetings = rows.get("meetings", [])
     docs = {d["doc_id"]: d for d in documents}
-    per_meeting = {name: defaultdict(list) for name in ("attendees", "sections", "entities", "decisions", "action_items")}
+    per_meeting = {name: defaultdict(list)
+                   for name in ("attendees", "sections", "entities", "decisions", "action_items")}
     for name, index in per_meeting.items():
         for r in rows.get(name, []):
             index[r["meeting_id"]].append(r)

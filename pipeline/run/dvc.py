@@ -18,8 +18,17 @@ import pyarrow.parquet as pq
 from pipeline.contract.record import MinutesRecord
 from pipeline.run.export import TableSetWriter, iter_records, write_json_atomic
 from pipeline.run.registry import ARCHIVE_STAGES, DOCUMENT_STAGES, SOURCE, RunParams, load_params
-from pipeline.run.runner import (Plan, RunSummary, Work, complete_duplicate, document_pass, duplicate_of,
-                                 duplicate_placeholder, person_pass, write_pass)
+from pipeline.run.runner import (
+    Plan,
+    RunSummary,
+    Work,
+    complete_duplicate,
+    document_pass,
+    duplicate_of,
+    duplicate_placeholder,
+    person_pass,
+    write_pass,
+)
 from pipeline.stages.ingest import discover
 
 EXPORT = "export"  # the DVC stage of the archive passes (persons, export)

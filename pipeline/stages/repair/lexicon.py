@@ -110,7 +110,7 @@ class Affixes:
             return True
         n = len(w)
         for L in range(0, min(3, n - 1) + 1):
-            for flag, strip, add, cond in self.compound_rules.get(w[n - L:], ()):
+            for flag, strip, _add, cond in self.compound_rules.get(w[n - L:], ()):
                 stem = w[:n - L] + strip
                 fl = self.stems.get(stem)
                 if fl is not None and flag in fl and cond.search(stem):

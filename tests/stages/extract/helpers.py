@@ -1,5 +1,5 @@
-"""Helpers for the extraction tests (imported by the test modules): run extract_decisions_and_actions on minutes written for
-the tests, with sections taken from heading lines ('§ 12 …', '3. …', or a line in HEADINGS) so
+"""Helpers for the extraction tests (imported by the test modules): run extract_decisions_and_actions
+on minutes written for the tests, with sections taken from heading lines ('§ 12 …', '3. …', or a line in HEADINGS) so
 that the tests do not depend on the segmenter or the NER model."""
 from __future__ import annotations
 
