@@ -105,8 +105,12 @@ def _pipeline_stage(name: str, specs: list[StageSpec], inp: str, out: str) -> di
 
 
 def _train_stage(spec: StageSpec) -> dict:
-    return {"cmd": f"python -m {spec.module}",  # a train module reads params.yaml unless told otherwise
-            "deps": _unique([*spec.inputs, *spec.code, *spec.resources]),
+    """A frozen stage. Its inputs outside the repository (the corpora) are named in its description and
+    its params, not as deps: DVC checks even a frozen stage's deps, and a clone without them must reproduce."""
+    reads, writes = ", ".join(spec.inputs), ", ".join(spec.outputs)
+    return {"desc": f"reads {reads}, writes {writes}; frozen: make train-ner retrains",
+            "cmd": f"python -m {spec.module}",  # a train module reads params.yaml unless told otherwise
+            "deps": _unique([*spec.code, *spec.resources]),
             "params": [spec.name],
             "outs": [{o: {"cache": False}} for o in spec.outputs],  # committed to git, not to the DVC cache
             "frozen": True}
