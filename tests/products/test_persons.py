@@ -1,15 +1,15 @@
-from pipeline.contract.record import MinutesRecord
 from pipeline.products.persons import link_persons
+from tests.factories import record, row
 
 
 def _meeting(mid, body, attendees, per, assignees=()):
-    rec = MinutesRecord(document={"doc_id": mid, "status": "ok"})
-    rec.meetings = [{"meeting_id": mid, "doc_id": mid, "body": body}]
-    rec.attendees = [{"meeting_id": mid, "name": n, "organisation": o} for n, o in attendees]
-    rec.entities = [{"meeting_id": mid, "label": "PER", "text": t, "normalized": norm} for t, norm in per]
-    rec.entities.append({"meeting_id": mid, "label": "ORG", "text": "RSMH", "normalized": None})
-    rec.action_items = [{"meeting_id": mid, "assignees": [a for a, _ in assignees],
-                         "assignees_resolved": [r for _, r in assignees]}] if assignees else []
+    rec = record(doc_id=mid, meeting={"body": body})
+    mid = rec.meeting["meeting_id"]
+    rec.attendees = [row("attendees", meeting_id=mid, name=n, organisation=o) for n, o in attendees]
+    rec.entities = [row("entities", meeting_id=mid, label="PER", text=t, normalized=norm) for t, norm in per]
+    rec.entities.append(row("entities", meeting_id=mid, label="ORG", text="RSMH"))
+    rec.action_items = [row("action_items", meeting_id=mid, assignees=[a for a, _ in assignees],
+                            assignees_resolved=[r for _, r in assignees])] if assignees else []
     return rec
 
 

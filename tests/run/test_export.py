@@ -1,21 +1,21 @@
+import datetime as dt
+
 import pandas as pd
 import pytest
 
-from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES, PARTITION_COLUMN
 from pipeline.run.export import OutputError, TableSetWriter, read_records, read_tables, write_tables
+from tests.factories import at, record, row
 
 
 def _record(doc_id="abc", text="Styrgruppen 3 maj 2021\n\nEkonomi\nBudgeten godkändes.\n"):
-    rec = MinutesRecord(document={"doc_id": doc_id, "source_path": f"{doc_id}.txt", "format": "txt", "ocr": False,
-                                  "ocr_pages": [], "text_raw": text, "text": text, "status": "ok", "warnings": []})
-    mid = f"{doc_id}-1"
-    rec.meetings = [{"meeting_id": mid, "doc_id": doc_id, "body": "Styrgruppen",
-                     "date": pd.Timestamp("2021-05-03").date()}]
-    rec.sections = [{"meeting_id": mid, "section_id": f"{mid}-s001", "ordinal": 1, "title": "Ekonomi",
-                     "start_char": 24, "end_char": len(text)}]
-    rec.action_items = [{"meeting_id": mid, "section_id": f"{mid}-s001", "text": "x", "start_char": 0, "end_char": 1,
-                         "assignees": ["Anna", "Bo"], "due_date": None}]
+    rec = record(text, doc_id=doc_id, meeting={"body": "Styrgruppen", "date": dt.date(2021, 5, 3)})
+    mid = rec.meeting["meeting_id"]
+    if "Ekonomi" in text:
+        rec.sections = [row("sections", meeting_id=mid, section_id=f"{mid}-s001", ordinal=1, title="Ekonomi",
+                            start_char=text.index("Ekonomi"), end_char=len(text))]
+        rec.action_items = [row("action_items", meeting_id=mid, section_id=f"{mid}-s001", text="Budgeten",
+                                **at(text, "Budgeten"), assignees=["Anna", "Bo"])]
     return rec
 
 
@@ -66,8 +66,7 @@ def test_row_groups_are_bounded_by_bytes(tmp_path):
 
 def test_persons_is_one_file_beside_the_datasets(tmp_path):
     write_tables([_record()], tmp_path, archive_tables={"persons": [
-        {"person_id": "p-1", "name": "Anna Ek", "variants": ["Anna", "Anna Ek"], "organisations": [],
-         "n_meetings": 1, "n_mentions": 2}]})
+        row("persons", person_id="p-1", name="Anna Ek", variants=["Anna", "Anna Ek"], n_meetings=1, n_mentions=2)]})
     assert (tmp_path / "persons.parquet").is_file()
     assert pd.read_parquet(tmp_path / "persons.parquet")["name"].tolist() == ["Anna Ek"]
 
@@ -103,8 +102,8 @@ def test_records_stream_back_per_document_across_years_and_row_groups(tmp_path):
     for i, year in enumerate([2021, 2019, 2021, None, 2019]):
         rec = _record(f"d{i}")
         rec.meetings[0]["date"] = pd.Timestamp(f"{year}-05-03").date() if year else None
-        rec.corrections = [{"doc_id": f"d{i}", "start_char": 0, "original": "Styrgrnppen", "replacement": "Styrgruppen",
-                            "method": "lm", "score": 1.0}] if i % 2 else []
+        rec.corrections = [row("corrections", doc_id=f"d{i}", start_char=0, original="Styrgrnppen",
+                               replacement="Styrgruppen", method="lm", score=1.0)] if i % 2 else []
         recs.append(rec)
     write_tables(recs, tmp_path, row_group_size=1)  # one row per row group: documents cross batches
     stream = iter_records(tmp_path)
