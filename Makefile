@@ -1,5 +1,9 @@
-# make run  : set everything up, process the sample archive data/raw into data/processed
-# make test : set everything up, run the test suite (slow end-to-end tests included)
+# make run       : set everything up, process the sample archive data/raw into data/processed
+# make test      : set everything up, lint (ruff), run the test suite (slow end-to-end tests and the
+#                  import contracts included)
+# make dvc-repro : rebuild data/processed stage by stage with DVC (never retrains the NER model)
+# make train-ner : retrain the shipped NER model from ../shared/corpora (models/sv_minutes_ner)
+# make generate  : regenerate params.yaml, dvc.yaml and docs/data-dictionary.md from the declarations
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -10,7 +14,7 @@ TEST_APT_PACKAGES := chromium
 INPUT ?= data/raw
 OUT ?= data/processed
 
-.PHONY: setup system-deps run test test-fast dvc-repro schema bench quality clean
+.PHONY: setup system-deps run test test-fast lint dvc-setup dvc-repro train-ner generate schema bench quality clean
 
 setup: system-deps $(VENV)/.installed
 
@@ -33,15 +37,39 @@ run: setup
 
 test: setup
 	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
+	$(VENV)/bin/ruff check pipeline tests
 	$(VENV)/bin/pytest -q
 
 test-fast: setup
+	$(VENV)/bin/ruff check pipeline tests
 	$(VENV)/bin/pytest -q -m "not slow"
 
-# reproduce data/processed stage by stage with DVC (see dvc.yaml)
-dvc-repro: setup
+# ruff, and the import contracts of pyproject.toml (tests/test_layout.py checks them in `make test` too)
+lint: setup
+	$(VENV)/bin/ruff check pipeline tests
+	$(VENV)/bin/lint-imports
+
+$(VENV)/.dvc-installed: $(VENV)/.installed
 	$(PY) -m pip install -q -e ".[dvc]"
+	touch $@
+
+dvc-setup: setup $(VENV)/.dvc-installed
+
+# reproduce data/processed stage by stage with DVC (dvc.yaml; the repository carries its .dvc/ setup,
+# no remote is needed). train_ner is frozen: this never retrains or overwrites the shipped NER model.
+dvc-repro: dvc-setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
+
+# retrain the NER model (the frozen train_ner stage's command) from ../shared/corpora, replacing
+# models/sv_minutes_ner; commit the new model, then `make dvc-repro` re-runs ner and what follows
+train-ner: setup
+	$(PY) -m pipeline.stages.ner.train --params params.yaml
+
+# params.yaml, dvc.yaml and the data dictionary, from the stage declarations and the schema (tests check them)
+generate: setup
+	$(VENV)/bin/minutes params --out params.yaml
+	$(VENV)/bin/minutes dvc --out dvc.yaml
+	$(VENV)/bin/minutes schema --out docs/data-dictionary.md
 
 # speed and quality figures (scripts that print; nothing is asserted)
 bench: setup

@@ -1,4 +1,5 @@
-"""The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary."""
+"""The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary,
+params.yaml or dvc.yaml, build the review site."""
 from __future__ import annotations
 
 import sys
@@ -17,7 +18,8 @@ app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet re
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
-ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
+ParamsOption = Annotated[Path | None, typer.Option(
+    "--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
 
 
 def _version(value: bool) -> None:
@@ -36,7 +38,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (folders are read recursively).",
                                                  exists=True)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path("data/processed"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path(
+        "data/processed"),
     params: ParamsOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
@@ -49,8 +52,8 @@ def run(
         "--identified-out", help="With --pseudonymize: where the identified dataset is kept "
                                  "(default: OUT-identified beside OUT; keep it private).")] = None,
     overrides: Annotated[Path | None, typer.Option(
-        "--overrides", help="Hand corrections (YAML) applied after extraction on every run; default: OUT/overrides.yaml "
-                            "when it exists. See docs/overrides.md.")] = None,
+        "--overrides", help="Hand corrections (YAML) applied after extraction on every run; default: "
+                            "OUT/overrides.yaml when it exists. See docs/overrides.md.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document (to the terminal, and to "
                                                                    "--log-file).")] = False,
@@ -82,8 +85,8 @@ def run(
         if work_out.resolve() == out.resolve():
             console.print("[red]error:[/red] --identified-out must differ from --out")
             raise typer.Exit(2)
-    progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                        TimeRemainingColumn(), console=console, disable=quiet)
+    progress = Progress(TextColumn("[bold]minutes"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.description}"), TimeRemainingColumn(), console=console, disable=quiet)
     with progress:
         task = progress.add_task("documents", total=None)
         try:
@@ -107,8 +110,14 @@ def run(
             raise typer.Exit(2) from exc
         console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
                       f"the identified dataset is in {work_out} (keep it private)")
+    _print_summary(summary, out)
+
+
+def _print_summary(summary, out: Path) -> None:
+    """The table at the end of a run, and the first failed documents."""
     table = Table(title=f"minutes {__version__}: {out}", show_header=False)
     c = summary.counts
+    speed = summary.words / max(summary.seconds, 1e-9)
     for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
                          ("processed / reused", f"{summary.processed} / {summary.reused}"),
                          ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
@@ -116,7 +125,7 @@ def run(
                          ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
                          ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
                          ("warnings", f"{summary.warnings} on {summary.documents_with_warnings} documents"),
-                         ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
+                         ("time", f"{summary.seconds:.1f} s ({speed:,.0f} words/s)")]:
         table.add_row(label, str(value))
     Console().print(table)
     for path, error in summary.errors[:20]:
@@ -151,16 +160,47 @@ def stage(
     inp: Annotated[Path, typer.Option("--in", help="Input: the raw archive (ingest) or the previous stage's folder.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder of this stage.")],
     params: ParamsOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
 ) -> None:
-    """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order)."""
+    """Run one stage on its own (the DVC pipeline in dvc.yaml runs these in order), through the
+    same passes as `minutes run`."""
+    from pipeline.contract.stage import ParamsError
     from pipeline.run.dvc import run_stage
 
     try:
-        counts = run_stage(name, inp, out, params)
-    except (KeyError, OutputError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        counts = run_stage(name, inp, out, params, workers=workers)
+    except (KeyError, OutputError, ParamsError, FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc.args[0] if isinstance(exc, KeyError) else exc}")
         raise typer.Exit(2) from exc
     console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def _write_or_print(text: str, out: Path | None) -> None:
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("params")
+def params_file(
+    out: Annotated[Path | None, typer.Option("--out", help="Write params.yaml here instead of printing it.")] = None,
+) -> None:
+    """Print params.yaml: every stage's parameters with their defaults and comments (generated from
+    the stages' declarations)."""
+    from pipeline.run.generate import params_yaml
+
+    _write_or_print(params_yaml(), out)
+
+
+@app.command("dvc")
+def dvc_file(
+    out: Annotated[Path | None, typer.Option("--out", help="Write dvc.yaml here instead of printing it.")] = None,
+) -> None:
+    """Print dvc.yaml: the DVC stages, their deps, params and outs (generated from the stages' declarations)."""
+    from pipeline.run.generate import dvc_yaml
+
+    _write_or_print(dvc_yaml(), out)
 
 
 @app.command()
@@ -170,11 +210,7 @@ def schema(
     """Print the data dictionary (generated from the schema module)."""
     from pipeline.contract.dictionary import data_dictionary
 
-    text = data_dictionary()
-    if out:
-        out.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _write_or_print(data_dictionary(), out)
 
 
 @app.command()
@@ -198,7 +234,8 @@ def report(
 @app.command("export")
 def export_cmd(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv (one file per table) or xlsx (one workbook).")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help="csv (one file per table) or xlsx (one workbook).")] = "csv",
     to: Annotated[Path, typer.Option("--to", help="Folder to write the export into.")] = Path("export"),
 ) -> None:
     """Export every table as CSV files or one Excel workbook (lists ';'-joined; the data dictionary

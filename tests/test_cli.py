@@ -13,7 +13,7 @@ runner = CliRunner()
 
 
 def test_help_for_every_command():
-    for args in ([], ["run"], ["stage"], ["schema"], ["report"]):
+    for args in ([], ["run"], ["stage"], ["schema"], ["report"], ["params"], ["dvc"]):
         result = runner.invoke(app, [*args, "--help"])
         assert result.exit_code == 0, result.output
         assert "Usage" in result.output
@@ -99,14 +99,30 @@ def test_log_file_and_verbose_record_every_document_and_the_warnings_are_counted
     assert run["warnings"] == 1 and run["documents_with_warnings"] == 1
 
 
-def test_a_missing_params_file_is_an_error(tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "m.txt").write_text("Styrgruppen 4 maj 2020\n\nText.\n", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
-                                 "--params", str(tmp_path / "nope.yaml")])
+def test_a_missing_params_file_is_an_error_not_the_defaults(tmp_path, repo):
+    minutes = str(repo / "data" / "raw" / "000_5a4cfbc16e09210b.txt")
+    result = runner.invoke(app, ["run", minutes, "--out", str(tmp_path / "out"), "--params",
+                                 str(tmp_path / "saknas.yaml"), "--quiet"])
+    assert result.exit_code == 2
+    assert "params file not found" in result.output and "saknas.yaml" in result.output
+    assert not (tmp_path / "out" / "documents.parquet").exists()
+    result = runner.invoke(app, ["stage", "ingest", "--in", minutes, "--out", str(tmp_path / "ingest"), "--params",
+                                 str(tmp_path / "saknas.yaml")])
     assert result.exit_code == 2 and "params file not found" in result.output
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("extract:\n  resolve_treshold: 90\n", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
-                                 "--params", str(bad)])
-    assert result.exit_code == 2 and "extract.resolve_treshold" in result.output
+
+
+def test_an_unknown_or_mistyped_parameter_is_an_error_naming_it(tmp_path, repo):
+    minutes = str(repo / "data" / "raw" / "000_5a4cfbc16e09210b.txt")
+    for text, named in [("ner:\n  modell: true\n", "ner.modell"), ("ingest:\n  ocr_dpi: hög\n", "ingest.ocr_dpi")]:
+        (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["run", minutes, "--out", str(tmp_path / "out"), "--params",
+                                     str(tmp_path / "p.yaml"), "--quiet"])
+        assert result.exit_code == 2 and named in result.output, result.output
+
+
+def test_params_and_dvc_print_the_generated_files(tmp_path, repo):
+    from pipeline.run.generate import dvc_yaml, params_yaml
+
+    assert runner.invoke(app, ["params"]).output == params_yaml()
+    result = runner.invoke(app, ["dvc", "--out", str(tmp_path / "dvc.yaml")])
+    assert result.exit_code == 0 and (tmp_path / "dvc.yaml").read_text(encoding="utf-8") == dvc_yaml()

@@ -16,6 +16,7 @@ def data_dictionary() -> str:
         lines += [f"## {name}", "", (schema.metadata or {}).get(b"description", b"").decode(), "",
                   "| column | type | description |", "|---|---|---|"]
         for f in schema:
-            lines.append(f"| `{f.name}` | {f.type}{'' if f.nullable else ' (required)'} | {description(schema, f.name)} |")
+            required = "" if f.nullable else " (required)"
+            lines.append(f"| `{f.name}` | {f.type}{required} | {description(schema, f.name)} |")
         lines.append("")
     return "\n".join(lines)

@@ -7,6 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.contract.rows import (
+    ActionItemRow,
+    AttendeeRow,
+    BlockRow,
+    CorrectionRow,
+    DecisionRow,
+    DocumentRow,
+    EntityRow,
+    MeetingRow,
+    SectionRow,
+)
 from pipeline.contract.schema import TABLES
 
 
@@ -21,22 +32,24 @@ class LabelledSpan:
 
 @dataclass
 class MinutesRecord:
-    document: dict
-    blocks: list[dict] = field(default_factory=list)
-    corrections: list[dict] = field(default_factory=list)
-    meetings: list[dict] = field(default_factory=list)
-    attendees: list[dict] = field(default_factory=list)
-    sections: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    decisions: list[dict] = field(default_factory=list)
-    action_items: list[dict] = field(default_factory=list)
+    """One document and its rows (typed per table in :mod:`pipeline.contract.rows`)."""
+
+    document: DocumentRow
+    blocks: list[BlockRow] = field(default_factory=list)
+    corrections: list[CorrectionRow] = field(default_factory=list)
+    meetings: list[MeetingRow] = field(default_factory=list)
+    attendees: list[AttendeeRow] = field(default_factory=list)
+    sections: list[SectionRow] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)
+    decisions: list[DecisionRow] = field(default_factory=list)
+    action_items: list[ActionItemRow] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.document.get("status") == "ok"
 
     @property
-    def meeting(self) -> dict | None:
+    def meeting(self) -> MeetingRow | None:
         return self.meetings[0] if self.meetings else None
 
     def rows(self, table: str) -> list[dict]:

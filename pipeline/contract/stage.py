@@ -113,6 +113,11 @@ class StageSpec:
     relative to the repository root. ``libraries`` are the distributions whose versions change
     results (their versions enter the cache fingerprint). ``run`` is the per-document function
     (``None`` for archive passes, which the runner drives).
+
+    A ``train`` stage makes a committed artefact (a model) outside the per-document flow: ``module``
+    is run as ``python -m module`` (it reads ``params.yaml``), ``inputs`` is the data it reads (paths
+    relative to the repository root, which may lie outside it) and ``outputs`` what it writes. Its
+    DVC stage is frozen: ``dvc repro`` never retrains it (``make train-ner`` does).
     """
 
     name: str
@@ -123,8 +128,12 @@ class StageSpec:
     resources: tuple[str, ...] = ()
     libraries: tuple[str, ...] = ()
     run: Callable[..., None] | None = None
-    kind: str = "document"  # 'document': per document, in order; 'archive': over all records; 'train'
+    kind: str = "document"  # 'source': files -> records; 'document': per document, in order;
+    #                          'archive': over all records; 'train': makes a committed artefact
     description: str = ""
+    module: str | None = None
+    inputs: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
 
     def parse_params(self, values: Mapping[str, Any] | None) -> Params:
         return self.params.from_mapping(values, self.name)

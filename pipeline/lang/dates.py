@@ -36,7 +36,8 @@ _DATE_PATTERNS = [
     ("dmy", re.compile(r"(?i:\b" + _WEEKDAY + r"?" + _PART_OF_DAY + r"?(?:den\s+)?)\b" + _DAY + _DAY2
                        + r"\s+(?i:" + _MONTH + r")(?:\s+" + _YEAR + r")?(?![\wåäö])")),
     # den 7/12, 7/12 2017, 7/12-17
-    ("numeric", re.compile(r"(?i:\b(?:den|" + r"|".join(WEEKDAYS) + r")(?:en)?\s+)(?P<day>[0-3]?\d)/(?P<nmonth>1[0-2]|0?[1-9])"
+    ("numeric", re.compile(r"(?i:\b(?:den|" + r"|".join(WEEKDAYS) + r")(?:en)?\s+)"
+                           r"(?P<day>[0-3]?\d)/(?P<nmonth>1[0-2]|0?[1-9])"
                            r"(?:(?:\s+|-)(?P<year>(?:19|20)?\d\d))?\b")),
     # i mitten på mars, i början av maj 2018, fram till mars, i januari
     ("month", re.compile(r"\b(?:i\s+)?(?:(?P<keep>(?:mitten|början|slutet)\s+(?:på|av)\s+)"

@@ -309,7 +309,7 @@ class PersonRelinker:
             row["n_mentions"] = self._mentions.get(pid, 0)
             row["overridden"] = True
         split_of = {}
-        for (old, form), new in self.splits.items():
+        for old, form in self.splits:
             split_of.setdefault(old, set()).add(form)
         for old, forms in split_of.items():
             if old in by_id:

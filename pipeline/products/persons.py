@@ -10,15 +10,14 @@ cannot be resolved stays a person of its own within its body, never merged on a 
 from __future__ import annotations
 
 import hashlib
-import sys
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.contract.stage import Params, StageSpec, param
-
 from rapidfuzz import fuzz
 
+from pipeline.contract.stage import Params, StageSpec, param
 from pipeline.lang.fold import fold_name_key as fold
 from pipeline.lang.names import nicknames
 
@@ -226,30 +225,45 @@ class PersonIndex:
         there = set().union(*(self._in_meeting[mid] for mid in self._persons[key].meetings)) - {key}
         return key if len(here & there) >= self.archive_link_min_shared else None
 
+    def _scoped_candidate(self, token: str, m: Mention) -> tuple[str | None, bool]:
+        """The one full name of the mention's meeting, else of its body, that the short name fits;
+        (None, True) when several fit (ambiguous: no guess)."""
+        for scope in (self._in_meeting[m.meeting_id], self._in_body[m.body]):
+            cands = [k for k in scope if self._matches(token, k)]
+            if len(cands) == 1:
+                return cands[0], False
+            if len(cands) > 1:
+                return None, True
+        return None, False
+
     def _resolve_short_mentions(self) -> None:
         by_part: dict[str, list[str]] = defaultdict(list)
         for k in list(self._persons):
             for part in k.split(" ", 1):
                 by_part[part].append(k)
+        pending, alone = [], []
         for i, m in enumerate(self._mentions):
             if i in self._of_mention:
                 continue
-            token = m.text.strip()
-            key = None
-            ambiguous = False
-            for scope in (self._in_meeting[m.meeting_id], self._in_body[m.body]):
-                cands = [k for k in scope if self._matches(token, k)]
-                if len(cands) == 1:
-                    key = cands[0]
-                    break
-                if len(cands) > 1:
-                    ambiguous = True
-                    break  # ambiguous: do not guess
-            if key is None and not ambiguous:
-                key = self._archive_candidate(token, m.meeting_id, by_part)
-            if key is None:
-                key = f"{fold(token)} @ {fold(m.body or '')}"
-            self._attach(i, m, key)
+            key, ambiguous = self._scoped_candidate(m.text.strip(), m)
+            if key is not None:
+                self._attach(i, m, key)
+            else:
+                (alone if ambiguous else pending).append(i)
+        # across the archive in rounds: a link widens the person's circle of meetings for the next
+        # round, and no link depends on the order in which the mentions came
+        while pending:
+            found = {i: k for i in pending
+                     if (k := self._archive_candidate(self._mentions[i].text.strip(), self._mentions[i].meeting_id,
+                                                      by_part))}
+            for i, key in found.items():
+                self._attach(i, self._mentions[i], key)
+            if not found:
+                break
+            pending = [i for i in pending if i not in found]
+        for i in sorted(alone + pending):
+            m = self._mentions[i]
+            self._attach(i, m, f"{fold(m.text.strip())} @ {fold(m.body or '')}")
 
     # -- results -------------------------------------------------------------------------------
     def person_id_of(self, i: int) -> str | None:
@@ -282,7 +296,7 @@ def link_persons(records: list, params: PersonsParams | None = None) -> list[dic
 STAGE = StageSpec(
     name="persons",
     params=PersonsParams,
-    requires=("attendees", "entities", "action_items"),
+    requires=("meetings", "attendees", "entities", "action_items"),
     assigns=("persons", "attendees.person_id", "entities.person_id", "action_items.assignee_person_ids"),
     code=("pipeline/products/persons.py",),
     resources=("pipeline/lang/nicknames.json",),

@@ -61,8 +61,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.lang.fold import fold_name as fold
 from pipeline.contract.schema import ALL_TABLES
+from pipeline.lang.fold import fold_name as fold
 
 PSEUDONYM = "Person {n}"
 EMAIL_PSEUDONYM = "[e-post {pseudonym}]"
@@ -354,7 +354,8 @@ class PersonKeys:
         except ImportError:  # pragma: no cover
             def split_organisations(org):
                 return [p.strip(" .-–") for p in re.split(r"\s*(?:/|,|;|\boch\b|&)\s*", org or "") if p.strip()]
-        orgs = {" ".join(name_tokens(o)) for a in rows.get("attendees", []) for o in split_organisations(a.get("organisation"))}
+        orgs = {" ".join(name_tokens(o)) for a in rows.get("attendees", [])
+                for o in split_organisations(a.get("organisation"))}
         people = {" ".join(name_tokens(a.get("name"))) for a in rows.get("attendees", [])}
         return {o for o in orgs - people if o}
 
@@ -521,7 +522,7 @@ class PersonKeys:
             return idx
 
         for m in self.meetings.values():  # explicit single-word mentions count for their person
-            for t, k in m.mentions.items():
+            for k in m.mentions.values():
                 self.names_of.setdefault(k, set())
         by_body: dict[str | None, set[str]] = defaultdict(set)
         for m in self.meetings.values():

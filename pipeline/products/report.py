@@ -47,7 +47,8 @@ nav a { margin-right: 1rem; }
 .layout aside { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; font-size: .92rem; }
 .layout aside h2 { font-size: 1.15rem; margin-top: 1.2rem; }
 .layout aside li { margin-bottom: .4rem; } .who, .when { color: #555; font-size: .85rem; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .layout aside { position: static; max-height: none; } }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; }
+  .layout aside { position: static; max-height: none; } }
 .legend span.ent { margin-right: .5rem; }
 .text { white-space: pre-wrap; font-family: Georgia, "DejaVu Serif", serif; font-size: 1rem; line-height: 1.9;
         background: #fcfcfa; border: 1px solid #e5e5e0; padding: 1rem 1.5rem; border-radius: 4px; }
@@ -184,7 +185,8 @@ def build_site(data_dir: str | Path, out_dir: str | Path) -> dict:
     documents = rows["documents"]
     meetings = rows.get("meetings", [])
     docs = {d["doc_id"]: d for d in documents}
-    per_meeting = {name: defaultdict(list) for name in ("attendees", "sections", "entities", "decisions", "action_items")}
+    per_meeting = {name: defaultdict(list)
+                   for name in ("attendees", "sections", "entities", "decisions", "action_items")}
     for name, index in per_meeting.items():
         for r in rows.get(name, []):
             index[r["meeting_id"]].append(r)
@@ -257,13 +259,9 @@ def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], lis
     return _page("Mötesprotokoll – granskning", "\n".join(body), "style.css")
 
 
-def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict]) -> str:
-    text = doc.get("text") or ""
-    title = " ".join(x for x in (m.get("body"), m.get("date_text")) if x) or m["meeting_id"]
-    spans: list[Span] = []
-    anchors: dict[int, list[str]] = defaultdict(list)
-
-    sections = sorted(parts["sections"], key=lambda s: (s.get("ordinal") or 0, s.get("start_char") or 0))
+def _section_spans(sections: list[dict], text: str, anchors: dict[int, list[str]]) -> list[Span]:
+    """Each section's title line as a heading span (an anchor where the title is empty)."""
+    spans = []
     for s in sections:
         start = s.get("start_char")
         if start is None or not 0 <= start < len(text):
@@ -277,9 +275,11 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
                                "aria-level": "3"}))
         else:
             anchors[start].append(f'<a id="s-{esc(s.get("ordinal"))}"></a>')
+    return spans
 
-    decisions = sorted(parts["decisions"], key=lambda r: (r.get("start_char") or 0))
-    actions = sorted(parts["action_items"], key=lambda r: (r.get("start_char") or 0))
+
+def _claim_spans(decisions: list[dict], actions: list[dict]) -> list[Span]:
+    spans = []
     for i, d in enumerate(decisions, 1):
         spans.append(Span(d.get("start_char"), d.get("end_char"), LAYER_CLAIM, "mark",
                           {"id": f"d-{i}", "class": "decision", "data-kind": d.get("kind"),
@@ -290,16 +290,23 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
                           {"id": f"a-{i}", "class": "action",
                            "title": f"Åtgärd {i}: {who or 'ingen ansvarig'}"
                                     + (f" · {a.get('due_text')}" if a.get("due_text") else "")}))
+    return spans
 
-    entities = sorted(parts["entities"], key=lambda e: (e.get("start_char") or 0, -(e.get("end_char") or 0)))
+
+def _entity_spans(entities: list[dict]) -> list[Span]:
+    spans = []
     for i, e in enumerate(entities, 1):
         label = e.get("label") or "?"
         tip = label + (f" → {e['normalized']}" if e.get("normalized") else "") + f" ({e.get('source')})"
         spans.append(Span(e.get("start_char"), e.get("end_char"), LAYER_ENTITY, "mark",
                           {"id": f"e-{i}", "class": f"ent ent-{label}", "data-label": label, "title": tip},
                           suffix=f'<span class="ent-label">{esc(label)}</span>'))
+    return spans
 
-    aligned = align_corrections(doc.get("text_raw"), corrections)
+
+def _correction_spans(aligned: list, anchors: dict[int, list[str]]) -> list[Span]:
+    """Corrections aligned to the text; a deletion (nothing left in the text) is an anchor."""
+    spans = []
     for i, a in enumerate(aligned, 1):
         tip = f"OCR-rättelse: ”{a.original}” → ”{a.replacement}”"
         if a.end > a.start:
@@ -307,8 +314,10 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
                               {"id": f"c-{i}", "class": "corr", "title": tip}))
         else:
             anchors[a.start].append(f'<span id="c-{i}" class="corr corr-deleted" title="{esc(tip)}"></span>')
-    corr_meta = {(c["start_char"], c.get("original")): c for c in corrections}
+    return spans
 
+
+def _page_header(m: dict, doc: dict, title: str) -> list[str]:
     body = ['<nav><a href="../index.html">← Alla möten</a></nav>',
             f"<h1>{esc(title)}</h1>",
             '<p class="meta">'
@@ -325,77 +334,104 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
     body.append('<nav class="toc"><a href="#text">Text</a><a href="#decisions">Beslut</a>'
                 '<a href="#actions">Åtgärder</a><a href="#attendees">Närvarande</a>'
                 '<a href="#corrections">OCR-rättelser</a></nav>')
+    return body
 
+
+def _decision_list(decisions: list[dict]) -> list[str]:
+    side = [f'<h2 id="decisions">Beslut ({len(decisions)})</h2>']
+    if not decisions:
+        return [*side, '<p class="muted">Inga beslut hittades.</p>']
+    side.append('<ol class="decisions">')
+    for i, d in enumerate(decisions, 1):
+        side.append(f'<li><a href="#d-{i}">{esc(d.get("text"))}</a> <span class="tag">{esc(d.get("kind"))}</span>'
+                    f' <span class="muted">”{esc(d.get("cue"))}”</span></li>')
+    return [*side, "</ol>"]
+
+
+def _action_list(actions: list[dict]) -> list[str]:
+    side = [f'<h2 id="actions">Åtgärder ({len(actions)})</h2>']
+    if not actions:
+        return [*side, '<p class="muted">Inga åtgärder hittades.</p>']
+    side.append('<ol class="actions">')
+    for i, a in enumerate(actions, 1):
+        who = a.get("assignees_resolved") or a.get("assignees") or []
+        due = a.get("due_date")
+        when = esc(a.get("due_text")) + (f" ({esc(due)})" if due else "")
+        side.append(f'<li><a href="#a-{i}">{esc(a.get("text"))}</a>'
+                    f'<br><span class="who">Vem: {esc(", ".join(who)) or "–"}</span>'
+                    + (f' · <span class="when">När: {when}</span>' if when else "") + "</li>")
+    return [*side, "</ol>"]
+
+
+def _attendee_table(attendees: list[dict]) -> list[str]:
+    side = [f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>']
+    if not attendees:
+        return [*side, '<p class="muted">Ingen närvarolista.</p>']
+    side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
+                "<th>Närv.</th></tr></thead><tbody>")
+    for a in sorted(attendees, key=lambda r: r.get("start_char") or 0):
+        present = {True: "ja", False: "nej"}.get(a.get("present"), "")
+        side.append(f"<tr><td>{esc(a.get('name'))}</td><td>{esc(a.get('organisation'))}</td>"
+                    f"<td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
+    return [*side, "</tbody></table>"]
+
+
+def _sidebar(sections: list[dict], decisions: list[dict], actions: list[dict], attendees: list[dict]) -> list[str]:
     side: list[str] = []
     if sections:
         side += ["<h2 id=\"sections\">Dagordning</h2><ol>",
                  *(f'<li><a href="#s-{esc(s.get("ordinal"))}">{esc(s.get("title"))}</a></li>' for s in sections),
                  "</ol>"]
+    return [*side, *_decision_list(decisions), *_action_list(actions), *_attendee_table(attendees)]
 
-    side.append(f'<h2 id="decisions">Beslut ({len(decisions)})</h2>')
-    if decisions:
-        side.append('<ol class="decisions">')
-        for i, d in enumerate(decisions, 1):
-            side.append(f'<li><a href="#d-{i}">{esc(d.get("text"))}</a> <span class="tag">{esc(d.get("kind"))}</span>'
-                        f' <span class="muted">”{esc(d.get("cue"))}”</span></li>')
-        side.append("</ol>")
-    else:
-        side.append('<p class="muted">Inga beslut hittades.</p>')
 
-    side.append(f'<h2 id="actions">Åtgärder ({len(actions)})</h2>')
-    if actions:
-        side.append('<ol class="actions">')
-        for i, a in enumerate(actions, 1):
-            who = a.get("assignees_resolved") or a.get("assignees") or []
-            due = a.get("due_date")
-            when = esc(a.get("due_text")) + (f" ({esc(due)})" if due else "")
-            side.append(f'<li><a href="#a-{i}">{esc(a.get("text"))}</a>'
-                        f'<br><span class="who">Vem: {esc(", ".join(who)) or "–"}</span>'
-                        + (f' · <span class="when">När: {when}</span>' if when else "") + "</li>")
-        side.append("</ol>")
-    else:
-        side.append('<p class="muted">Inga åtgärder hittades.</p>')
-
-    attendees = parts["attendees"]
-    side.append(f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>')
-    if attendees:
-        side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
-                    "<th>Närv.</th></tr></thead><tbody>")
-        for a in sorted(attendees, key=lambda r: r.get("start_char") or 0):
-            present = {True: "ja", False: "nej"}.get(a.get("present"), "")
-            side.append(f"<tr><td>{esc(a.get('name'))}</td><td>{esc(a.get('organisation'))}</td>"
-                        f"<td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
-        side.append("</tbody></table>")
-    else:
-        side.append('<p class="muted">Ingen närvarolista.</p>')
-
+def _legend(entities: list[dict]) -> str:
     counts = Counter(e.get("label") for e in entities)
-    legend = ('<p class="legend">'
-              + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
-                                f'<span class="ent-label">{esc(label)}</span></span>&nbsp;×{n}'
-                                for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
-              + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
-                ' <span class="corr">OCR-rättat ord</span></p>')
-    body += ['<div class="layout">',
-             f'<main><h2 id="text">Text</h2>{legend}<div class="text" lang="sv">{markup(text, spans, anchors)}</div></main>',
-             '<aside>', *side, "</aside>", "</div>"]
+    return ('<p class="legend">'
+            + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
+                              f'<span class="ent-label">{esc(label)}</span></span>&nbsp;×{n}'
+                              for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
+            + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
+              ' <span class="corr">OCR-rättat ord</span></p>')
 
-    body.append(f'<h2 id="corrections">OCR-rättelser ({len(corrections)})</h2>')
-    if aligned:
-        body.append('<table class="corrections"><thead><tr><th>#</th><th>Original</th><th>Rättat</th>'
-                    "<th>Metod</th><th>Poäng</th><th>Position (text_raw)</th></tr></thead><tbody>")
-        for i, a in enumerate(aligned, 1):
-            c = corr_meta.get((a.raw_start, a.original), {})
-            score = c.get("score")
-            body.append(f'<tr><td><a href="#c-{i}">{i}</a></td><td><span class="del">{esc(a.original)}</span></td>'
-                        f'<td><span class="ins">{esc(a.replacement)}</span></td><td>{esc(c.get("method"))}</td>'
-                        f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>'
-                        f'<td class="num">{a.raw_start}</td></tr>')
-        body.append("</tbody></table>")
-    elif corrections:
-        body.append('<p class="error">Rättelserna stämmer inte mot text_raw och visas inte i texten.</p>')
-    else:
-        body.append('<p class="muted">Texten behövde inga rättelser.</p>')
+
+def _corrections_table(aligned: list, corrections: list[dict]) -> list[str]:
+    body = [f'<h2 id="corrections">OCR-rättelser ({len(corrections)})</h2>']
+    if not aligned:
+        if corrections:
+            return [*body, '<p class="error">Rättelserna stämmer inte mot text_raw och visas inte i texten.</p>']
+        return [*body, '<p class="muted">Texten behövde inga rättelser.</p>']
+    corr_meta = {(c["start_char"], c.get("original")): c for c in corrections}
+    body.append('<table class="corrections"><thead><tr><th>#</th><th>Original</th><th>Rättat</th>'
+                "<th>Metod</th><th>Poäng</th><th>Position (text_raw)</th></tr></thead><tbody>")
+    for i, a in enumerate(aligned, 1):
+        c = corr_meta.get((a.raw_start, a.original), {})
+        score = c.get("score")
+        body.append(f'<tr><td><a href="#c-{i}">{i}</a></td><td><span class="del">{esc(a.original)}</span></td>'
+                    f'<td><span class="ins">{esc(a.replacement)}</span></td><td>{esc(c.get("method"))}</td>'
+                    f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>'
+                    f'<td class="num">{a.raw_start}</td></tr>')
+    return [*body, "</tbody></table>"]
+
+
+def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict]) -> str:
+    """One meeting: its text with sections, claims, entities and corrections marked, and the lists beside it."""
+    text = doc.get("text") or ""
+    title = " ".join(x for x in (m.get("body"), m.get("date_text")) if x) or m["meeting_id"]
+    anchors: dict[int, list[str]] = defaultdict(list)
+    sections = sorted(parts["sections"], key=lambda s: (s.get("ordinal") or 0, s.get("start_char") or 0))
+    decisions = sorted(parts["decisions"], key=lambda r: (r.get("start_char") or 0))
+    actions = sorted(parts["action_items"], key=lambda r: (r.get("start_char") or 0))
+    entities = sorted(parts["entities"], key=lambda e: (e.get("start_char") or 0, -(e.get("end_char") or 0)))
+    aligned = align_corrections(doc.get("text_raw"), corrections)
+    spans = [*_section_spans(sections, text, anchors), *_claim_spans(decisions, actions), *_entity_spans(entities),
+             *_correction_spans(aligned, anchors)]
+    body = _page_header(m, doc, title)
+    body += ['<div class="layout">',
+             f'<main><h2 id="text">Text</h2>{_legend(entities)}<div class="text" lang="sv">'
+             f'{markup(text, spans, anchors)}</div></main>',
+             '<aside>', *_sidebar(sections, decisions, actions, parts["attendees"]), "</aside>", "</div>"]
+    body += _corrections_table(aligned, corrections)
     return _page(title, "\n".join(body), "../style.css")
 
 

@@ -4,8 +4,9 @@ A processed document is stored as ``<out>/.cache/<fingerprint>/<doc_id[:2]>/<doc
 (written to a temporary name, then renamed: a killed run leaves whole entries or none). The
 fingerprint covers everything that can change a result besides the file's bytes (which the
 doc_id hashes): the pipeline version, the parameters, the source and resource files the stages
-declare (models included) and the versions of the libraries they declare. A re-run finds unchanged documents here and does not process them again;
-a run that was killed resumes where it stopped.
+declare (models included) and the versions of the libraries they declare. A re-run finds
+unchanged documents here and does not process them again; a run that was killed resumes where
+it stopped.
 """
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from pathlib import Path
 
 import pipeline
 from pipeline import __version__
+from pipeline.contract.record import MinutesRecord
 from pipeline.contract.resources import model_path
 from pipeline.run import registry
-from pipeline.contract.record import MinutesRecord
 
 REPO_DIR = Path(pipeline.__file__).resolve().parent.parent   # the folder holding the package
 CODE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".tsv", ".txt", ".gz", ".cfg"}

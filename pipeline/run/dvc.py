@@ -1,32 +1,88 @@
-"""One pipeline stage at a time, for DVC: each stage reads the previous stage's tables and
-writes its own folder of tables (data/interim/<stage>/), export writes data/processed."""
+"""One pipeline stage at a time, for DVC (``minutes stage NAME``): each stage reads the previous
+stage's folder of tables (``data/interim/<stage>/``) and writes its own; ``export`` writes
+``data/processed``. The stages run through the same passes as ``minutes run``
+(:mod:`pipeline.run.runner`), streaming: a stage holds a batch of rows and the records in flight,
+never the archive.
+
+The DVC stages are the declared ones (:mod:`pipeline.run.registry`): ``ingest`` (files → records),
+one per document stage, and ``export``, which runs the archive passes (the persons of the archive,
+then the datasets). ``dvc.yaml`` is generated from the same declarations (:mod:`pipeline.run.generate`).
+"""
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.products.persons import link_persons
-from pipeline.run.export import read_records, write_tables
-from pipeline.run.process import STAGES, load_params, run_stages
-from pipeline.stages.ingest import discover, ingest_document
+import pyarrow.parquet as pq
 
-ORDER = ["ingest", *STAGES, "export"]
+from pipeline.contract.record import MinutesRecord
+from pipeline.run.export import TableSetWriter, iter_records, write_json_atomic
+from pipeline.run.registry import ARCHIVE_STAGES, DOCUMENT_STAGES, SOURCE, RunParams, load_params
+from pipeline.run.runner import (
+    Plan,
+    RunSummary,
+    Work,
+    complete_duplicate,
+    document_pass,
+    duplicate_of,
+    duplicate_placeholder,
+    person_pass,
+    write_pass,
+)
+from pipeline.stages.ingest import discover
+
+EXPORT = "export"  # the DVC stage of the archive passes (persons, export)
+ORDER = [SOURCE.name, *(s.name for s in DOCUMENT_STAGES), EXPORT]
 
 
-def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None) -> dict[str, int]:
+def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None, workers: int = 1) -> dict[str, int]:
     """Run stage ``name`` from ``inp`` into ``out``; returns the row count per table."""
     if name not in ORDER:
         raise KeyError(f"unknown stage {name!r}; stages are {', '.join(ORDER)}")
     params = load_params(params_path)
-    archive_tables = None
-    if name == "ingest":
-        records = (ingest_document(p, root, params["ingest"]) for p, root in discover([Path(inp)]))
-    elif name == "export":  # people are linked across the archive, so export sees all records at once
-        records = read_records(Path(inp))
-        archive_tables = {"persons": link_persons(records, params["persons"])}
-    else:
-        records = (run_stages(rec, params, [name]) for rec in read_records(Path(inp)))
-    counts = write_tables(records, Path(out), archive_tables, **params["export"].as_dict())
-    if name == "export" and (Path(inp) / "run.json").exists():
-        shutil.copy(Path(inp) / "run.json", Path(out) / "run.json")
-    return counts
+    inp, out = Path(inp), Path(out)
+    summary = RunSummary()
+    with TableSetWriter(out, **params[EXPORT].as_dict()) as writer:
+        if name == SOURCE.name:
+            write_pass(_source_records(inp, params, workers), writer, None, summary)
+        elif name == EXPORT:
+            index = person_pass(iter_records(inp), params)
+            write_pass(_completed(iter_records(inp), _duplicated_ids(inp)), writer, index, summary)
+        else:
+            write_pass(document_pass(iter_records(inp), params, Work(source=False, stages=(name,)), workers),
+                       writer, None, summary)
+    summary.processed = summary.documents
+    summary.counts = dict(writer.counts)
+    if name == EXPORT:
+        write_json_atomic(out / "run.json", summary.as_dict())
+    return summary.counts
+
+
+def _source_records(inp: Path, params: RunParams, workers: int) -> Iterator[MinutesRecord]:
+    """Every file ingested, in input order; a file with the bytes of an earlier one is a duplicate's row."""
+    plan = Plan.of(discover([inp]))
+    ingested = document_pass((plan.items[i] for i in plan.unique()), params, Work(stages=()), workers)
+    for i in range(len(plan.items)):
+        yield next(ingested) if plan.first(i) == i else duplicate_placeholder(plan, i)
+
+
+def _duplicated_ids(inp: Path) -> set[str]:
+    """The doc_ids that duplicates' rows refer to (one column of the documents table is read)."""
+    folder = inp / "documents.parquet"
+    ids = pq.read_table(folder, columns=["doc_id", "status"]).to_pylist() if folder.exists() else []
+    return {first for row in ids if (first := duplicate_of(row))}
+
+
+def _completed(records: Iterator[MinutesRecord], wanted: set[str]) -> Iterator[MinutesRecord]:
+    """Duplicates' rows completed from their first file's row (which the stream has already passed:
+    duplicates have no meeting, so they are in the last partition, after the file they copy)."""
+    firsts: dict[str, dict] = {}
+    for rec in records:
+        doc = rec.document
+        if doc["doc_id"] in wanted:
+            firsts[doc["doc_id"]] = doc
+        first = duplicate_of(doc)
+        yield complete_duplicate(rec, firsts[first]) if first in firsts else rec
+
+
+assert ARCHIVE_STAGES[-1].name == EXPORT

@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,8 +221,7 @@ def read_arrow(out_dir: Path, name: str) -> pa.Table:
     """One table of an output folder, in the order it was written (years ascending, unknown last)."""
     path = Path(out_dir) / f"{name}.parquet"
     if path.is_dir():
-        parts = sorted((p for p in path.iterdir() if p.is_dir()),
-                       key=lambda p: (not p.name.isdigit(), int(p.name) if p.name.isdigit() else 0, p.name))
+        parts = sorted((p for p in path.iterdir() if p.is_dir()), key=lambda p: _partition_order(p.name))
         files = [f for part in parts for f in sorted(part.glob("*.parquet"))]
         return pa.concat_tables([pq.read_table(f) for f in files]) if files else ALL_TABLES[name].empty_table()
     return pq.read_table(path)
@@ -237,21 +236,69 @@ def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
+def _partition_order(name: str) -> tuple:
+    return (not name.isdigit(), int(name) if name.isdigit() else 0, name)
+
+
+def _partition_rows(out_dir: Path, name: str, part: str, batch_size: int = 2048) -> Iterator[dict]:
+    """The rows of one table's partition, a batch at a time, without the partition column."""
+    folder = Path(out_dir) / f"{name}.parquet" / part
+    for f in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size):
+            for row in batch.to_pylist():
+                row.pop(PARTITION_COLUMN, None)
+                yield row
+
+
+class _Rows:
+    """A table's rows in write order, taken a document at a time."""
+
+    def __init__(self, rows: Iterator[dict], key: str):
+        self._rows, self.key = rows, key
+        self._next = next(self._rows, None)
+
+    def take(self, values: set) -> list[dict]:
+        out = []
+        while self._next is not None and self._next[self.key] in values:
+            out.append(self._next)
+            self._next = next(self._rows, None)
+        return out
+
+    @property
+    def left(self) -> bool:
+        return self._next is not None
+
+
+def iter_records(out_dir: Path) -> Iterator[MinutesRecord]:
+    """Tables written by :class:`TableSetWriter` back into per-document records, one at a time.
+
+    The writer adds all rows of a record to the same partition, in record order, so the rows of
+    each document follow each other in every table of a partition: one pass over each table,
+    a batch in memory at a time, rebuilds the records (in the order :func:`read_arrow` reads).
+    """
+    out_dir = Path(out_dir)
+    by_doc = [n for n in TABLES if n != "documents" and "doc_id" in TABLES[n].names]  # meetings among them
+    by_meeting = [n for n in TABLES if n != "documents" and n not in by_doc]
+    folder = out_dir / "documents.parquet"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no documents table in {out_dir}")
+    for part in sorted((p.name for p in folder.iterdir() if p.is_dir()), key=_partition_order):
+        streams = {n: _Rows(_partition_rows(out_dir, n, part), "doc_id") for n in by_doc}
+        streams.update({n: _Rows(_partition_rows(out_dir, n, part), "meeting_id") for n in by_meeting})
+        for doc in _partition_rows(out_dir, "documents", part):
+            rec = MinutesRecord(document=doc)
+            for n in by_doc:
+                getattr(rec, n).extend(streams[n].take({doc["doc_id"]}))
+            meeting_ids = {m["meeting_id"] for m in rec.meetings}
+            for n in by_meeting:
+                getattr(rec, n).extend(streams[n].take(meeting_ids))
+            yield rec
+        stray = [n for n, rows in streams.items() if rows.left]
+        if stray:
+            raise ValueError(f"{out_dir}: rows of {', '.join(stray)} in partition {part} that follow no document "
+                             "in write order (not written by this pipeline?)")
+
+
 def read_records(out_dir: Path) -> list[MinutesRecord]:
-    """Tables written by ``write_tables`` back into per-document records (for DVC stages)."""
-    tables = {name: read_arrow(out_dir, name).drop_columns([PARTITION_COLUMN]).to_pylist() for name in TABLES}
-    by_doc: dict[str, MinutesRecord] = {}
-    for row in tables["documents"]:
-        by_doc[row["doc_id"]] = MinutesRecord(document=row)
-    for row in tables["corrections"]:
-        by_doc[row["doc_id"]].corrections.append(row)
-    for row in tables["blocks"]:
-        by_doc[row["doc_id"]].blocks.append(row)
-    meeting_doc = {}
-    for row in tables["meetings"]:
-        by_doc[row["doc_id"]].meetings.append(row)
-        meeting_doc[row["meeting_id"]] = row["doc_id"]
-    for name in ("attendees", "sections", "entities", "decisions", "action_items"):
-        for row in tables[name]:
-            getattr(by_doc[meeting_doc[row["meeting_id"]]], name).append(row)
-    return list(by_doc.values())
+    """Every record of an output folder (small folders and tests; stages stream :func:`iter_records`)."""
+    return list(iter_records(out_dir))

@@ -28,10 +28,11 @@ def fail(rec: MinutesRecord, message: str) -> MinutesRecord:
 
 
 def run_stages(rec: MinutesRecord, params: RunParams | dict | None, stages: list[str] | None = None) -> MinutesRecord:
+    """The document stages (all of them, or those named) over one record, in order."""
     if not rec.ok:
         return rec
     params = parse_params(params)
-    for name in stages or list(STAGES):
+    for name in list(STAGES) if stages is None else stages:
         spec = BY_NAME[name]
         try:
             spec.run(rec, params[name])
@@ -42,15 +43,16 @@ def run_stages(rec: MinutesRecord, params: RunParams | dict | None, stages: list
     return rec
 
 
-def process_document(path: Path, root: Path, params: RunParams | dict | None) -> MinutesRecord:
-    """Everything the pipeline knows about one file."""
+def process_document(path: Path, root: Path, params: RunParams | dict | None,
+                     stages: list[str] | None = None) -> MinutesRecord:
+    """Everything the pipeline knows about one file: ingest, then the document stages (all, or those named)."""
     params = parse_params(params)
     try:
         rec = SOURCE.run(Path(path), Path(root), params[SOURCE.name])
     except Exception as exc:  # ingest does not raise; this is the last line of defence
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return error_record(path, root, f"ingest stage failed: {detail}")
-    return run_stages(rec, params)
+    return run_stages(rec, params, stages)
 
 
 def error_record(path: Path, root: Path, message: str) -> MinutesRecord:

@@ -24,7 +24,8 @@ TRAIN_STAGES: tuple[StageSpec, ...] = (train_ner.STAGE,)
 ALL_STAGES: tuple[StageSpec, ...] = (SOURCE, *DOCUMENT_STAGES, *ARCHIVE_STAGES, *TRAIN_STAGES)
 BY_NAME: dict[str, StageSpec] = {s.name: s for s in ALL_STAGES}
 # code every stage's results depend on besides its own package
-SHARED_CODE: tuple[str, ...] = ("pipeline/__init__.py", "pipeline/contract", "pipeline/lang", "pipeline/run/process.py")
+SHARED_CODE: tuple[str, ...] = ("pipeline/__init__.py", "pipeline/contract", "pipeline/lang", "pipeline/run/process.py",
+                                "pipeline/run/registry.py")
 
 
 @dataclass(frozen=True)

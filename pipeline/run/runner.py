@@ -1,15 +1,23 @@
-"""Batch runs over an archive: find the files, process the ones not already done (in-process,
-on a pool of worker processes, or on a Dask cluster), link people across the archive, and
-stream everything into the output datasets.
+"""The passes over an archive, and the batch run that strings them together.
 
-Three passes, none of which holds the archive in memory:
+The same passes serve both ways of running the pipeline:
 
-1. every document whose result is not in the cache (``pipeline.run.cache``) is processed and its
-   record stored there as soon as it arrives, so a killed run resumes where it stopped and an
-   unchanged re-run processes nothing;
-2. the records' attendee and PER mentions build the archive's person index (``pipeline.products.persons``);
-3. the records are read back in input order, given their person_ids and written out.
+* ``minutes run`` (:func:`run_archive`): every file in one go, through the record cache;
+* ``minutes stage NAME`` (:mod:`pipeline.run.dvc`, for DVC): one stage at a time, from the previous
+  stage's folder of tables into the next.
 
+The passes, none of which holds the archive in memory:
+
+1. :func:`document_pass`: the document stages over files (ingest first) or over the records of the
+   previous stage, in-process, on a pool of worker processes or on a Dask cluster, results in input
+   order. ``minutes run`` stores each record in the cache (``pipeline.run.cache``) as soon as it
+   arrives, so a killed run resumes where it stopped and an unchanged re-run processes nothing;
+2. :func:`person_pass`: the records' attendee and PER mentions build the archive's person index
+   (``pipeline.products.persons``);
+3. :func:`write_pass`: the records, in input order, get their person_ids and are written out.
+
+A file whose bytes an earlier file already had is processed once; its row is a duplicate of the
+first one's (:func:`duplicate_placeholder`, completed by :func:`complete_duplicate` when written).
 Records come back in input order whatever the scheduler, so the same archive always gives the
 same rows in the same order. With ``--scheduler`` the Dask workers must see the input files at
 the same paths (a shared file system); the parameters are sent to the cluster once, and every
@@ -22,30 +30,31 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.contract.record import MinutesRecord
+from pipeline.contract.schema import ALL_TABLES
+from pipeline.products.overrides import OverrideSet, PersonRelinker
+from pipeline.products.persons import PersonIndex
 from pipeline.run.cache import RecordCache
 from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
-from pipeline.stages.ingest import discover, doc_id_for, source_path_for
-from pipeline.products.persons import PersonIndex
-from pipeline.run.process import error_record, process_document
-from pipeline.products.overrides import OverrideSet, PersonRelinker
+from pipeline.run.process import error_record, fail, process_document, run_stages
 from pipeline.run.provenance import METADATA_KEY, run_provenance
 from pipeline.run.registry import RunParams, parse_params
+from pipeline.stages.ingest import discover, doc_id_for, source_path_for
 
 log = logging.getLogger("minutes")
 OVERRIDES_FILE = "overrides.yaml"  # picked up from the output folder when --overrides is not given
-from pipeline.contract.record import MinutesRecord
-from pipeline.contract.schema import ALL_TABLES
 
 Item = tuple[Path, Path]  # (file, the input root it was found under)
 
@@ -67,6 +76,24 @@ class RunSummary:
     def reused(self) -> int:
         return self.documents - self.processed
 
+    def add(self, rec: MinutesRecord) -> None:
+        """Count one written record (and log it)."""
+        doc = rec.document
+        self.documents += 1
+        warnings = doc.get("warnings") or []
+        self.warnings += len(warnings)
+        self.documents_with_warnings += bool(warnings)
+        for w in warnings:
+            log.info("%s: warning: %s", doc["source_path"], w)
+        if not rec.ok:
+            self.failed += 1
+            self.errors.append((doc["source_path"], doc["error"]))
+            log.warning("%s: %s", doc["source_path"], doc["error"])
+        else:
+            self.words += len((doc.get("text") or "").split())
+            log.debug("%s: ok (%d sections, %d decisions, %d action items)", doc["source_path"], len(rec.sections),
+                      len(rec.decisions), len(rec.action_items))
+
     def as_dict(self) -> dict:
         return {"pipeline_version": __version__, "documents": self.documents, "failed": self.failed,
                 "processed": self.processed, "reused": self.reused, "words": self.words,
@@ -76,29 +103,46 @@ class RunSummary:
                 **({"overrides": self.overrides} if self.overrides else {})}
 
 
-# -- processing, where the work runs -------------------------------------------------------------
+# -- pass 1: the document stages, where the work runs ------------------------------------------------
 
-_WORKER_PARAMS: dict = {}
+@dataclass(frozen=True)
+class Work:
+    """What pass 1 does to one item: a file (``source``: ingest, then the stages) or a record of the
+    previous stage; ``stages`` are the document stages to run (None: all of them)."""
+
+    source: bool = True
+    stages: tuple[str, ...] | None = None
+
+    def __call__(self, item, params: RunParams) -> MinutesRecord:
+        stages = None if self.stages is None else list(self.stages)
+        if self.source:
+            return process_document(item[0], item[1], params, stages)
+        return run_stages(item, params, stages)
+
+    def failed(self, item, message: str) -> MinutesRecord:
+        """The row of an item whose worker failed."""
+        return error_record(*item, message) if self.source else fail(item, message)
 
 
-def _init_worker(params: dict) -> None:
+_WORKER: dict = {}
+
+
+def _init_worker(params: RunParams, work: Work) -> None:
     """Runs once per worker process: params arrive once, models load on first use and stay."""
-    global _WORKER_PARAMS
-    _WORKER_PARAMS = params
+    _WORKER.update(params=params, work=work)
 
 
-def _process_in_worker(item: Item) -> MinutesRecord:
-    return process_document(item[0], item[1], _WORKER_PARAMS)
+def _work_in_worker(item) -> MinutesRecord:
+    return _WORKER["work"](item, _WORKER["params"])
 
 
-def _process_on_cluster(item: Item, params: dict) -> MinutesRecord:
-    return process_document(item[0], item[1], params)
+def _work_on_cluster(item, params: RunParams, work: Work) -> MinutesRecord:
+    return work(item, params)
 
 
-
-def _ordered(items: list[Item], submit: Callable[[Item], object], window: int,
+def _ordered(items: Iterable, submit: Callable[[object], object], window: int, work: Work,
              restart: Callable[[], None] | None = None) -> Iterator[MinutesRecord]:
-    """Results in input order with at most ``window`` documents in flight (flat memory)."""
+    """Results in input order with at most ``window`` items in flight (flat memory)."""
     queue: deque = deque()
     attempts: dict[int, int] = {}
     it = iter(enumerate(items))
@@ -122,59 +166,150 @@ def _ordered(items: list[Item], submit: Callable[[Item], object], window: int,
             queue.clear()
             restart()
             for j, it_ in pending:
-                if attempts.get(j, 0) >= 2:
-                    queue.append((j, it_, None))
-                else:
-                    queue.append((j, it_, submit(it_)))
+                queue.append((j, it_, None if attempts.get(j, 0) >= 2 else submit(it_)))
             continue
         except Exception as exc:  # noqa: BLE001 - one document's failure never stops the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            rec = error_record(*item, f"worker failed: {detail}")
+            rec = work.failed(item, f"worker failed: {detail}")
         yield rec
         fill()
         while queue and queue[0][2] is None:  # gave up on it: a worker died on it twice
             j, it_, _ = queue.popleft()
-            yield error_record(*it_, "the worker process died while reading this document (twice)")
+            yield work.failed(it_, "the worker process died while reading this document (twice)")
             fill()
 
 
-def _records(items: list[Item], params: dict, workers: int, scheduler: str | None) -> Iterator[MinutesRecord]:
-    if not items:
-        return
+def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> Iterator[MinutesRecord]:
+    from dask.distributed import Client
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        [params_future] = client.scatter([params], broadcast=True)  # a list: a dict would be scattered per key
+        window = max(4, 4 * sum(client.nthreads().values()))
+        yield from _ordered(items, lambda it: client.submit(_work_on_cluster, it, params_future, work, pure=False),
+                            window, work)
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def _on_pool(items: Iterable, params: RunParams, work: Work, workers: int) -> Iterator[MinutesRecord]:
+    pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))]
+
+    def restart() -> None:
+        pool[0].shutdown(wait=False, cancel_futures=True)
+        pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))
+
+    try:
+        yield from _ordered(items, lambda it: pool[0].submit(_work_in_worker, it), 4 * workers, work, restart)
+    finally:
+        pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def document_pass(items: Iterable, params: RunParams | dict | None, work: Work = Work(), workers: int = 1,
+                  scheduler=None) -> Iterator[MinutesRecord]:
+    """Pass 1: ``work`` over every item (files, or records of the previous stage), results in input order.
+
+    ``scheduler``: a Dask scheduler address (or a ``dask.distributed.Client``); else ``workers``
+    local processes (1: in this process).
+    """
+    params = parse_params(params)
     if scheduler:
-        from dask.distributed import Client
-
-        client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
-        try:
-            [params_future] = client.scatter([params], broadcast=True)  # a list: a dict would be scattered per key
-            window = max(4, 4 * sum(client.nthreads().values()))
-            yield from _ordered(items, lambda it: client.submit(_process_on_cluster, it, params_future, pure=False),
-                                window)
-        finally:
-            if client is not scheduler:
-                client.close()
+        yield from _on_cluster(items, params, work, scheduler)
     elif workers > 1:
-        pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params,))]
-
-        def restart() -> None:
-            pool[0].shutdown(wait=False, cancel_futures=True)
-            pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params,))
-
-        try:
-            yield from _ordered(items, lambda it: pool[0].submit(_process_in_worker, it), 4 * workers, restart)
-        finally:
-            pool[0].shutdown(wait=True, cancel_futures=True)
+        yield from _on_pool(items, params, work, workers)
     else:
-        for path, root in items:
-            yield process_document(path, root, params)
+        for item in items:
+            yield work(item, params)
+
+
+# -- the files of an archive and their duplicates ---------------------------------------------------
+
+_DUPLICATE_ID = re.compile(r"^(?P<first>.+)-dup\d+$")
+
+
+@dataclass
+class Plan:
+    """The files of an archive in input order, with their content ids; a file whose bytes an
+    earlier file already had is processed once (its ``first`` is that earlier file)."""
+
+    items: list[Item]
+    ids: list[str]
+    first_of: dict[str, int] = field(default_factory=dict)  # doc_id -> index of its first file
+
+    @classmethod
+    def of(cls, items: list[Item]) -> Plan:
+        plan = cls(items, [doc_id_for(path) for path, _ in items])
+        for i, doc_id in enumerate(plan.ids):
+            plan.first_of.setdefault(doc_id, i)
+        return plan
+
+    def first(self, i: int) -> int:
+        return self.first_of[self.ids[i]]
+
+    def unique(self) -> list[int]:
+        """The index of each distinct file's first occurrence, in input order."""
+        return list(self.first_of.values())
+
+
+def duplicate_placeholder(plan: Plan, i: int) -> MinutesRecord:
+    """The row of file ``i``, whose bytes an earlier file had: an error row that names the first file."""
+    path, root = plan.items[i]
+    first = source_path_for(*plan.items[plan.first(i)])
+    return MinutesRecord(document={
+        "doc_id": f"{plan.ids[i]}-dup{i}", "source_path": source_path_for(path, root),
+        "format": path.suffix.lstrip(".").lower() or None, "ocr": False, "ocr_pages": [], "warnings": [],
+        "status": "error", "error": f"duplicate of {first}: same content, processed once",
+        "pipeline_version": __version__})
+
+
+def duplicate_of(doc: dict) -> str | None:
+    """The doc_id of the first file when ``doc`` is a duplicate's row."""
+    m = _DUPLICATE_ID.match(doc.get("doc_id") or "")
+    return m["first"] if m and doc.get("status") == "error" else None
+
+
+def complete_duplicate(placeholder: MinutesRecord, first_document: dict) -> MinutesRecord:
+    """A duplicate's row as written: the first file's document row under the duplicate's id, path and error."""
+    d = placeholder.document
+    return MinutesRecord(document={**first_document, "doc_id": d["doc_id"], "source_path": d["source_path"],
+                                   "status": "error", "error": d["error"]})
+
+
+# -- passes 2 and 3: the people of the archive, then writing -------------------------------------------
+
+def person_pass(records: Iterable[MinutesRecord], params: RunParams | dict | None) -> PersonIndex:
+    """Pass 2: the person index of every record's attendees and PER mentions."""
+    index = PersonIndex(parse_params(params)["persons"])
+    for rec in records:
+        index.add_record(rec)
+    index.build()
+    return index
+
+
+def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: PersonIndex | None = None,
+               summary: RunSummary | None = None, relinker: PersonRelinker | None = None) -> None:
+    """Pass 3: every record (given its person_ids when there is an index, then the hand-made person
+    merges and splits) into the writer."""
+    for rec in records:
+        if index is not None:
+            index.annotate(rec)
+            if relinker is not None:
+                relinker.relink(rec)
+        writer.add(rec)
+        if summary is not None:
+            summary.add(rec)
+    if index is not None:
+        rows = index.rows()
+        writer.add_archive_table("persons", relinker.persons(rows) if relinker is not None else rows)
 
 
 # -- the run ---------------------------------------------------------------------------------------
 
-def _manifest(fingerprint: str, ids: list[str], items: list[Item], overrides_digest: str = "") -> str:
+def _manifest(fingerprint: str, plan: Plan, overrides_digest: str = "") -> str:
     """Identifies a run's input: the files (content and place) and everything else that decides results."""
     h = hashlib.sha256(fingerprint.encode() + overrides_digest.encode())
-    for doc_id, (path, root) in zip(ids, items):
+    for doc_id, (path, root) in zip(plan.ids, plan.items):
         h.update(f"{doc_id}\t{source_path_for(path, root)}\n".encode())
     return h.hexdigest()
 
@@ -215,6 +350,36 @@ class _OutputLock:
         self._f.close()
 
 
+class _CachedRun:
+    """The records of one run through the cache: what pass 1 must do, and each record read back."""
+
+    def __init__(self, plan: Plan, cache: RecordCache, params: RunParams, corrections: OverrideSet | None = None):
+        self.plan, self.cache, self.params = plan, cache, params
+        self.corrections = corrections or OverrideSet([])
+        self.todo = [i for i in plan.unique() if plan.ids[i] not in cache]
+
+    def load(self, i: int) -> MinutesRecord:
+        rec = self.cache.get(self.plan.ids[i])
+        if rec is None:  # unreadable cache entry: do it again
+            rec = process_document(*self.plan.items[i], self.params)
+            self.cache.put(rec)
+        return self.corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
+
+    def unique_records(self) -> Iterator[MinutesRecord]:
+        return (self.load(i) for i in self.plan.unique())
+
+    def in_input_order(self) -> Iterator[tuple[int, MinutesRecord]]:
+        """Every file's record as it is written: the cached one at its current path, or a duplicate's row."""
+        for i, (path, root) in enumerate(self.plan.items):
+            first = self.plan.first(i)
+            rec = self.load(first)
+            if first != i:
+                rec = complete_duplicate(duplicate_placeholder(self.plan, i), rec.document)
+            else:
+                rec.document["source_path"] = source_path_for(path, root)  # the bytes may have moved
+            yield i, rec
+
+
 def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | None, workers: int = 1, scheduler=None,
                 on_document: Callable[[MinutesRecord], None] | None = None,
                 on_start: Callable[[int], None] | None = None, fresh: bool = False,
@@ -231,77 +396,39 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
     summary = RunSummary()
     with _OutputLock(out_dir):
         remove_stale_writes(out_dir)
-        items = discover([Path(p) for p in inputs])
+        plan = Plan.of(discover([Path(p) for p in inputs]))
         cache = RecordCache(out_dir, params)
         if fresh:
             shutil.rmtree(cache.root, ignore_errors=True)
         if on_start:
-            on_start(len(items))
-        ids = [doc_id_for(path) for path, _ in items]
-        first_of: dict[str, int] = {}
-        for i, doc_id in enumerate(ids):
-            first_of.setdefault(doc_id, i)
-        todo = [items[i] for doc_id, i in first_of.items() if doc_id not in cache]
-        todo_ids = {ids[first_of[doc_id]] for doc_id in first_of if doc_id not in cache}
+            on_start(len(plan.items))
         overrides_path = overrides or (out_dir / OVERRIDES_FILE if (out_dir / OVERRIDES_FILE).is_file() else None)
         corrections = OverrideSet.from_file(overrides_path)
         digest = hashlib.sha256(Path(overrides_path).read_bytes()).hexdigest() if overrides_path else ""
-        manifest = _manifest(cache.fingerprint, ids, items, digest)
-        if not todo and not fresh:
+        run = _CachedRun(plan, cache, params, corrections)
+        manifest = _manifest(cache.fingerprint, plan, digest)
+        if not run.todo and not fresh:
             previous = _unchanged_output(out_dir, manifest)
             if previous is not None:  # same files, same results: the output on disk is already this run's
                 previous.seconds = time.perf_counter() - started
                 return previous
-
-        # pass 1: process what the cache does not have
         try:
-            for rec in _records(todo, params, workers, scheduler):
+            for rec in document_pass((plan.items[i] for i in run.todo), params, Work(), workers, scheduler):
                 cache.put(rec)
                 summary.processed += 1
                 if on_document:
                     on_document(rec)
         except OSError as exc:
             raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
-
-        def load(i: int) -> MinutesRecord:
-            rec = cache.get(ids[i])
-            if rec is None:  # unreadable cache entry: do it again
-                rec = process_document(items[i][0], items[i][1], params)
-                cache.put(rec)
-            return corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
-
-        # pass 2: the people of the archive
-        index = PersonIndex(params["persons"])
-        for i in first_of.values():
-            index.add_record(load(i))
-        index.build()
+        index = person_pass(run.unique_records(), params)
         relinker = PersonRelinker.of(corrections, index.rows())
-
-        # pass 3: write, in input order
-        export_options = params["export"].as_dict()
+        done = set(run.todo)
         provenance = run_provenance(params)
         metadata = {METADATA_KEY: json.dumps(provenance, ensure_ascii=False, default=str).encode()}
-        with TableSetWriter(out_dir, **export_options, metadata=metadata) as writer:
-            for i, (path, root) in enumerate(items):
-                rec = load(first_of[ids[i]])
-                doc = rec.document
-                source = source_path_for(path, root)
-                if first_of[ids[i]] != i:  # the same bytes twice: keep one copy of the extractions
-                    first = source_path_for(*items[first_of[ids[i]]])
-                    rec = MinutesRecord(document={**doc, "doc_id": f"{doc['doc_id']}-dup{i}", "source_path": source,
-                                                  "status": "error",
-                                                  "error": f"duplicate of {first}: same content, processed once"})
-                else:
-                    doc["source_path"] = source  # the same bytes may have moved since they were cached
-                    index.annotate(rec)
-                    relinker.relink(rec)
-                if on_document and not (first_of[ids[i]] == i and ids[i] in todo_ids):
-                    on_document(rec)  # progress for documents not processed in pass 1
-                writer.add(rec)
-                summary.documents += 1
-                _count(summary, rec)
-            writer.add_archive_table("persons", relinker.persons(index.rows()))
-        cache.prune(set(ids))
+        with TableSetWriter(out_dir, **params["export"].as_dict(), metadata=metadata) as writer:
+            records = (_progress(rec, i not in done, on_document) for i, rec in run.in_input_order())
+            write_pass(records, writer, index, summary, relinker)
+        cache.prune(set(plan.ids))
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
         log.info("run finished: %d documents (%d failed, %d processed) in %.1f s", summary.documents, summary.failed,
@@ -311,22 +438,11 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
     return summary
 
 
-def _count(summary: RunSummary, rec: MinutesRecord) -> None:
-    """One written document in the summary (and the log)."""
-    doc = rec.document
-    warnings = doc.get("warnings") or []
-    summary.warnings += len(warnings)
-    summary.documents_with_warnings += bool(warnings)
-    for w in warnings:
-        log.info("%s: warning: %s", doc["source_path"], w)
-    if not rec.ok:
-        summary.failed += 1
-        summary.errors.append((doc["source_path"], doc["error"]))
-        log.warning("%s: %s", doc["source_path"], doc["error"])
-    else:
-        summary.words += len((doc.get("text") or "").split())
-        log.debug("%s: ok (%d sections, %d decisions, %d action items)", doc["source_path"], len(rec.sections),
-                  len(rec.decisions), len(rec.action_items))
+def _progress(rec: MinutesRecord, report: bool, on_document: Callable[[MinutesRecord], None] | None) -> MinutesRecord:
+    """Progress for the documents pass 1 did not report (reused from the cache, duplicates)."""
+    if report and on_document:
+        on_document(rec)
+    return rec
 
 
 def process_count() -> int:

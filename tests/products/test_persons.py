@@ -1,15 +1,15 @@
 from pipeline.products.persons import link_persons
-from pipeline.contract.record import MinutesRecord
+from tests.factories import record, row
 
 
 def _meeting(mid, body, attendees, per, assignees=()):
-    rec = MinutesRecord(document={"doc_id": mid, "status": "ok"})
-    rec.meetings = [{"meeting_id": mid, "doc_id": mid, "body": body}]
-    rec.attendees = [{"meeting_id": mid, "name": n, "organisation": o} for n, o in attendees]
-    rec.entities = [{"meeting_id": mid, "label": "PER", "text": t, "normalized": norm} for t, norm in per]
-    rec.entities.append({"meeting_id": mid, "label": "ORG", "text": "RSMH", "normalized": None})
-    rec.action_items = [{"meeting_id": mid, "assignees": [a for a, _ in assignees],
-                         "assignees_resolved": [r for _, r in assignees]}] if assignees else []
+    rec = record(doc_id=mid, meeting={"body": body})
+    mid = rec.meeting["meeting_id"]
+    rec.attendees = [row("attendees", meeting_id=mid, name=n, organisation=o) for n, o in attendees]
+    rec.entities = [row("entities", meeting_id=mid, label="PER", text=t, normalized=norm) for t, norm in per]
+    rec.entities.append(row("entities", meeting_id=mid, label="ORG", text="RSMH"))
+    rec.action_items = [row("action_items", meeting_id=mid, assignees=[a for a, _ in assignees],
+                            assignees_resolved=[r for _, r in assignees])] if assignees else []
     return rec
 
 
@@ -67,3 +67,22 @@ def test_a_first_name_links_across_bodies_only_within_the_same_circle_of_people(
     david = _ids(a)["David Berg"]
     assert b.entities[0]["person_id"] == david
     assert c.entities[0]["person_id"] != david
+
+
+def test_linking_across_bodies_does_not_depend_on_the_order_of_the_meetings():
+    """A link widens the person's circle of meetings: 'David' in m3 shares people only with m2, whose
+    'David' is David Berg through m1. Whatever order the meetings come in (a staged DVC run reads the
+    records year by year, a run in input order), the same links are made."""
+    def build():
+        return [_meeting("m1", "Ledningsgruppen", [("David Berg", None), ("Eva Holm", None), ("Bo Ek", None)], []),
+                _meeting("m2", "Utvecklingsgruppen", [("Eva Holm", None), ("Bo Ek", None), ("Kim Lund", None),
+                                                      ("Ali Noor", None)], [("David", None)]),
+                _meeting("m3", "Föreningen Gläntan", [("Kim Lund", None), ("Ali Noor", None)], [("David", None)]),
+                _meeting("m4", "Föreningen Gläntan", [("Lisa Ek", None), ("Omar Ali", None)], [("David", None)])]
+    for order in (lambda r: r, lambda r: list(reversed(r)), lambda r: [r[2], r[0], r[3], r[1]]):
+        records = build()
+        link_persons(order(records))
+        david = _ids(records[0])["David Berg"]
+        assert records[1].entities[0]["person_id"] == david  # shares Eva and Bo with David's meeting
+        assert records[2].entities[0]["person_id"] == david  # shares Kim and Ali with m2, where David is
+        assert records[3].entities[0]["person_id"] != david  # the same body, but other people

@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.contract.schema import ALL_TABLES, ARCHIVE_TABLES
 from pipeline.products.pseudonymize import OffsetMap, align_corrections, pseudonymize_dataset, read_rows
 from pipeline.stages.repair import apply_corrections
-from pipeline.contract.schema import ALL_TABLES, ARCHIVE_TABLES
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -39,7 +39,8 @@ def _write(out: Path, tables: dict[str, list[dict]], layout: str) -> None:
             by_year.setdefault(str(r.get("meeting_year") or "unknown"), []).append(r)
         for year, part in (by_year or {"unknown": []}).items():
             (out / f"{name}.parquet" / year).mkdir(parents=True, exist_ok=True)
-            pq.write_table(pa.Table.from_pylist(part, schema=schema), out / f"{name}.parquet" / year / "part-00000.parquet")
+            pq.write_table(pa.Table.from_pylist(part, schema=schema),
+                           out / f"{name}.parquet" / year / "part-00000.parquet")
 
 
 def build_archive(out: Path, layout: str = "folder") -> dict[str, list[dict]]:
@@ -89,14 +90,15 @@ def build_archive(out: Path, layout: str = "folder") -> dict[str, list[dict]]:
              "error": "PDF is encrypted <lösenord>", "warnings": [], "pipeline_version": "test", "meeting_year": None},
         ],
         "meetings": [
-            {"meeting_id": m1, "doc_id": "d1", "body": "Brukarrådet", "date_text": "12 mars 2024", "author": "Anna Svensson",
-             "title": "Brukarrådet 12 mars 2024", "title_start_char": 0, **y},
+            {"meeting_id": m1, "doc_id": "d1", "body": "Brukarrådet", "date_text": "12 mars 2024",
+             "author": "Anna Svensson", "title": "Brukarrådet 12 mars 2024", "title_start_char": 0, **y},
             {"meeting_id": m2, "doc_id": "d2", "body": "Samverkansgruppen", "date_text": "3 april 2024",
              "title": "Samverkansgruppen 3 april 2024", "title_start_char": 0, **y},
         ],
         "attendees": [
             {"meeting_id": m1, "name": "Anna Svensson", "organisation": "RSMH", "role": "närvarande", "present": True,
-             "person_id": pid["anna"], **dict(zip(("start_char", "end_char"), line(text1, "Anna Svensson, RSMH"))), **y},
+             "person_id": pid["anna"], **dict(zip(("start_char", "end_char"), line(text1, "Anna Svensson, RSMH"))),
+             **y},
             {"meeting_id": m1, "name": "Karl Berg", "organisation": "socialförvaltningen", "role": "närvarande",
              "present": True, "person_id": pid["karl"],
              **dict(zip(("start_char", "end_char"), line(text1, "Karl Berg, soc"))), **y},
@@ -104,7 +106,8 @@ def build_archive(out: Path, layout: str = "folder") -> dict[str, list[dict]]:
              "person_id": pid["anna"], "start_char": _at(text2, "Anna Svensson")[0],
              "end_char": _at(text2, "(RSMH)")[1], **y},
             {"meeting_id": m2, "name": "Lisa Ek", "organisation": "Attention", "role": "deltagare", "present": True,
-             "person_id": pid["lisa"], "start_char": _at(text2, "Lisa Ek")[0], "end_char": _at(text2, "(Attention)")[1], **y},
+             "person_id": pid["lisa"], "start_char": _at(text2, "Lisa Ek")[0],
+             "end_char": _at(text2, "(Attention)")[1], **y},
         ],
         "sections": [
             {"meeting_id": m1, "section_id": "d1-1-s001", "ordinal": 1, "title": "§ 1 Annas förslag om lokaler",
@@ -148,7 +151,8 @@ def build_archive(out: Path, layout: str = "folder") -> dict[str, list[dict]]:
             {"meeting_id": m2, "section_id": "d2-1-s001",
              "text": "Lisa och Karl Berg tar fram ett underlag till maj.",
              **dict(zip(("start_char", "end_char"), _at(text2, "Lisa och Karl Berg tar fram ett underlag till maj."))),
-             "assignees": ["Lisa", "Karl Berg", "Attention"], "assignees_resolved": ["Lisa Ek", "Karl Berg", "Attention"],
+             "assignees": ["Lisa", "Karl Berg", "Attention"],
+             "assignees_resolved": ["Lisa Ek", "Karl Berg", "Attention"],
              "assignee_person_ids": [pid["lisa"], pid["karl"], None], "due_text": "till maj", "cue": "tar fram", **y},
         ],
         "corrections": corrections1,
@@ -198,7 +202,8 @@ def roster(rows: dict[str, list[dict]]) -> set[str]:
 
 def leaks(dataset: Path, names: set[str]) -> list[str]:
     """Every occurrence of a name in any string or list-of-string column of any table."""
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
     found = []
     for table, rows in read_rows(dataset).items():
         for i, row in enumerate(rows):
@@ -350,7 +355,8 @@ def test_without_persons_table_people_are_keyed_by_full_name(tmp_path):
     check_offsets(t)
     att = {(a["meeting_id"], a["organisation"]): a["name"] for a in t["attendees"]}
     assert att[("d1-1", "RSMH")] == att[("d2-1", "RSMH")] != att[("d1-1", "socialförvaltningen")]
-    kalle = next(e for e in t["entities"] if e["meeting_id"] == "d1-1" and e["start_char"] > 150 and e["label"] == "PER")
+    kalle = next(e for e in t["entities"]
+                 if e["meeting_id"] == "d1-1" and e["start_char"] > 150 and e["label"] == "PER")
     assert kalle["text"] == kalle["normalized"] == att[("d1-1", "socialförvaltningen")]  # 'Kalle' is Karl Berg
 
 

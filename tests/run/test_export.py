@@ -1,20 +1,21 @@
+import datetime as dt
+
 import pandas as pd
 import pytest
 
-from pipeline.run.export import OutputError, TableSetWriter, read_records, read_tables, write_tables
-from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES, PARTITION_COLUMN
+from pipeline.run.export import OutputError, TableSetWriter, read_records, read_tables, write_tables
+from tests.factories import at, record, row
 
 
 def _record(doc_id="abc", text="Styrgruppen 3 maj 2021\n\nEkonomi\nBudgeten godkändes.\n"):
-    rec = MinutesRecord(document={"doc_id": doc_id, "source_path": f"{doc_id}.txt", "format": "txt", "ocr": False,
-                                  "ocr_pages": [], "text_raw": text, "text": text, "status": "ok", "warnings": []})
-    mid = f"{doc_id}-1"
-    rec.meetings = [{"meeting_id": mid, "doc_id": doc_id, "body": "Styrgruppen", "date": pd.Timestamp("2021-05-03").date()}]
-    rec.sections = [{"meeting_id": mid, "section_id": f"{mid}-s001", "ordinal": 1, "title": "Ekonomi",
-                     "start_char": 24, "end_char": len(text)}]
-    rec.action_items = [{"meeting_id": mid, "section_id": f"{mid}-s001", "text": "x", "start_char": 0, "end_char": 1,
-                         "assignees": ["Anna", "Bo"], "due_date": None}]
+    rec = record(text, doc_id=doc_id, meeting={"body": "Styrgruppen", "date": dt.date(2021, 5, 3)})
+    mid = rec.meeting["meeting_id"]
+    if "Ekonomi" in text:
+        rec.sections = [row("sections", meeting_id=mid, section_id=f"{mid}-s001", ordinal=1, title="Ekonomi",
+                            start_char=text.index("Ekonomi"), end_char=len(text))]
+        rec.action_items = [row("action_items", meeting_id=mid, section_id=f"{mid}-s001", text="Budgeten",
+                                **at(text, "Budgeten"), assignees=["Anna", "Bo"])]
     return rec
 
 
@@ -65,8 +66,7 @@ def test_row_groups_are_bounded_by_bytes(tmp_path):
 
 def test_persons_is_one_file_beside_the_datasets(tmp_path):
     write_tables([_record()], tmp_path, archive_tables={"persons": [
-        {"person_id": "p-1", "name": "Anna Ek", "variants": ["Anna", "Anna Ek"], "organisations": [],
-         "n_meetings": 1, "n_mentions": 2}]})
+        row("persons", person_id="p-1", name="Anna Ek", variants=["Anna", "Anna Ek"], n_meetings=1, n_mentions=2)]})
     assert (tmp_path / "persons.parquet").is_file()
     assert pd.read_parquet(tmp_path / "persons.parquet")["name"].tolist() == ["Anna Ek"]
 
@@ -93,3 +93,40 @@ def test_unwritable_output_is_an_output_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(OutputError):
         TableSetWriter(blocker / "out")
+
+
+def test_records_stream_back_per_document_across_years_and_row_groups(tmp_path):
+    from pipeline.run.export import iter_records
+
+    recs = []
+    for i, year in enumerate([2021, 2019, 2021, None, 2019]):
+        rec = _record(f"d{i}")
+        rec.meetings[0]["date"] = pd.Timestamp(f"{year}-05-03").date() if year else None
+        rec.corrections = [row("corrections", doc_id=f"d{i}", start_char=0, original="Styrgrnppen",
+                               replacement="Styrgruppen", method="lm", score=1.0)] if i % 2 else []
+        recs.append(rec)
+    write_tables(recs, tmp_path, row_group_size=1)  # one row per row group: documents cross batches
+    stream = iter_records(tmp_path)
+    assert iter(stream) is stream  # a generator, not a list
+    back = list(stream)
+    assert [r.document["doc_id"] for r in back] == ["d1", "d4", "d0", "d2", "d3"]  # years ascending, unknown last
+    for r in back:
+        i = int(r.document["doc_id"][1:])
+        assert [s["section_id"] for s in r.sections] == [f"d{i}-1-s001"]
+        assert len(r.corrections) == i % 2 and r.action_items[0]["assignees"] == ["Anna", "Bo"]
+        assert PARTITION_COLUMN not in r.document and PARTITION_COLUMN not in r.sections[0]
+
+
+def test_rows_that_follow_no_document_are_an_error_not_silently_dropped(tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.run.export import iter_records
+
+    write_tables([_record("a")], tmp_path)
+    part = tmp_path / "sections.parquet" / "2021" / "part-00000.parquet"
+    table = pq.read_table(part)
+    rows = table.to_pylist()
+    rows.append({**rows[0], "meeting_id": "elsewhere-1", "section_id": "elsewhere-1-s001"})
+    pq.write_table(table.from_pylist(rows, schema=table.schema), part)
+    with pytest.raises(ValueError, match="sections"):
+        list(iter_records(tmp_path))

@@ -31,18 +31,18 @@ from __future__ import annotations
 
 import re
 
+from pipeline.contract.record import MinutesRecord, section_at
+from pipeline.contract.stage import StageSpec
 from pipeline.stages.extract import actions as act
 from pipeline.stages.extract import decisions as dec
 from pipeline.stages.extract.assignees import resolve
 from pipeline.stages.extract.cues import load_cues
 from pipeline.stages.extract.decisions import kind_of_att_clause
 from pipeline.stages.extract.due import date_at_start, find_due, parse_date, year_of
+from pipeline.stages.extract.params import ExtractParams
 from pipeline.stages.extract.sentences import Block, blocks, split_sentences, trim_item, trim_span
 from pipeline.stages.extract.tables import has_header, is_header_line
 from pipeline.stages.extract.tables import rows as table_rows
-from pipeline.contract.record import MinutesRecord, section_at
-from pipeline.contract.stage import StageSpec
-from pipeline.stages.extract.params import ExtractParams
 
 __all__ = ["extract_decisions_and_actions", "extract_stage", "ExtractParams", "STAGE"]
 
@@ -300,8 +300,8 @@ def extract_decisions_and_actions(text: str, meeting: dict | None, sections: lis
                 ahit = act.contribution(text, s, e, names)
             if ahit is not None:
                 # 'Ansvarig: X' after a task: the task and the line are one item
-                if ahit.explicit and ahit.cue.lower().startswith("ansvar") and ahit.cue_start == 0 and prev is not None \
-                        and section_at(sections, prev[0]) == sec_id:
+                if ahit.explicit and ahit.cue.lower().startswith("ansvar") and ahit.cue_start == 0 \
+                        and prev is not None and section_at(sections, prev[0]) == sec_id:
                     actions[:] = [a for a in actions if a["start_char"] != prev[0]]
                     decisions[:] = [d for d in decisions if d["start_char"] != prev[0]]
                     s = prev[0]

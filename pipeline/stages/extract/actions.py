@@ -13,9 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues
 from pipeline.stages.extract.decisions import is_question
-from pipeline.lang.fold import fold_cue_text as fold
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
                        r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)
@@ -96,7 +97,7 @@ def _who_from_span(text: str, start: int, end: int, names: Names, cues: Cues) ->
 
 def subject_of(sentence: str, s_off: int, text: str, names: Names) -> str | None:
     """The name that opens a sentence ('Ann tar upp frågan …' -> 'Ann'), for subjectless follow-ups."""
-    for s, e, t, label in sorted(names.within(s_off, s_off + len(sentence))):
+    for s, _e, t, _label in sorted(names.within(s_off, s_off + len(sentence))):
         if sentence[: s - s_off].strip() == "":
             return t
         break
@@ -163,15 +164,8 @@ DEFINITE_RE = re.compile(r"(en|et|ena|rna)$")
 
 
 def _is_first_name(word: str) -> bool:
-    """Is the word a common first name (the NER stage's list, when it is there)?"""
-    try:
-        from pipeline.stages.ner.names import is_first_name
-    except ImportError:  # the list is optional here
-        return False
-    try:
-        return bool(is_first_name(word))
-    except Exception:
-        return False
+    """Is the word a common first name (the shared list of pipeline.lang.names)?"""
+    return bool(is_first_name(word))
 
 
 def _looks_like_name(subj: str) -> bool:

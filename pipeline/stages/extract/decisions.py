@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.stages.extract.cues import Cues
 from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.cues import Cues
 
 QUESTION_RE = re.compile(r"\?\s*[\"'”)]*\s*$")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.stages.extract.cues import Cues
 from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.cues import Cues
 
 try:  # the project's date helpers
     from pipeline.lang.dates import find_dates, parse_date
@@ -54,9 +54,8 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
             continue
         before = f[: d.start]
         for rx, keep in cues.due_markers:
-            m = None
-            for m in rx.finditer(before):
-                pass
+            matches = list(rx.finditer(before))
+            m = matches[-1] if matches else None
             if m is not None and m.end() == len(before) and not _attributive(f, m.start(), cues):
                 s = m.start() if keep else d.start
                 cand = (s, sentence[s:d.end].strip(), parse_date(d.text, year))

@@ -11,11 +11,10 @@ All offsets are character offsets into the document text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.lang.fold import fold_cue_text as fold  # noqa: F401 - the tests fold cue text through this module
 
 BULLET_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪◦►➢]|e(?=[ \t]+\S)|\(?[a-z0-9]{1,2}\))[ \t]+")
 ATT_LINE_RE = re.compile(r"^[ \t]*att[ \t]+\S", re.IGNORECASE)
@@ -105,7 +104,7 @@ def _short_line(text: str) -> float:
     return min(SHORT_LINE, max(20, 0.6 * full)) if full else SHORT_LINE
 
 
-def _continues_item(text: str, cur: "Block", body: str) -> bool:
+def _continues_item(text: str, cur: Block, body: str) -> bool:
     """Does a line without a bullet marker continue the bullet (or 'att' item) above it?
 
     It does when it is indented, starts in lower case, or the line above was cut off: it
@@ -147,7 +146,7 @@ def blocks(text: str, heading_starts: set[int] | None = None, is_label=None,
             out.append(cur)
             cur = None
 
-    for ls, le, body in _lines(text):
+    for ls, _le, body in _lines(text):
         stripped = body.strip()
         if not stripped:
             close()

@@ -29,7 +29,6 @@ from pathlib import Path
 from pipeline.contract.document import Block, block_rows
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
-
 from pipeline.stages.ingest.detect import SUFFIX_FORMATS, TEXT_FORMATS, detect_format
 from pipeline.stages.ingest.params import IngestParams
 from pipeline.stages.ingest.plain import plain_text_blocks

@@ -52,7 +52,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    enc = "utf-16-le" if odd_nul > 0.3 and even_nul < 0.05 else "utf-16-be" if even_nul > 0.3 and odd_nul < 0.05 else None
+    enc = ("utf-16-le" if odd_nul > 0.3 and even_nul < 0.05
+           else "utf-16-be" if even_nul > 0.3 and odd_nul < 0.05 else None)
     if enc is None:
         return None
     try:
@@ -265,7 +266,8 @@ def org_to_text(org: str) -> str:
             continue
         if re.match(r"^#\+(BEGIN|END)_\w+", st, re.I) or st.startswith("# ") or st == "#":
             continue
-        m = re.match(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAIT|CANCELLED)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(\s+:[\w@:]+:)?\s*$", line)
+        m = re.match(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAIT|CANCELLED)\s+)?(?:\[#[A-C]\]\s+)?"
+                     r"(.*?)(\s+:[\w@:]+:)?\s*$", line)
         if m:
             out.append(_org_inline(m.group(2)))
             continue

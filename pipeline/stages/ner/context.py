@@ -203,7 +203,7 @@ _NEXT_WORD = re.compile(r" ([A-ZÅÄÖ][a-zåäöé]+)(?![\w-])")
 def acronym_places(text: str, ents: list[Entity]) -> list[Entity]:
     """'PO Skåne', 'NSPH Halland': an acronym ORG followed by a place is one organisation."""
     ents.sort(key=lambda x: x.start)
-    for i, a in enumerate(list(ents)):
+    for a in list(ents):
         if a.label != "ORG" or not a.text.isupper():
             continue
         m = _NEXT_WORD.match(text, a.end)

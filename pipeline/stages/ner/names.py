@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from pipeline.lang.hunspell import hunspell_sv_base
 from pipeline.lang.names import first_names, is_first_name
-
 
 _CAP_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüï]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüï]+)?"
 # a capitalised word, optionally followed on the same line by a second one (the surname)
@@ -37,11 +36,7 @@ class NameMatch:
 def proper_nouns() -> frozenset[str]:
     """Capitalised stems of the hunspell-sv dictionary ('Sverige', 'Malmö', 'Olsson'); empty when
     the dictionary is not installed."""
-    try:
-        from pipeline.stages.repair.lexicon import _hunspell_base
-        base = _hunspell_base()
-    except Exception:  # pragma: no cover - hunspell-sv is a declared dependency
-        base = None
+    base = hunspell_sv_base()
     if base is None:
         return frozenset()
     out = set()

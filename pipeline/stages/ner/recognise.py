@@ -22,13 +22,13 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from pipeline.contract.record import LabelledSpan, section_at
 from pipeline.lang.dates import find_dates
 from pipeline.stages.ner.context import Entity, apply_context
 from pipeline.stages.ner.model import DEFAULT_MODEL, load_model, run_model
 from pipeline.stages.ner.names import find_first_names, is_english_phrase, is_proper_noun
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places
 from pipeline.stages.ner.people import AttendeeGazetteer, clean_name, fold
-from pipeline.contract.record import LabelledSpan, section_at
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 PRIORITY = {"rules": 0, "attendees": 1, "patterns": 2, "model": 3, "propagated": 4, "names": 5, "weak": 6}

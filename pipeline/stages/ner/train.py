@@ -40,7 +40,8 @@ class TrainNerParams(Params):
     dev_size: int = param(600, "klintan train sentences held out for model selection")
     max_model_mb: float = param(30.0, "a larger model is not shipped")
     overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 6000}")
-    model_version: str = param("1.0.0", "the version written into the shipped model's meta.json (bump it on retraining)")
+    model_version: str = param("1.0.0", "the version written into the shipped model's meta.json (bump it on "
+                                        "retraining)")
 
 
 DEFAULTS = TrainNerParams.defaults()
@@ -122,6 +123,9 @@ STAGE = StageSpec(
     resources=("configs/ner.cfg",),
     libraries=("spacy",),
     kind="train",
+    module="pipeline.stages.ner.train",
+    inputs=(TrainNerParams().corpora,),
+    outputs=(TrainNerParams().model,),
     description="corpora -> spacy train -> models/sv_minutes_ner (frozen: `make train-ner` retrains)",
 )
 

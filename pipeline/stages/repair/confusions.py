@@ -168,7 +168,8 @@ def match_lexicon(low: str, segmentations, by_fold, max_keys: int = 96) -> dict[
         for key in keys:
             for w in by_fold(key):
                 c = _match(w, opts)
-                if c is not None and (w not in out or c[0] * NOMINAL_STRIP + c[1] < out[w][0] * NOMINAL_STRIP + out[w][1]):
+                if c is not None and (w not in out
+                                      or c[0] * NOMINAL_STRIP + c[1] < out[w][0] * NOMINAL_STRIP + out[w][1]):
                     out[w] = c
     return out
 

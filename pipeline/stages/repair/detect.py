@@ -53,7 +53,7 @@ def stripped_forms() -> tuple[frozenset, frozenset]:
     for k, f in best.items():
         if lex.prob(k) * 8 < f:
             stripped.add(k)
-    for w, f in frequent:
+    for w, _f in frequent:
         if fold(w) in stripped:
             orig.add(w)
     return frozenset(stripped), frozenset(orig)

@@ -9,34 +9,21 @@ finds the forms with å/ä/ö that a stripped token stands for ('inkomstprovat' 
 """
 from __future__ import annotations
 
-import os
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.lang.fold import fold_swedish_lower as fold_lower
+from pipeline.lang.hunspell import hunspell_sv_base as _hunspell_base
 
 FLOOR = 1e-9            # probability of an unknown word
 STEM_PROB = 3e-9        # hunspell stem or inflected form not in wordfreq
-# hunspell-sv (PyPI) installs the dictionary under the environment's share/; Debian under /usr/share
-HUNSPELL_DIRS = [Path(sys.prefix) / "share" / "hunspell", Path("/usr/share/hunspell")]
 SKIP_FLAGS = set("¤Z%")          # NEEDAFFIX, ONLYINCOMPOUND, FORBIDDENWORD: not words on their own
 COMPOUND_FIRST_FLAGS = set("XUW")  # COMPOUNDBEGIN, COMPOUNDMIDDLE, COMPOUNDPERMITFLAG
 COMPOUND_LAST_FLAG = "Y"           # COMPOUNDEND
 
 def fold(s: str) -> str:
     return fold_lower(s.lower())
-
-
-def _hunspell_base() -> Path | None:
-    env = os.environ.get("MINUTES_HUNSPELL_SV")
-    cands = [Path(env)] if env else []
-    cands += [d / "sv_SE" for d in HUNSPELL_DIRS]
-    for c in cands:
-        if c.with_suffix(".dic").exists() and c.with_suffix(".aff").exists():
-            return c
-    return None
 
 
 class Affixes:
@@ -123,7 +110,7 @@ class Affixes:
             return True
         n = len(w)
         for L in range(0, min(3, n - 1) + 1):
-            for flag, strip, add, cond in self.compound_rules.get(w[n - L:], ()):
+            for flag, strip, _add, cond in self.compound_rules.get(w[n - L:], ()):
                 stem = w[:n - L] + strip
                 fl = self.stems.get(stem)
                 if fl is not None and flag in fl and cond.search(stem):

@@ -79,7 +79,8 @@ META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid|pl
                         r"plats|lokal|mötesplats|sammanträdesplats)\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 
 # protocol labels with their value on the same line: metadata, not agenda items
-PROTOCOL_LABEL = re.compile(r"^(?:justerare|justerande|justering|justeringens\s+plats\s+och\s+tid|utses\s+att\s+justera|"
+PROTOCOL_LABEL = re.compile(r"^(?:justerare|justerande|justering|justeringens\s+plats\s+och\s+tid|"
+                            r"utses\s+att\s+justera|"
                             r"paragrafer|underskrifter|ordförande|sekreterare|diarienummer|dnr|"
                             r"anslag|anslaget|protokollet\s+förvaras)\s*:?\s+\S", re.IGNORECASE)
 
@@ -197,7 +198,8 @@ def _meeting_metadata(lines: list[_Line], text: str) -> dict:
         if not m:
             continue
         label, value = m.group("label").lower(), m.group("value").strip()
-        if label in ("sammanträdesdatum", "mötesdatum", "datum", "tid", "plats och tid", "tid och plats") and not date_text:
+        if label in ("sammanträdesdatum", "mötesdatum", "datum", "tid", "plats och tid", "tid och plats") \
+                and not date_text:
             nd = [d for d in find_dates(value) if d.label == "DATE"]
             if nd:
                 date_text, date_value = nd[0].text, nd[0].normalized
@@ -367,8 +369,9 @@ def _heading(ln: _Line, prev: _Line | None, nxt: _Line | None) -> tuple[str, str
     if m and not NUMBERED.match(t).group("num").startswith("§"):
         title = m.group("title")
         if (len(t) <= 100 and title[:1].isupper() and not _SENTENCE_END.search(_clean_trailing(t))
-                and not re.match(r"^\d{1,2}\s+(?:" + "|".join(["januari", "februari", "mars", "april", "maj", "juni", "juli",
-                                                             "augusti", "september", "oktober", "november", "december"]) + r")\b", t, re.I)):
+                and not re.match(r"^\d{1,2}\s+(?:" + "|".join(["januari", "februari", "mars", "april", "maj", "juni",
+                                                             "juli", "augusti", "september", "oktober", "november",
+                                                             "december"]) + r")\b", t, re.I)):
             return t, m.group("num").rstrip(".)")
         return None
     if m:  # '§ 12 Rubrik'

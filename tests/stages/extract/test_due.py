@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 
 from pipeline.stages.extract.due import date_at_start, find_due, year_of
+from tests.factories import row
 
-MEETING = {"meeting_id": "m1", "date": dt.date(2022, 3, 10)}
+MEETING = row("meetings", meeting_id="m1", doc_id="d1", date=dt.date(2022, 3, 10))
 
 
 @pytest.mark.parametrize("sentence, due_text, due_date", [

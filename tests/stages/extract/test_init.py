@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stages.extract import extract_decisions_and_actions
 from pipeline.contract.schema import ACTION_ITEMS, DECISIONS
+from pipeline.stages.extract import extract_decisions_and_actions
 
 from .helpers import attendees_of, run, sections_of
 
@@ -220,8 +220,8 @@ def _fixture_ids():
 
 @pytest.fixture(scope="module")
 def processed():
-    from pipeline.run.process import load_params, run_stages
     from pipeline.contract.record import MinutesRecord
+    from pipeline.run.process import load_params, run_stages
 
     params = load_params()
     out = {}

@@ -22,7 +22,8 @@ def test_bullets_labels_and_paragraphs():
 
 
 def test_att_lines_under_a_label_written_without_colon():
-    text = "Kommunstyrelsen beslutar\natt anta riktlinjerna,\natt uppdra åt förvaltningen att utvärdera\nriktlinjerna.\n"
+    text = ("Kommunstyrelsen beslutar\natt anta riktlinjerna,\natt uppdra åt förvaltningen att utvärdera\n"
+            "riktlinjerna.\n")
     got = kinds(text, is_label=lambda line: line.endswith("beslutar"))
     assert got == [("label", "Kommunstyrelsen beslutar", "Kommunstyrelsen beslutar"),
                    ("att", "att anta riktlinjerna,", "Kommunstyrelsen beslutar"),

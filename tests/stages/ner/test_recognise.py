@@ -1,21 +1,20 @@
 """pipeline/stages/ner/recognise.py: the layers combined into entity rows for one document."""
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
 
 from pipeline.stages.ner import recognise_entities
 from pipeline.stages.ner.recognise import clean_model_span, find_entities, is_common_word
+from tests.factories import row
 
 from .conftest import spans
 
-MEETING = {"meeting_id": "m1", "body": "Samverkansgruppen", "date": "2023-03-14"}
-ATTENDEES = [
-    {"name": "David Bergström", "organisation": "socialförvaltningen"},
-    {"name": "Bo Lindqvist", "organisation": "Vilja Fri"},
-    {"name": "Karin Holm", "organisation": "RSMH"},
-]
+MEETING = row("meetings", meeting_id="m1", doc_id="d1", body="Samverkansgruppen", date=dt.date(2023, 3, 14))
+ATTENDEES = [row("attendees", meeting_id="m1", name=name, organisation=org) for name, org in [
+    ("David Bergström", "socialförvaltningen"), ("Bo Lindqvist", "Vilja Fri"), ("Karin Holm", "RSMH")]]
 MINUTES = """Samverkansgruppen 14 mars 2023
 
 Närvarande
