@@ -129,7 +129,8 @@ class PageWriter:
 
     def line(self, line: Line, prev: Line | None, pitch: float, depths: dict) -> None:
         level = self.style.heading_level(line)
-        gap = prev is not None and pitch > 0 and (line.top - prev.top) > PARAGRAPH_GAP * pitch
+        scale = max(1.0, line.size / self.style.body_size) if self.style.body_size else 1.0   # large type, wide pitch
+        gap = prev is not None and pitch > 0 and (line.top - prev.top) > PARAGRAPH_GAP * pitch * scale
         c = self.current
         if level is not None:
             if c and c["kind"] == "heading" and not gap and c["level"] == level and line.size > self.style.body_size:
@@ -206,9 +207,7 @@ def write_page(b: TextBuilder, layout: PageLayout, marks: dict[int, str], style:
     depths = _depths([it for it in lines if isinstance(it, Line)])
     w = PageWriter(b, style)
     prev = None
-    k = 0
-    removed = {i for i in marks}
-    pending = sorted(removed)
+    pending = sorted(marks)
     for k, (i, it) in enumerate(kept_items):
         while pending and pending[0] < i:
             w.end()
