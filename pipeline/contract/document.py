@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t\f]*\n)+")
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table", "table_row", "table_cell", "page", "furniture")
 CONTAINER_KINDS = ("table", "table_row", "page")
 PAGE_SEPARATOR = "\n\f\n"   # a blank line holding a form feed: a page break is a paragraph break too
@@ -114,8 +116,11 @@ class TextBuilder:
     def add(self, kind: str, text: str, level: int | None = None, marker: str = "", **attrs) -> Block | None:
         """A leaf block (heading, paragraph, list_item, table_cell). ``marker`` is written before the
         block's text but outside its offsets ('- ', '3. '). Empty text writes nothing."""
-        text = text.strip("\n")
-        if not text.strip() and kind != "table_cell":
+        # a blank line inside a block would read as a block boundary; a heading is one line
+        text = _BLANK_LINES.sub("\n", text).strip()
+        if kind == "heading":
+            text = " ".join(text.split())
+        if not text and kind != "table_cell":
             return None
         self._separate(kind)
         self._write(marker)
@@ -159,6 +164,13 @@ class TextBuilder:
         self.blocks[idx] = replace(self.blocks[idx], end=self._len)
         if kind == "table" and self._cell_sep:
             self._cell_sep.pop()
+        if kind != "page" and self.blocks[idx].start == self._len:
+            # an empty row or table leaves no trace (its empty cells neither)
+            self.blocks[idx:] = [x for x in self.blocks[idx + 1:] if x.kind == "furniture"]
+            self._last = self._last if self._last and not self._last.startswith("open:") else None
+            if self._last is None and self._len:
+                self._last = "close:table"
+            return
         self._last = f"close:{kind}"
 
     def cell(self, text: str, **attrs) -> Block | None:

@@ -88,6 +88,11 @@ def _running_keys(pages: list[list[str]], marks: list[dict[int, str]], top: bool
             {k for k, c in shaped.items() if c >= need})
 
 
+def _page_number_is(token: str, page: int) -> bool:
+    numbers = [int(x) for x in _DIGITS.findall(token)]
+    return bool(numbers) and numbers[0] == page and (len(numbers) < 2 or numbers[1] >= page)
+
+
 def page_furniture(pages: list[list[str]]) -> list[dict[int, str]]:
     """Per page, {line index: furniture kind} for the lines that are page furniture."""
     marks: list[dict[int, str]] = [{} for _ in pages]
@@ -111,14 +116,17 @@ def _mark_running(pages: list[list[str]], marks: list[dict[int, str]]) -> None:
     top_exact, top_shaped = _running_keys(pages, marks, top=True)
     bot_exact, bot_shaped = _running_keys(pages, marks, top=False)
 
-    def running(line: str, exact: set, shaped: set) -> bool:
-        return _exact(line) in exact or (_NUMBERED_HEADER.search(line) is not None and _shape(line) in shaped)
+    def running(line: str, exact: set, shaped: set, page: int | None = None) -> bool:
+        numbered = _NUMBERED_HEADER.search(line)
+        if numbered and page is not None and _page_number_is(numbered.group(), page):
+            return True   # 'N (M)' with this page's own number: a header even on two pages
+        return _exact(line) in exact or (numbered is not None and _shape(line) in shaped)
 
     for p, lines in enumerate(pages):
         idx = _content(lines, marks[p])
         if p > 0:   # the first page's title block is content
             for i in idx[:HEADER_REGION]:
-                if not running(lines[i], top_exact, top_shaped):
+                if not running(lines[i], top_exact, top_shaped, p + 1):
                     break
                 marks[p][i] = "running_header"
         for i in reversed(idx[-FOOTER_REGION:]):

@@ -87,14 +87,18 @@ def _depths(lines: list[Line]) -> dict[float, int]:
     return out
 
 
-def _regions(lines: list) -> dict[int, int]:
-    """index -> region id for the lines that belong to a column region."""
+def _regions(lines: list, pitch: float = 0.0) -> dict[int, int]:
+    """index -> region id for the lines that belong to a column region (a vertical gap ends one)."""
     multi = [i for i, it in enumerate(lines) if isinstance(it, Line) and len(it.segments) >= 2]
     out: dict[int, int] = {}
     region = 0
+
+    def gap(j: int) -> bool:
+        return pitch > 0 and lines[j + 1].top - lines[j].top > PARAGRAPH_GAP * pitch
+
     for k, i in enumerate(multi):
         if k == 0 or i - multi[k - 1] > MAX_REGION_SPAN or any(
-                not isinstance(lines[j], Line) for j in range(multi[k - 1], i)):
+                not isinstance(lines[j], Line) or gap(j) for j in range(multi[k - 1], i)):
             region += 1
         else:
             for j in range(multi[k - 1] + 1, i):
@@ -202,8 +206,8 @@ def write_page(b: TextBuilder, layout: PageLayout, marks: dict[int, str], style:
         return
     kept_items = [(i, it) for i, it in enumerate(items) if i not in marks]
     lines = [it for _, it in kept_items]
-    regions = _regions(lines)
     pitch = _pitch([it for it in lines if isinstance(it, Line)])
+    regions = _regions(lines, pitch)
     depths = _depths([it for it in lines if isinstance(it, Line)])
     w = PageWriter(b, style)
     prev = None

@@ -74,7 +74,14 @@ class _Reader:
             lvl_el, id_el = num.find(f"{_W}ilvl"), num.find(f"{_W}numId")
             ilvl = int(lvl_el.get(f"{_W}val")) if lvl_el is not None else 0
             num_id = id_el.get(f"{_W}val") if id_el is not None else None
-        fmt = self.formats.get((num_id, ilvl), "bullet")
+        style = attrs.get("style", "")
+        if num is None:   # numbering from the style ('List Bullet 2', 'List Number')
+            m = re.search(r"(\d)$", style)
+            ilvl = int(m.group(1)) - 1 if m else 0
+            num_id = style
+            fmt = "decimal" if re.search(r"number|numrerad", style, re.I) else "bullet"
+        else:
+            fmt = self.formats.get((num_id, ilvl), "bullet")
         number = None
         if fmt not in ("bullet", "none"):
             key = (num_id, ilvl)
