@@ -104,6 +104,16 @@ def _regions(lines: list, pitch: float = 0.0) -> dict[int, int]:
             for j in range(multi[k - 1] + 1, i):
                 out[j] = region
         out[i] = region
+    # lines right below a region that stand in one of its right-hand columns belong to it
+    for i in sorted(out):
+        if out.get(i + 1) is not None or i + 1 >= len(lines):
+            continue
+        starts = {round(seg[0].x0) for j, r in out.items() if r == out[i] for seg in lines[j].segments[1:]}
+        j = i + 1
+        while j < len(lines) and isinstance(lines[j], Line) and len(lines[j].segments) == 1 and not gap(j - 1) \
+                and any(abs(lines[j].x0 - x) <= COLUMN_TOLERANCE for x in starts):
+            out[j] = out[i]
+            j += 1
     return out
 
 
