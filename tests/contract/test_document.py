@@ -5,8 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.contract.document import (COLUMN_GAP, PAGE_SEPARATOR, TextBuilder, block_from_row, block_rows,
-                                        remap_blocks)
+from pipeline.contract.document import COLUMN_GAP, PAGE_SEPARATOR, TextBuilder, block_from_row, block_rows, remap_blocks
 
 
 def test_builder_writes_the_layout_conventions():

@@ -34,14 +34,20 @@ from pathlib import Path
 from pipeline.contract.document import Block, block_rows
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
-
 from pipeline.stages.ingest.detect import SUFFIX_FORMATS, TEXT_FORMATS, detect_format
 from pipeline.stages.ingest.params import IngestParams
 from pipeline.stages.ingest.plain import plain_text_blocks
 from pipeline.stages.ingest.reader import DEFAULT_PARAMS, deadline_for, extract, resolve_params
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_PARAMS", "discover", "ingest_document", "read_document", "doc_id_for",
-           "source_path_for"]
+__all__ = [
+    "DEFAULT_PARAMS",
+    "SUPPORTED_SUFFIXES",
+    "discover",
+    "doc_id_for",
+    "ingest_document",
+    "read_document",
+    "source_path_for",
+]
 
 SUPPORTED_SUFFIXES: set[str] = set(SUFFIX_FORMATS)
 

@@ -23,15 +23,22 @@ from io import BytesIO
 
 from pipeline.contract.document import TextBuilder
 from pipeline.stages.ingest import lang as langmod
-from pipeline.stages.ingest.formats import Reading, ReadFailed, put_meta
+from pipeline.stages.ingest.formats import Reading, put_meta
 from pipeline.stages.ingest.furniture import page_furniture
 from pipeline.stages.ingest.hyphenation import join_hyphenated
 from pipeline.stages.ingest.pdf_blocks import doc_style, write_page
 from pipeline.stages.ingest.pdf_layout import PageLayout, page_layout, text_layout
 from pipeline.stages.ingest.text import clean_text
 
-__all__ = ["PAGE_SEPARATOR", "EncryptedPDF", "BrokenPDF", "read_pdf", "needs_ocr", "join_hyphenated",
-           "pdf_metadata"]
+__all__ = [
+    "PAGE_SEPARATOR",
+    "BrokenPDF",
+    "EncryptedPDF",
+    "join_hyphenated",
+    "needs_ocr",
+    "pdf_metadata",
+    "read_pdf",
+]
 
 PAGE_SEPARATOR = "\n\f\n"
 
@@ -97,7 +104,7 @@ def _open_pdfplumber(data: bytes):
         raise EncryptedPDF("encrypted PDF: a password is required to open it") from e
     except PDFEncryptionError as e:
         raise EncryptedPDF(f"encrypted PDF with an unsupported encryption scheme: {e}") from e
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if type(e).__name__ == "PdfminerException" and e.args and "Password" in type(e.args[0]).__name__:
             raise EncryptedPDF("encrypted PDF: a password is required to open it") from e
         raise BrokenPDF(f"{type(e).__name__}: {e}") from e
@@ -139,7 +146,7 @@ def _text_layer_pdfplumber(data: bytes, params: dict, deadline: float | None):
             _check(deadline)
             try:
                 layout = page_layout(page, _clean_word)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 if "Password" in type(e).__name__ or "Encrypt" in type(e).__name__:
                     raise EncryptedPDF(f"encrypted PDF: {type(e).__name__}") from e
                 layout = PageLayout()
@@ -152,7 +159,7 @@ def _text_layer_pdfplumber(data: bytes, params: dict, deadline: float | None):
         n = len(pages)
     except (EncryptedPDF, TimeoutError):
         raise
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if "Password" in type(e).__name__ or "Encrypt" in type(e).__name__:
             raise EncryptedPDF("encrypted PDF: a password is required to open it") from e
         raise BrokenPDF(f"{type(e).__name__}: {e}") from e

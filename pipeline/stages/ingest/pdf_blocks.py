@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from pipeline.contract.document import TextBuilder
 from pipeline.stages.ingest.formats import list_marker, write_lines
-from pipeline.stages.ingest.pdf_layout import BULLETS, Line, PageLayout, TableItem, TextLine
 from pipeline.stages.ingest.hyphenation import join_hyphenated
+from pipeline.stages.ingest.pdf_layout import BULLETS, Line, PageLayout, TableItem, TextLine
 
 HEADING_SIZE_RATIO = 1.12
 PARAGRAPH_GAP = 1.35       # a line pitch this many times the page's usual pitch ends a paragraph

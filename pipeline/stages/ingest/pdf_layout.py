@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from pipeline.contract.document import COLUMN_GAP
 
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.I)
-_MONO_FONT = re.compile(r"mono|courier|consol|typewriter|fixed", re.I)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|consol|typewriter|fixed", re.IGNORECASE)
 BULLETS = set("•●▪■◦○–-*·►➢✓\uf0b7\uf0a7\uf0d8\uf076o")
 Y_TOLERANCE = 3.0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.stages.ingest import lang as langmod
 from pipeline.stages.ingest.detect import SUFFIX_FORMATS, TEXT_FORMATS, detect_format
-from pipeline.stages.ingest.formats import Reading, ReadFailed
+from pipeline.stages.ingest.formats import ReadFailed, Reading
 from pipeline.stages.ingest.params import IngestParams
 
 DEFAULT_PARAMS: dict = IngestParams.defaults()

@@ -256,8 +256,7 @@ class Decoder:
                 best = -1e18
                 for k2, cand2 in enumerate(nxt):
                     sc = lw * lp(f, lm_forms[i + 1][k2]) - cand2[2] + beta[i + 1][k2]
-                    if sc > best:
-                        best = sc
+                    best = max(best, sc)
                 row.append(best)
             beta[i] = row
         # best path

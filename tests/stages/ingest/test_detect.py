@@ -41,7 +41,7 @@ def test_sniff_zip_docx_or_not():
 
 
 @pytest.mark.parametrize("name,data,fmt", [
-    ("protokoll.txt", "Protokoll".encode(), "txt"),
+    ("protokoll.txt", b"Protokoll", "txt"),
     ("protokoll.md", b"# Protokoll", "md"),
     ("protokoll.org", b"* Protokoll", "org"),
     ("protokoll.htm", b"<html><body>x</body></html>", "html"),
@@ -82,5 +82,5 @@ def test_new_formats_by_suffix_and_content():
 
 
 def test_unknown_suffix_text():
-    fmt, warning = detect_format(Path("protokoll.xyz"), "Protokoll".encode())
+    fmt, warning = detect_format(Path("protokoll.xyz"), b"Protokoll")
     assert fmt == "txt" and "unknown file extension" in warning

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.contract.schema import DOCUMENTS, PARTITION_COLUMN
 from pipeline.stages.ingest import read_document, worker
 from pipeline.stages.ingest.reader import DEFAULT_PARAMS, resolve_params
 from pipeline.stages.ingest.samples import (
@@ -24,7 +25,6 @@ from pipeline.stages.ingest.samples import (
     swedish_letter_error_rate,
     text_pdf,
 )
-from pipeline.contract.schema import DOCUMENTS, PARTITION_COLUMN
 
 REPO = Path(__file__).resolve().parents[3]
 PAGE_TEXT = "\n".join(MINUTES_PAGES[0])

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 
 from pipeline.contract.document import TextBuilder
-from pipeline.stages.ingest.formats import Reading, ReadFailed, write_lines
+from pipeline.stages.ingest.formats import ReadFailed, Reading, write_lines
 from pipeline.stages.ingest.text import clean_text
 
 CONVERTERS = (("antiword", ["antiword", "-w", "0", "-m", "UTF-8.txt"]), ("catdoc", ["catdoc", "-w", "-d", "utf-8"]))

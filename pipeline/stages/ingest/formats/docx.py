@@ -11,13 +11,13 @@ import re
 from io import BytesIO
 
 from pipeline.contract.document import TextBuilder
-from pipeline.stages.ingest.formats import Reading, ReadFailed, list_marker, put_meta
+from pipeline.stages.ingest.formats import ReadFailed, Reading, list_marker, put_meta
 from pipeline.stages.ingest.text import clean_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = re.compile(r"^(?:heading|rubrik|overskrift|überschrift)\s*(\d)$", re.I)
-_TITLE_STYLE = re.compile(r"^(?:title|rubrik|titel)$", re.I)
-_LIST_STYLE = re.compile(r"^(?:list|liststycke|punktlista|numrerad lista)", re.I)
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik|overskrift|überschrift)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(?:title|rubrik|titel)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(?:list|liststycke|punktlista|numrerad lista)", re.IGNORECASE)
 
 
 def _num_formats(document) -> dict[tuple[str, int], str]:
@@ -79,7 +79,7 @@ class _Reader:
             m = re.search(r"(\d)$", style)
             ilvl = int(m.group(1)) - 1 if m else 0
             num_id = style
-            fmt = "decimal" if re.search(r"number|numrerad", style, re.I) else "bullet"
+            fmt = "decimal" if re.search(r"number|numrerad", style, re.IGNORECASE) else "bullet"
         else:
             fmt = self.formats.get((num_id, ilvl), "bullet")
         number = None
@@ -146,7 +146,7 @@ def read_docx(data: bytes) -> Reading:
     import docx
     try:
         document = docx.Document(BytesIO(data))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         raise ReadFailed(f"corrupt .docx file ({type(e).__name__}: {str(e)[:200]})") from e
     r = _Reader(document)
     r.metadata()

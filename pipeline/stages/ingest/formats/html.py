@@ -28,7 +28,7 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 def html_decode(data: bytes) -> str:
     from bs4 import UnicodeDammit
 
-    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.IGNORECASE)
     declared = [m.group(1).decode("ascii", "ignore")] if m else []
     try:
         text, _ = decode_bytes(data)

@@ -14,7 +14,7 @@ from pipeline.contract.document import TextBuilder
 from pipeline.stages.ingest.formats import Reading, list_marker, put_meta
 from pipeline.stages.ingest.formats.frontmatter import split_front_matter
 
-_TIGHT_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])", re.M)
+_TIGHT_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 

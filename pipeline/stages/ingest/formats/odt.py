@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from pipeline.contract.document import TextBuilder
-from pipeline.stages.ingest.formats import Reading, ReadFailed, list_marker, put_meta
+from pipeline.stages.ingest.formats import ReadFailed, Reading, list_marker, put_meta
 from pipeline.stages.ingest.text import clean_text
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -101,7 +101,7 @@ def read_odt(data: bytes) -> Reading:
     from odf.opendocument import load
     try:
         doc = load(BytesIO(data))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         raise ReadFailed(f"corrupt .odt file ({type(e).__name__}: {str(e)[:200]})") from e
     r = _Reader()
     put_meta(r.b, _metadata(doc))

@@ -40,7 +40,7 @@ def _body_lines(body: str, b: TextBuilder) -> list[str]:
             if not m.group(1).upper().startswith(("BEGIN", "END")):
                 b.meta(m.group(1).lower(), m.group(2))
             continue
-        if re.match(r"^#\+(BEGIN|END)_\w+", st, re.I) or st.startswith("# ") or st == "#" or _PLANNING.match(line):
+        if re.match(r"^#\+(BEGIN|END)_\w+", st, re.IGNORECASE) or st.startswith("# ") or st == "#" or _PLANNING.match(line):
             continue
         out.append(line)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.contract.document import TextBuilder
-from pipeline.stages.ingest.formats import Reading, ReadFailed, put_meta, write_lines
+from pipeline.stages.ingest.formats import ReadFailed, Reading, put_meta, write_lines
 from pipeline.stages.ingest.text import clean_text
 
 _INFO = re.compile(r"\{\\(title|author|subject|operator|keywords)\s+((?:[^{}\\]|\\[^a-z]|\\[a-z]+-?\d* ?)*)\}")
@@ -25,7 +25,7 @@ def read_rtf(data: bytes) -> Reading:
         raise ReadFailed("not an RTF file (no {\\rtf header)")
     try:
         text = rtf_to_text(raw, errors="ignore")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         raise ReadFailed(f"corrupt RTF file ({type(e).__name__}: {str(e)[:200]})") from e
     b = TextBuilder()
     put_meta(b, [(m.group(1).replace("operator", "last_modified_by"), _decode_info(m.group(2)))
