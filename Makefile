@@ -8,7 +8,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd poppler-utils fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd poppler-utils fonts-dejavu-core antiword catdoc
 # the browser test of the review site (tests/test_report.py) needs a headless Chromium
 TEST_APT_PACKAGES := chromium
 INPUT ?= data/raw

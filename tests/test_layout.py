@@ -18,7 +18,6 @@ PENDING_ON_OTHER_BRANCHES = {
     "pipeline/stages/extract/__init__.py::extract_decisions_and_actions",  # h-extract: one handler per block kind
     "pipeline/stages/ner/recognise.py::find_entities",  # h-ner: layer functions switched by typed flags
     "pipeline/products/pseudonymize.py",  # h-hostile: matching, offset remapping and I/O
-    "pipeline/stages/ingest/reader.py::_extract",  # h-ingest
 }
 
 

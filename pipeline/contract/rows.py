@@ -40,6 +40,7 @@ class BlockRow(TypedDict):
     start_char: int | None
     end_char: int | None
     text: str | None
+    attrs: str | None
     section_id: str | None
     subsection: str | None
 

@@ -65,6 +65,10 @@ BLOCKS = _schema(
     _field("start_char", _int, "Start offset in documents.text (for furniture: where the removed text stood)."),
     _field("end_char", _int, "End offset in documents.text (furniture: equal to start_char)."),
     _field("text", _str, "For furniture only: the removed text (a running header, a page number); else null."),
+    _field("attrs", _str, "Reader hints as a JSON object, null when none: bold, font_size and x0 (pt, PDF), "
+                          "column (0-based, cells of a layout table: a two-column front page), columns (x0 of each "
+                          "column), style (docx/odt), ordered and number (list items), source ('ocr'), kind "
+                          "(furniture: running_header, page_number, signature_line, certificate_page)."),
     _field("section_id", _str, "The section (sections table) the block belongs to; null before the first."),
     _field("subsection", _str, "The sub-heading of a formal item the block stands under ('Beslut', "
                                "'Sammanfattning av ärendet', 'Beslutsunderlag', …); else null."),

@@ -1,9 +1,14 @@
-"""Ingest: one documents row per input file (issue 3).
+"""Ingest: one documents row per input file, and the document model (blocks).
 
-Formats: plain text (.txt/.md/.org ...; encoding detected, mojibake fixed, markup reduced),
-.docx, .html, .pdf (text layer via pdfplumber; OCR for pages without a usable one) and
-images (OCR with Tesseract, Swedish model, orientation corrected). The real format is found
-by magic bytes, so a file whose extension lies is read by its content.
+Formats: plain text (.txt; encoding detected, mojibake fixed, page furniture removed), Markdown
+(markdown-it-py), org (orgparse), LaTeX (pylatexenc), .html (BeautifulSoup), .docx (python-docx),
+.odt (odfpy), .rtf (striprtf), .doc (antiword/catdoc), .pdf (pdfplumber's characters: headings,
+lists, columns, tables; OCR for pages without a usable text layer) and images (OCR with Tesseract,
+Swedish model, orientation corrected): one reader per format in
+:mod:`pipeline.stages.ingest.formats`, all writing text and blocks through
+:class:`pipeline.contract.document.TextBuilder`. The real format is found by magic bytes, so a file
+whose extension lies is read by its content. Metadata in the file (front matter, document
+properties) goes to ``meta_title`` / ``meta_date`` / ``meta_author`` / ``metadata``, never into the text.
 
 ``read_document`` never raises: unreadable files get status 'error' and a message; readable
 text that does not look Swedish gets status 'ok' and a warning. A file larger than
@@ -34,8 +39,15 @@ from pipeline.stages.ingest.params import IngestParams
 from pipeline.stages.ingest.plain import plain_text_blocks
 from pipeline.stages.ingest.reader import DEFAULT_PARAMS, deadline_for, extract, resolve_params
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_PARAMS", "discover", "ingest_document", "read_document", "doc_id_for",
-           "source_path_for"]
+__all__ = [
+    "DEFAULT_PARAMS",
+    "SUPPORTED_SUFFIXES",
+    "discover",
+    "doc_id_for",
+    "ingest_document",
+    "read_document",
+    "source_path_for",
+]
 
 SUPPORTED_SUFFIXES: set[str] = set(SUFFIX_FORMATS)
 
@@ -207,7 +219,8 @@ STAGE = StageSpec(
     assigns=("document", "blocks"),
     code=("pipeline/stages/ingest",),
     libraries=("pdfplumber", "pypdfium2", "pytesseract", "python-docx", "beautifulsoup4", "ftfy",
-               "charset-normalizer", "wordfreq"),
+               "charset-normalizer", "wordfreq", "hunspell-sv", "markdown-it-py", "mdit-py-plugins", "orgparse",
+               "pylatexenc", "odfpy", "striprtf"),
     run=ingest_document,
     kind="source",
     description="files -> documents rows (text, format, OCR) and the document model (blocks)",

@@ -14,6 +14,10 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".txt": "txt", ".text": "txt", ".asc": "txt", ".csv": "txt", ".tsv": "txt",
     ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
     ".org": "org",
+    ".tex": "tex", ".latex": "tex", ".ltx": "tex",
+    ".rtf": "rtf",
+    ".odt": "odt",
+    ".doc": "doc", ".dot": "doc",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".docm": "docx",
     ".pdf": "pdf",
@@ -21,7 +25,7 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".bmp": "image", ".gif": "image", ".webp": "image",
 }
 
-TEXT_FORMATS = {"txt", "md", "org"}
+TEXT_FORMATS = {"txt", "md", "org", "tex"}
 
 _IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",       # PNG
@@ -35,7 +39,7 @@ _IMAGE_MAGIC = (
 def sniff(head: bytes, data: bytes | None = None) -> str | None:
     """The format the leading bytes announce, or None when they name none we know.
 
-    Returns one of 'pdf', 'docx', 'zip' (a zip archive that is not a Word file), 'ole'
+    Returns one of 'pdf', 'docx', 'odt', 'zip' (a zip archive that is neither), 'ole'
     (legacy MS Office: .doc/.xls), 'rtf', 'image', 'html', or None (probably text).
     ``data`` (the whole file, when available) lets a zip archive be inspected.
     """
@@ -49,10 +53,15 @@ def sniff(head: bytes, data: bytes | None = None) -> str | None:
             try:
                 with zipfile.ZipFile(BytesIO(data)) as zf:
                     names = set(zf.namelist())
-                if "word/document.xml" in names:
-                    return "docx"
+                    if "word/document.xml" in names:
+                        return "docx"
+                    mimetype = zf.read("mimetype")[:60] if "mimetype" in names else b""
+                    if "content.xml" in names and mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+                        return "odt"
             except (zipfile.BadZipFile, Exception):  # noqa: BLE001 - corrupt zip: let the reader say so
-                return "docx" if b"word/" in data[:65536] else "zip"
+                if b"word/" in data[:65536]:
+                    return "docx"
+                return "odt" if b"opendocument.text" in data[:200] else "zip"
             return "zip"
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -90,16 +99,19 @@ def detect_format(path: Path, data: bytes) -> tuple[str | None, str | None]:
     suffix = path.suffix.lower()
     by_suffix = SUFFIX_FORMATS.get(suffix)
     magic = sniff(data[:2048], data)
-    if magic in {"pdf", "docx", "image"}:
+    if magic in {"pdf", "docx", "odt", "image", "rtf"}:
         fmt = magic
+    elif magic == "ole":
+        # legacy Office: read as Word (.doc) unless the name says it is another Office kind
+        if suffix in (".xls", ".ppt", ".msg", ".xlt", ".pps"):
+            return None, f"content is a legacy MS Office file ({suffix}), which is not supported"
+        fmt = "doc"
     elif magic == "html":
         fmt = "html"
         if by_suffix in TEXT_FORMATS and suffix != ".txt":
             fmt = by_suffix  # Markdown may legitimately start with an HTML block
-    elif magic in {"ole", "rtf", "zip"}:
-        kind = {"ole": "a legacy MS Office (OLE2, e.g. .doc) file",
-                "rtf": "an RTF file", "zip": "a zip archive that is not a .docx"}[magic]
-        return None, f"content is {kind}, which is not supported"
+    elif magic == "zip":
+        return None, "content is a zip archive that is neither a .docx nor an .odt, which is not supported"
     else:
         # no magic number: text of some kind
         if by_suffix in TEXT_FORMATS or by_suffix == "html":

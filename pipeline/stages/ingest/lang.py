@@ -107,3 +107,38 @@ def not_swedish_warning(text: str, min_words: int = 20, max_words: int = 1000) -
         return None
     return (f"text does not look Swedish: most words are likeliest {best!r} "
             f"({votes[best]:.0%}); Swedish {sv:.0%}")
+
+
+# --- Swedish dictionary words: is a text layer real text or the junk of an old OCR? --------------
+
+_DICT_WORD = re.compile(r"[^\W\d_]{2,}")
+_HUNSPELL_DIRS = ("share/hunspell", "share/myspell")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Swedish words: the stems of hunspell-sv's dictionary and the words wordfreq's Swedish list
+    has seen at least once in ten million (the rarest of its entries are often OCR junk)."""
+    import sys
+    from pathlib import Path
+
+    import wordfreq
+    words = {w for w, f in wordfreq.get_frequency_dict("sv").items() if f >= 1e-7}
+    for base in (Path(sys.prefix), Path("/usr")):
+        for d in _HUNSPELL_DIRS:
+            dic = base / d / "sv_SE.dic"
+            if dic.is_file():
+                with open(dic, encoding="utf-8", errors="ignore") as f:
+                    next(f, None)
+                    words.update(line.split("/", 1)[0].strip().lower() for line in f)
+                return frozenset(words)
+    return frozenset(words)
+
+
+def dictionary_share(text: str, max_words: int = 5000) -> tuple[float, int]:
+    """(share of the words of two or more letters that are Swedish dictionary words, number of words)."""
+    lex = _dictionary()
+    ws = [w.lower() for w in _DICT_WORD.findall(text)[:max_words]]
+    if not ws:
+        return 0.0, 0
+    return sum(1 for w in ws if w in lex) / len(ws), len(ws)

@@ -26,3 +26,6 @@ class IngestParams(Params):
     min_page_chars: int = param(20, "fewer letters in a page's text layer = no text layer")
     min_swedish_share: float = param(0.6, "a text layer whose share of letters in known (Swedish or English) words "
                                           "is lower is garbage (an old OCR) and is OCR'd again")
+    min_dictionary_share: float = param(0.5, "a text layer (20 words or more) whose share of Swedish dictionary words "
+                                             "(hunspell-sv stems, wordfreq) is lower is garbage too and is OCR'd; the "
+                                             "OCR replaces it when it has clearly more dictionary words")

@@ -1,7 +1,12 @@
-"""Plain text files (.txt, .md, .org): encoding, mojibake, line ends, markup.
+"""Text files (.txt, .md, .org, .tex): encoding, mojibake, line ends. The markup of md/org/tex is read
+by their readers (:mod:`pipeline.stages.ingest.formats`).
 
 Guarantee: a clean UTF-8 (NFC) text file comes through unchanged apart from CRLF/CR -> LF,
 so that character offsets downstream index into exactly the file's text.
+
+A UTF-8 file in which the non-ASCII letters were lost to U+FFFD (a file once saved through a wrong
+encoding: 'N\ufffdmnden beslutade att godk\ufffdnna') is text, not binary data: the replacement
+characters are counted apart from control characters, and the repair stage restores them.
 """
 from __future__ import annotations
 
@@ -72,8 +77,16 @@ def _control_share(text: str) -> float:
     if not sample:
         return 0.0
     bad = sum(1 for m in _UNCOMMON.finditer(sample)
-              if m.group() == "\ufffd" or unicodedata.category(m.group()) in ("Cc", "Cs", "Co", "Cn"))
+              if m.group() != "\ufffd" and unicodedata.category(m.group()) in ("Cc", "Cs", "Co", "Cn"))
     return bad / len(sample)
+
+
+MAX_REPLACEMENT_SHARE = 0.25   # more U+FFFD than this is not text that lost its letters
+
+
+def _replacement_share(text: str) -> float:
+    sample = text[:20000]
+    return sample.count("\ufffd") / len(sample) if sample else 0.0
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -91,7 +104,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         enc = "utf-16"
         if text is None:
             text, enc = _legacy_decode(data)
-    if _control_share(text) > 0.02:
+    if _control_share(text) > 0.02 or _replacement_share(text) > MAX_REPLACEMENT_SHARE:
         raise NotText("binary data, not text (control characters in the content)")
     return text, enc
 
@@ -151,139 +164,10 @@ def clean_text(text: str) -> str:
     return text
 
 
-# --- markup -------------------------------------------------------------------------
-
-# Every pattern below runs in time linear in the line's length: a span never runs past the
-# next delimiter of its kind, so a long line full of '*', '_', '[' or '<' cannot make the
-# regex engine rescan the rest of the line from every position (an enormous one-line file
-# would otherwise take minutes).
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^()\[\]\n]*\)")
-_MD_REFLINK = re.compile(r"!?\[([^\]]+)\]\[[^\]]*\]")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_MD_EMPH = re.compile(r"(\*\*\*|\*\*|\*)(?=\S)([^*\n]*?[^*\s])\1")
-_MD_STRIKE = re.compile(r"~~(?=\S)([^~\n]*?[^~\s])~~")
-_MD_EMPH_US = re.compile(r"(?<!\w)(___|__|_)(?=\S)([^_\n]*?[^_\s])\1(?!\w)")
-_MD_CODE = re.compile(r"`([^`]*)`")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
-def _md_inline(s: str) -> str:
-    s = _MD_LINK.sub(r"\1", s)
-    s = _MD_REFLINK.sub(r"\1", s)
-    s = _MD_AUTOLINK.sub(r"\1", s)
-    s = _MD_CODE.sub(r"\1", s)
-    for _ in range(2):
-        s = _MD_EMPH.sub(r"\2", s)
-        s = _MD_STRIKE.sub(r"\1", s)
-        s = _MD_EMPH_US.sub(r"\2", s)
-    s = _HTML_TAG.sub("", s)
-    s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", s)
-    return s
-
-
-def markdown_to_text(md: str) -> str:
-    """Markdown reduced to text: headings kept as their own lines (without '#'), emphasis,
-    links, code fences, HTML tags and front matter removed, table rows as 'a | b | c',
-    list markers kept ('- ', '1. ')."""
-    lines = md.split("\n")
-    out: list[str] = []
-    i = 0
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        for j in range(1, min(len(lines), 200)):
-            if lines[j].strip() in ("---", "..."):
-                i = j + 1
-                break
-    in_fence = False
-    for idx in range(i, len(lines)):
-        line = lines[idx]
-        st = line.strip()
-        if st.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            out.append(line)
-            continue
-        if re.fullmatch(r"\s*(=+|-+)\s*", line) and out and out[-1].strip() and len(st) >= 2:
-            continue  # setext heading underline
-        if re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
-            out.append("")  # thematic break
-            continue
-        if _MD_TABLE_SEP.match(line) and "|" in line:
-            continue
-        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$", line)
-        if m:
-            out.append(_md_inline(m.group(2)))
-            continue
-        m = re.match(r"^(\s*(?:>\s*)+)(.*)$", line)
-        if m:
-            line = m.group(2)
-        if st.startswith("|") and st.endswith("|") and st.count("|") >= 2:
-            cells = [_md_inline(c.strip()) for c in st.strip("|").split("|")]
-            out.append(" | ".join(cells))
-            continue
-        m = re.match(r"^(\s*)([-*+])\s+(\[[ xX]\]\s+)?(.*)$", line)
-        if m:
-            out.append(f"{m.group(1)}- {_md_inline(m.group(4))}")
-            continue
-        out.append(_md_inline(line))
-    return "\n".join(out)
-
-
-_ORG_LINK = re.compile(r"\[\[([^\]\n]*)\](?:\[([^\]\n]*)\])?\]")
-# one pattern per marker (*bold* /italic/ =verbatim= ~code~ +strike+ _underline_), each
-# span free of its own marker: linear time
-_ORG_EMPH = [re.compile(rf"(?<!\w){re.escape(c)}(?=\S)([^{re.escape(c)}\n]*?[^{re.escape(c)}\s]){re.escape(c)}(?!\w)")
-             for c in "*/=~+_"]
-
-
-def _org_inline(s: str) -> str:
-    s = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), s)
-    for pattern in _ORG_EMPH:
-        s = pattern.sub(r"\1", s)
-    return s
-
-
-def org_to_text(org: str) -> str:
-    """Org-mode reduced to text: headline stars, TODO keywords and tags removed (headline
-    kept as a line), '#+TITLE:' kept as text, other '#+' keywords, drawers and
-    blocks' delimiters dropped, links to their description, table rows as 'a | b'."""
-    out: list[str] = []
-    in_drawer = False
-    for line in org.split("\n"):
-        st = line.strip()
-        if in_drawer:
-            if st.upper() == ":END:":
-                in_drawer = False
-            continue
-        if re.fullmatch(r":[A-Z_]+:", st) and st.upper() != ":END:":
-            in_drawer = True
-            continue
-        m = re.match(r"^#\+(\w+):\s*(.*)$", st)
-        if m:
-            if m.group(1).upper() in ("TITLE", "SUBTITLE", "AUTHOR", "DATE"):
-                out.append(_org_inline(m.group(2)))
-            continue
-        if re.match(r"^#\+(BEGIN|END)_\w+", st, re.I) or st.startswith("# ") or st == "#":
-            continue
-        m = re.match(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAIT|CANCELLED)\s+)?(?:\[#[A-C]\]\s+)?"
-                     r"(.*?)(\s+:[\w@:]+:)?\s*$", line)
-        if m:
-            out.append(_org_inline(m.group(2)))
-            continue
-        if st.startswith("|"):
-            if re.fullmatch(r"\|[-+|: ]*\|?", st):
-                continue
-            cells = [_org_inline(c.strip()) for c in st.strip("|").split("|")]
-            out.append(" | ".join(cells))
-            continue
-        out.append(_org_inline(line))
-    return "\n".join(out)
-
-
 def read_text(data: bytes, fmt: str = "txt", max_line_chars: int = 0) -> tuple[str, list[str]]:
-    """(text, warnings) for txt/md/org bytes. Raises NotText for binary data and, when
-    ``max_line_chars`` is set, LineTooLong before any markup is parsed."""
+    """(text, warnings) for the bytes of a text file: decoded, mojibake fixed, NFC, LF line ends.
+    Raises NotText for binary data and, when ``max_line_chars`` is set, LineTooLong before any
+    markup is parsed."""
     warnings: list[str] = []
     text, enc = decode_bytes(data)
     if max_line_chars:
@@ -295,9 +179,8 @@ def read_text(data: bytes, fmt: str = "txt", max_line_chars: int = 0) -> tuple[s
     fixed = clean_text(text)
     if fixed != normalise_newlines(text) and fix_mojibake(normalise_newlines(text)) != normalise_newlines(text):
         warnings.append("mojibake repaired (text was double-encoded)")
-    text = fixed
-    if fmt == "md":
-        text = markdown_to_text(text)
-    elif fmt == "org":
-        text = org_to_text(text)
-    return text, warnings
+    n_fffd = fixed.count("\ufffd")
+    if n_fffd:
+        warnings.append(f"{n_fffd} characters were lost to U+FFFD (replacement character) in the file; "
+                        f"repair restores them from context")
+    return fixed, warnings

@@ -181,13 +181,16 @@ def _preload() -> None:
 
     for name in ("pdfplumber", "pypdfium2", "pytesseract", "PIL.Image", "docx", "bs4", "lxml.etree",
                  "ftfy", "charset_normalizer", "pipeline.stages.ingest.pdf", "pipeline.stages.ingest.ocr",
-                 "pipeline.stages.ingest.office", "pipeline.stages.ingest.text"):
+                 "pipeline.stages.ingest.formats.html", "pipeline.stages.ingest.formats.docx",
+                 "pipeline.stages.ingest.formats.odt", "pipeline.stages.ingest.formats.rtf",
+                 "pipeline.stages.ingest.text"):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
     with contextlib.suppress(Exception):
         from pipeline.stages.ingest import lang
         lang._lexicon("sv")
         lang._lexicon("en")
+        lang._dictionary()
         lang.language_votes("och the und og ja en")
 
 

@@ -14,6 +14,7 @@ sentence that starts in lower case ('la Jonsson fick …') is evidence for an 'I
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -22,6 +23,7 @@ from pipeline.stages.repair.confusions import Channel, match_lexicon, price
 from pipeline.stages.repair.detect import DIAC, WORD_RE, document_plan, quick_clean, strip_cost
 from pipeline.stages.repair.lexicon import FLOOR, fold_lower, load_lexicon
 from pipeline.stages.repair.lm import BOS, load_lm, normalise_token
+from pipeline.stages.repair.paragraph_sign import paragraph_sign_edits
 
 TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s\w]", re.UNICODE)
 SENT_END = {".", "!", "?"}
@@ -254,8 +256,7 @@ class Decoder:
                 best = -1e18
                 for k2, cand2 in enumerate(nxt):
                     sc = lw * lp(f, lm_forms[i + 1][k2]) - cand2[2] + beta[i + 1][k2]
-                    if sc > best:
-                        best = sc
+                    best = max(best, sc)
                 row.append(best)
             beta[i] = row
         # best path
@@ -282,6 +283,67 @@ class Decoder:
         return edits
 
 
+_FFFD_WORD_RE = re.compile(r"[^\W\d_]*\ufffd[\w\ufffd]*")
+_FFFD_LETTERS = "äöå"
+_MAX_FFFD_IN_WORD = 4
+
+
+def _cased_start(text: str, s: int) -> bool:
+    """Does a word at offset s begin a sentence, a line, an item or a parenthesis (so a lost first
+    letter was a capital)?"""
+    before = text[max(0, s - 12):s].rstrip(" \t")
+    if not before or before[-1] in "\n.!?:(\"”•-–\f":
+        return True
+    return re.search(r"(?:^|\n)\s*(?:§\s*|\ufffd\s*)?\d+[.)]?$", before) is not None
+
+
+def _fffd_case(text: str, s: int, word: str, lex) -> str:
+    if not word[:1].isalpha() or word[:1].isupper():
+        return word
+    prev = re.search(r"((?:[^\W\d_]|\ufffd)+)[ \t]+$", text[max(0, s - 40):s])
+    after_name = prev is not None and prev.group(1)[:1].isupper() and (
+        lex.proper(word) or not lex.known(word) or lex.proper(prev.group(1).lower().replace("\ufffd", "o")))
+    if _cased_start(text, s) or after_name or (lex.proper(word) and lex.prob(word) < 1e-5):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _fffd_leftovers(text: str, edits: list, lex) -> list:
+    """U+FFFD in words the decoder left alone (a rare word, several lost letters): the reading with
+    å/ä/ö that the lexicon knows best, else 'ä' (the commonest); a word-initial loss at the start of
+    a sentence, line or item, or in a name, is a capital. Edits already made get the same casing."""
+    done = []
+    out = []
+    for s0, e0, rep, method, score in edits:
+        if method == "fffd" and text[s0:s0 + 1] == "\ufffd" and rep[:1].isalpha() and len(rep) > 1:
+            rep = _fffd_case(text, s0, rep.lower() if rep[:1].isupper() and not rep.isupper() else rep, lex) \
+                if _cased_start(text, s0) or rep[:1].islower() else rep
+        out.append((s0, e0, rep, method, score))
+        if "\ufffd" not in rep:
+            done.append((s0, e0))
+    for m in _FFFD_WORD_RE.finditer(text):
+        s0, e0 = m.span()
+        tok = m.group()
+        if len(tok) < 2 or any(s <= s0 and e0 <= e for s, e in done) or tok.count("\ufffd") > _MAX_FFFD_IN_WORD:
+            continue
+        best, best_p = None, 0.0
+        for combo in itertools.product(_FFFD_LETTERS, repeat=tok.count("\ufffd")):
+            it = iter(combo)
+            cand = "".join(next(it) if c == "\ufffd" else c for c in tok.lower())
+            p = lex.prob(cand) if lex.known(cand) else 0.0
+            if p > best_p:
+                best, best_p = cand, p
+        if best is None:
+            best = tok.lower().replace("\ufffd", "ä")
+        if tok.startswith("\ufffd"):
+            rep = _fffd_case(text, s0, best, lex)
+        else:
+            rep = _case_like(tok.replace("\ufffd", "a"), best)
+        out = [x for x in out if not (x[0] < e0 and s0 < x[1])]
+        out.append((s0, e0, rep, "fffd", 0.5 if best_p else 0.1))
+    return out
+
+
 def _fffd_standalone(text: str, s: int, e: int) -> str:
     """A lone U+FFFD: '§' before a number ('� 1 Mötet öppnas'), else 'å' (the word 'å')."""
     nxt = text[e:e + 4].lstrip(" \t")
@@ -301,6 +363,7 @@ def repair_text_impl(text_raw: str, params: dict) -> tuple[str, list[dict]]:
     if not params.get("enabled", True):
         return text_raw, []
     edits: list[tuple[int, int, str, str, float]] = _fix_mojibake(text_raw)
+    edits += paragraph_sign_edits(text_raw)
     taken = [(s, e) for s, e, *_ in edits]
 
     if quick_clean(text_raw):
@@ -352,6 +415,8 @@ def repair_text_impl(text_raw: str, params: dict) -> tuple[str, list[dict]]:
                 lo = i + 1
                 if chunk and not all(x[3] and "\ufffd" not in x[2] for x in chunk):
                     edits.extend(dec.decode(chunk, s, cased))
+    if "\ufffd" in text_raw:
+        edits = _fffd_leftovers(text_raw, edits, dec.lex)
     return _finish(text_raw, edits)
 
 

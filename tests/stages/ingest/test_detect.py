@@ -68,9 +68,17 @@ def test_html_saved_as_txt_is_read_as_html():
     assert fmt == "html" and warning
 
 
-def test_unsupported_content_has_no_format():
-    fmt, warning = detect_format(Path("gammal.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    assert fmt is None and "OLE2" in warning
+def test_legacy_office_is_read_as_doc_unless_named_otherwise():
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+    assert detect_format(Path("gammal.doc"), ole) == ("doc", None)
+    fmt, warning = detect_format(Path("budget.xls"), ole)
+    assert fmt is None and ".xls" in warning
+
+
+def test_new_formats_by_suffix_and_content():
+    assert detect_format(Path("p.tex"), b"\\section{Protokoll}") == ("tex", None)
+    assert detect_format(Path("p.rtf"), b"{\\rtf1\\ansi Protokoll}") == ("rtf", None)
+    assert detect_format(Path("p.txt"), b"{\\rtf1\\ansi Protokoll}")[0] == "rtf"
 
 
 def test_unknown_suffix_text():

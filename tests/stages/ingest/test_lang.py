@@ -36,3 +36,12 @@ def test_short_text_gives_no_language_warning():
 
 def test_no_words():
     assert known_share("123 456 --- §§") == (0.0, 0)
+
+
+def test_dictionary_share_tells_an_old_ocr_layer_from_text():
+    from pipeline.stages.ingest.lang import dictionary_share
+    from pipeline.stages.ingest.samples import GARBAGE_LINES, MINUTES_PAGES
+    clean, n = dictionary_share("\n".join(line for page in MINUTES_PAGES for line in page))
+    junk, m = dictionary_share("\n".join(GARBAGE_LINES))
+    assert clean > 0.85 and n > 50 and junk < 0.6 and m > 20
+    assert dictionary_share("") == (0.0, 0)

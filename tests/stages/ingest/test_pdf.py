@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stages.ingest.pdf import PAGE_SEPARATOR, join_hyphenated, needs_ocr, strip_running_lines
+from pipeline.stages.ingest.pdf import PAGE_SEPARATOR, needs_ocr
 from pipeline.stages.ingest.reader import extract, resolve_params
 from pipeline.stages.ingest.samples import (
     GARBAGE_LINES,
@@ -34,43 +34,7 @@ def _read(data: bytes, **params) -> dict:
     return extract(Path("protokoll.pdf"), resolve_params({"isolate": False, **params}), data=data)
 
 
-# --- unit: cleanup --------------------------------------------------------------------
-
-def test_join_hyphenated():
-    assert join_hyphenated("Styrelsen beslöt att åt-\ngärda gropar på vägen.") == \
-        "Styrelsen beslöt att åtgärda\ngropar på vägen."
-    assert join_hyphenated("Stenålderns samfällighets-\nförening") == "Stenålderns samfällighetsförening"
-    # Swedish coordination and capitals keep their hyphen
-    assert join_hyphenated("kultur-\noch fritidsnämnden") == "kultur-\noch fritidsnämnden"
-    assert join_hyphenated("barn- eller\nungdom") == "barn- eller\nungdom"
-    assert join_hyphenated("frågor om IT-\nsystem") == "frågor om IT-\nsystem"
-    assert join_hyphenated("Beslut:\n- punkt ett") == "Beslut:\n- punkt ett"
-    assert join_hyphenated("rad slutar med -\nny rad") == "rad slutar med -\nny rad"
-    assert join_hyphenated("mjuk\u00ad\nbindestreck") == "mjukbindestreck"
-
-
-def test_strip_running_headers_footers_and_page_numbers():
-    bodies = ["§ 1 Mötets öppnande\nOrdföranden öppnade mötet.",
-              "§ 2 Ekonomi\nKassören redogjorde för ekonomin.\nRapporten godkändes.",
-              "§ 3 Avslutning\nMötet avslutades."]
-    pages = [f"Växjö kommun – Kultur- och fritidsnämnden\nProtokoll 2023-03-14\n{b}\n"
-             f"Justerandes signatur\nSida {i} av 3" for i, b in enumerate(bodies, start=1)]
-    assert strip_running_lines(pages) == bodies
-
-
-def test_strip_varying_page_number_forms():
-    pages = ["Rubrik\ntext ett", "- 2 -\ntext två\nmer", "text tre\n3"]
-    assert strip_running_lines(pages) == ["Rubrik\ntext ett", "text två\nmer", "text tre"]
-
-
-def test_strip_keeps_lines_that_do_not_repeat():
-    pages = ["§ 1 Öppnande\nMötet öppnades.", "§ 2 Val\nÅsa valdes.", "§ 3 Avslut\nMötet avslutades."]
-    assert strip_running_lines(pages) == pages
-    assert strip_running_lines(["Ensam sida\n1"]) == ["Ensam sida\n1"]
-    # a line on only one of three pages stays
-    pages = ["Bilaga\nett", "två\nx", "tre\ny"]
-    assert strip_running_lines(pages) == pages
-
+# --- unit: when a page is OCR'd ----------------------------------------------------------
 
 def test_needs_ocr():
     assert needs_ocr("", True, P) == "no text layer"
@@ -89,8 +53,11 @@ def test_text_layer_pdf_reading_order_headers_removed():
     assert row["status"] == "ok", row["error"]
     assert row["format"] == "pdf" and row["n_pages"] == 2
     assert row["ocr"] is False and row["ocr_pages"] == [] and row["ocr_engine"] is None
-    assert row["text_raw"] == PAGE_SEPARATOR.join("\n".join(p) for p in MINUTES_PAGES)
+    header = "Stenålderns samfällighetsförening – styrelseprotokoll"
+    assert row["text_raw"] == header + "\n\n" + PAGE_SEPARATOR.join("\n".join(p) for p in MINUTES_PAGES)
     assert row["warnings"] == []
+    furniture = [b for b in row["blocks"] if b["kind"] == "furniture"]
+    assert [(b["page"], b["text"]) for b in furniture] == [(1, "Sida 1 av 2"), (2, header), (2, "Sida 2 av 2")]
 
 
 def test_text_layer_pdf_hyphenation_joined():

@@ -70,18 +70,25 @@ def _html() -> bytes:
             "</body></html>").encode("cp1252")
 
 
+PAGE_LINES = MINUTES_PAGES[0]
+# the text conventions: blocks separated by a blank line, a paragraph's lines kept, headings on a line of
+# their own, table rows 'a | b', pages joined by '\n\f\n'
 FORMATS = {
     "protokoll.txt": (lambda: PAGE_TEXT.replace("\n", "\r\n").encode("cp1252"), "txt", PAGE_TEXT),
-    "protokoll.md": (lambda: ("# " + PAGE_TEXT.replace("§ 1.", "## § 1.")).encode("utf-8-sig"), "md", PAGE_TEXT),
-    "protokoll.org": (lambda: ("* " + PAGE_TEXT).encode("utf-16"), "org", PAGE_TEXT),
-    "protokoll.html": (_html, "html", ("Protokoll\n\nProtokoll för styrelsemöte\n\nNärvarande: Åsa Öberg och "
+    "protokoll.md": (lambda: ("# " + PAGE_TEXT.replace("§ 1.", "## § 1.")).encode("utf-8-sig"), "md",
+                     "\n\n".join([PAGE_LINES[0], "\n".join(PAGE_LINES[1:4]), PAGE_LINES[4],
+                                 "\n".join(PAGE_LINES[5:])])),
+    "protokoll.org": (lambda: ("* " + PAGE_TEXT).encode("utf-16"), "org",
+                      PAGE_LINES[0] + "\n\n" + "\n".join(PAGE_LINES[1:])),
+    "protokoll.html": (_html, "html", ("Protokoll för styrelsemöte\n\nNärvarande: Åsa Öberg och "
                                         "Björn Ängström.\n\nVem | Vad\nMärta | Offerter")),
     "protokoll.docx": (lambda: docx_bytes(MINUTES_PAGES[0][1:], table=[["Vem", "Vad"], ["Märta", "Offerter"]],
                                           heading=MINUTES_PAGES[0][0]), "docx",
-                       "\n".join(MINUTES_PAGES[0][:2] + ["Vem | Vad", "Märta | Offerter"] + MINUTES_PAGES[0][2:])),
+                       "\n\n".join(PAGE_LINES[:2] + ["Vem | Vad\nMärta | Offerter"] + PAGE_LINES[2:])),
+    # the running header stays on page 1 (the title block), goes on page 2; the page numbers go
     "protokoll.pdf": (lambda: text_pdf(MINUTES_PAGES, header="Stenålderns samfällighetsförening",
                                        page_numbers=True), "pdf",
-                      "\n\f\n".join("\n".join(p) for p in MINUTES_PAGES)),
+                      "Stenålderns samfällighetsförening\n\n" + "\n\f\n".join("\n".join(p) for p in MINUTES_PAGES)),
 }
 
 
@@ -139,8 +146,8 @@ def _bad_inputs() -> dict[str, tuple[bytes, str]]:
         "truncated.png": (png[: len(png) // 2], "corrupt or unreadable image (OSError: image file is truncated"),
         "oneline.txt": (("ord " * 300_000).encode(), "a line of 1200000 characters exceeds max_line_chars=100000"),
         "oneline.md": (("*a " * 100_000).encode(), "a line of 300000 characters exceeds max_line_chars=100000"),
-        "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + rnd[:4000], "legacy MS Office (OLE2"),
-        "archive.docx": (_zip(), "a zip archive that is not a .docx"),
+        "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + rnd[:4000], "cannot read this legacy Word (.doc/OLE2)"),
+        "archive.docx": (_zip(), "a zip archive that is neither a .docx nor an .odt"),
         "empty.html": (b"<!DOCTYPE html><html><body><script>x()</script></body></html>", "no text"),
     }
 
@@ -193,7 +200,8 @@ def test_non_swedish_text_is_ok_with_a_warning(tmp_path, english, name):
     data = english.encode() if name.endswith(".txt") else docx_bytes(english.splitlines())
     row = _read(tmp_path, name, data)
     assert row["status"] == "ok" and row["error"] is None
-    assert row["text_raw"].strip() == english.strip()
+    expected = english.strip() if name.endswith(".txt") else "\n\n".join(english.strip().splitlines())
+    assert row["text_raw"].strip() == expected   # docx: one paragraph each, a blank line between
     assert [w for w in row["warnings"] if "does not look Swedish" in w and "'en'" in w]
 
 

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.stages.ingest.text import NotText, decode_bytes, markdown_to_text, org_to_text, read_text
+from pipeline.stages.ingest.text import NotText, decode_bytes, read_text
 
 
 def test_dev_minutes_come_through_unchanged(dev_minutes):
@@ -55,43 +55,11 @@ def test_random_bytes_are_not_text():
         decode_bytes(b"\x00\x01\x02\x03" * 500 + "för".encode())
 
 
-def test_markdown_reduced_to_text():
-    md = (
-        "---\ntitle: x\n---\n"
-        "# Protokoll för styrelsemöte\n\n"
-        "Närvarande: **Åsa Öberg**, *Björn* och [Märta](mailto:m@x.se).\n\n"
-        "## § 1 Val av justerare\n"
-        "Underrubrik\n-----------\n"
-        "- [x] Göran justerar\n"
-        "* Åsa skriver\n\n"
-        "| Vem | Vad | När |\n|-----|:---:|----|\n| Åsa | Offert | 1 maj |\n\n"
-        "```\nkod_rad = 1\n```\n"
-        "<br>Text med `kod` och <span>tagg</span> och snake_case_ord.\n"
-    )
-    assert markdown_to_text(md).split("\n") == [
-        "Protokoll för styrelsemöte", "", "Närvarande: Åsa Öberg, Björn och Märta.", "",
-        "§ 1 Val av justerare", "Underrubrik", "- Göran justerar", "- Åsa skriver", "",
-        "Vem | Vad | När", "Åsa | Offert | 1 maj", "", "kod_rad = 1",
-        "Text med kod och tagg och snake_case_ord.", "",
-    ]
-
-
-def test_md_file_through_read_text():
-    text, _ = read_text("# Möte\r\n\r\nText **fet**\r\n".encode("utf-8-sig"), "md")
-    assert text == "Möte\n\nText fet\n"
-
-
-def test_org_reduced_to_text():
-    org = (
-        "#+TITLE: Styrelsemöte 14 mars\n#+OPTIONS: toc:nil\n"
-        "* TODO Närvarande :möte:\n"
-        ":PROPERTIES:\n:ID: 123\n:END:\n"
-        "Åsa Öberg, /Björn/ och *Märta*; se [[https://x.se][kallelsen]].\n"
-        "** § 1 Beslut\n"
-        "| Vem | Vad |\n|-----+-----|\n| Åsa | offert |\n"
-        "#+BEGIN_QUOTE\nCitat\n#+END_QUOTE\n"
-    )
-    assert org_to_text(org).split("\n") == [
-        "Styrelsemöte 14 mars", "Närvarande", "Åsa Öberg, Björn och Märta; se kallelsen.",
-        "§ 1 Beslut", "Vem | Vad", "Åsa | offert", "Citat", "",
-    ]
+def test_text_whose_non_ascii_letters_were_lost_is_text_not_binary():
+    lost = "Nämnden beslutade att godkänna förslaget om öppettider i Åby.\n" * 20
+    damaged = "".join("\ufffd" if not c.isascii() else c for c in lost)
+    text, warnings = read_text(damaged.encode("utf-8"))
+    assert text == damaged
+    assert any("U+FFFD" in w for w in warnings)
+    with pytest.raises(NotText):   # but a file that is mostly replacement characters is not text
+        decode_bytes(("\ufffd" * 40 + "ab").encode("utf-8") * 50)

@@ -164,3 +164,40 @@ def test_case_like():
     assert _case_like("&R", "är") == "ÄR"
     assert _case_like("Ar", "är") == "Är"
     assert _case_like("&r", "är") == "är"
+
+
+LOST_LETTERS = """Protokoll fört vid styrelsemöte i föreningen Gröna Gården
+Datum: måndagen den 4 mars 2024 klockan 19.00
+Närvarande: Åsa Lindqvist (ordförande), Jörgen Bäck, Märta Holm (sekreterare)
+
+§ 1 Mötets öppnande
+Ordföranden hälsade alla välkomna och förklarade mötet öppnat.
+
+§ 2 Ekonomi
+Kassören redogjorde för föreningens ekonomi. Årets överskott blev högre än väntat tack vare lägre
+kostnader för snöröjning. Styrelsen beslöt att avsätta överskottet till underhåll av gården.
+
+§ 3 Underhåll
+Styrelsen beslöt att anlita en entreprenör för att åtgärda gropar på gångvägen före midsommar.
+Märta får i uppdrag att begära offerter och återkomma till nästa möte. Önskemål om fler
+cykelställ framfördes och frågan skjuts till nästa möte.
+
+§ 4 Övriga frågor
+Inga övriga frågor togs upp. Nästa möte äger rum måndagen den 8 april i föreningslokalen.
+
+§ 5 Mötets avslutande
+Ordföranden tackade för visat intresse och förklarade mötet avslutat.
+"""
+
+
+def test_text_whose_non_ascii_letters_became_fffd_is_restored():
+    """A UTF-8 file saved through a wrong encoding: every å/ä/ö/§ is U+FFFD (about 5 % of characters)."""
+    damaged = "".join("\ufffd" if not c.isascii() else c for c in LOST_LETTERS)
+    lost = [i for i, c in enumerate(LOST_LETTERS) if not c.isascii()]
+    assert 0.04 < len(lost) / len(LOST_LETTERS) < 0.10
+    r = repair_text(damaged)
+    assert len(r.text) == len(LOST_LETTERS)
+    restored = sum(1 for i in lost if r.text[i] == LOST_LETTERS[i])
+    assert restored / len(lost) >= 0.98, [LOST_LETTERS[i - 8:i + 8] for i in lost if r.text[i] != LOST_LETTERS[i]]
+    assert "\ufffd" not in r.text
+    assert {c["method"] for c in r.corrections} == {"fffd"}
