@@ -13,7 +13,7 @@ from rich.table import Table
 from pipeline import __version__
 from pipeline.run.export import OutputError
 
-app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.",
+app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.", rich_markup_mode="markdown",
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
@@ -40,7 +40,7 @@ def run(
     params: ParamsOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
-    fresh: Annotated[bool, typer.Option("--fresh", help="Process every document again, ignoring results kept "
+    fresh: Annotated[bool, typer.Option("--fresh", metavar="", help="Process every document again, ignoring results kept "
                                                          "from earlier runs in OUT/.cache.")] = False,
     pseudonymize: Annotated[bool, typer.Option(
         "--pseudonymize", help="Write to OUT a dataset in which every person name is replaced by a stable pseudonym "

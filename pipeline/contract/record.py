@@ -31,6 +31,8 @@ class MinutesRecord:
     entities: list[dict] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)
     action_items: list[dict] = field(default_factory=list)
+    identifiers: list[dict] = field(default_factory=list)
+    person_mentions: list[dict] = field(default_factory=list)  # written by the archive pass (persons)
 
     @property
     def ok(self) -> bool:

@@ -5,12 +5,26 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pipeline.products.persons import link_persons
+from pipeline.products.mentions import mention_rows
+from pipeline.products.persons import PersonIndex
+from pipeline.run.discover import discover, skipped_record
 from pipeline.run.export import read_records, write_tables
 from pipeline.run.process import STAGES, load_params, run_stages
-from pipeline.stages.ingest import discover, ingest_document
+from pipeline.stages.ingest import ingest_document
 
 ORDER = ["ingest", *STAGES, "export"]
+
+
+def _link_persons(records: list, params) -> list[dict]:
+    """The persons pass of ``minutes run``: person_ids, the person_mentions rows; the persons table."""
+    index = PersonIndex(params["persons"])
+    for rec in records:
+        index.add_record(rec)
+    index.build()
+    for rec in records:
+        index.annotate(rec)
+        rec.person_mentions = mention_rows(rec, index.person_of)
+    return index.rows()
 
 
 def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None) -> dict[str, int]:
@@ -20,10 +34,11 @@ def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None) 
     params = load_params(params_path)
     archive_tables = None
     if name == "ingest":
-        records = (ingest_document(p, root, params["ingest"]) for p, root in discover([Path(inp)]))
+        records = (skipped_record(f, f.skip) if f.skip else ingest_document(f.path, f.root, params["ingest"])
+                   for f in discover([Path(inp)]))
     elif name == "export":  # people are linked across the archive, so export sees all records at once
         records = read_records(Path(inp))
-        archive_tables = {"persons": link_persons(records, params["persons"])}
+        archive_tables = {"persons": _link_persons(records, params)}
     else:
         records = (run_stages(rec, params, [name]) for rec in read_records(Path(inp)))
     counts = write_tables(records, Path(out), archive_tables, **params["export"].as_dict())

@@ -49,7 +49,7 @@ STAGE = StageSpec(
     name="export",
     params=ExportParams,
     requires=("document", "blocks", "meetings", "attendees", "sections", "entities", "decisions", "action_items",
-              "corrections", "persons"),
+              "corrections", "identifiers", "persons", "person_mentions"),
     code=("pipeline/run/export.py", "pipeline/contract"),
     libraries=("pyarrow",),
     kind="archive",
@@ -240,13 +240,14 @@ def read_records(out_dir: Path) -> list[MinutesRecord]:
         by_doc[row["doc_id"]] = MinutesRecord(document=row)
     for row in tables["corrections"]:
         by_doc[row["doc_id"]].corrections.append(row)
-    for row in tables["blocks"]:
-        by_doc[row["doc_id"]].blocks.append(row)
+    for name in ("blocks", "identifiers"):
+        for row in tables[name]:
+            getattr(by_doc[row["doc_id"]], name).append(row)
     meeting_doc = {}
     for row in tables["meetings"]:
         by_doc[row["doc_id"]].meetings.append(row)
         meeting_doc[row["meeting_id"]] = row["doc_id"]
-    for name in ("attendees", "sections", "entities", "decisions", "action_items"):
+    for name in ("attendees", "sections", "entities", "decisions", "action_items", "person_mentions"):
         for row in tables[name]:
             getattr(by_doc[meeting_doc[row["meeting_id"]]], name).append(row)
     return list(by_doc.values())

@@ -21,7 +21,6 @@ import fcntl
 import hashlib
 import json
 import os
-import shutil
 import time
 import traceback
 from collections import deque
@@ -34,9 +33,11 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.run.cache import RecordCache
 from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
-from pipeline.stages.ingest import discover, doc_id_for, source_path_for
+from pipeline.products.mentions import mention_rows
 from pipeline.products.persons import PersonIndex
+from pipeline.run.discover import Found, discover, skipped_record
 from pipeline.run.process import error_record, process_document
+from pipeline.stages.ingest import doc_id_for
 from pipeline.run.registry import RunParams, parse_params
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
@@ -46,23 +47,49 @@ Item = tuple[Path, Path]  # (file, the input root it was found under)
 
 @dataclass
 class RunSummary:
-    documents: int = 0
-    failed: int = 0
+    documents: int = 0  # documents rows: one per path found under the inputs
+    failed: int = 0     # rows with status 'error'
+    skipped: int = 0    # rows with status 'skipped' (not read: unsupported kind, outside the tree, duplicate, ...)
     processed: int = 0  # documents processed in this run (the others came from the cache)
     words: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> int:
+        return self.documents - self.failed - self.skipped
 
     @property
     def reused(self) -> int:
-        return self.documents - self.processed
+        return self.documents - self.skipped - self.processed
+
+    def add(self, rec: MinutesRecord) -> None:
+        doc = rec.document
+        self.documents += 1
+        if doc.get("status") == "skipped":
+            self.skipped += 1
+            self.skips.append((doc["source_path"], doc["error"]))
+        elif not rec.ok:
+            self.failed += 1
+            self.errors.append((doc["source_path"], doc["error"]))
+        else:
+            self.words += len((doc.get("text") or "").split())
 
     def as_dict(self) -> dict:
-        return {"pipeline_version": __version__, "documents": self.documents, "failed": self.failed,
-                "processed": self.processed, "reused": self.reused, "words": self.words,
+        return {"pipeline_version": __version__, "documents": self.documents,
+                "status": {"ok": self.ok, "error": self.failed, "skipped": self.skipped}, "failed": self.failed,
+                "skipped": self.skipped, "processed": self.processed, "reused": self.reused, "words": self.words,
                 "seconds": round(self.seconds, 3), "rows": self.counts,
-                "errors": [{"source_path": p, "error": e} for p, e in self.errors]}
+                "errors": [{"source_path": p, "error": e} for p, e in self.errors],
+                "skips": [{"source_path": p, "reason": r} for p, r in self.skips]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> RunSummary:
+        return cls(documents=d["documents"], failed=d["failed"], skipped=d.get("skipped", 0), processed=0,
+                   words=d["words"], counts=d["rows"], errors=[(e["source_path"], e["error"]) for e in d["errors"]],
+                   skips=[(e["source_path"], e["reason"]) for e in d.get("skips", [])])
 
 
 # -- processing, where the work runs -------------------------------------------------------------
@@ -160,11 +187,12 @@ def _records(items: list[Item], params: dict, workers: int, scheduler: str | Non
 
 # -- the run ---------------------------------------------------------------------------------------
 
-def _manifest(fingerprint: str, ids: list[str], items: list[Item]) -> str:
-    """Identifies a run's input: the files (content and place) and everything else that decides results."""
+def _manifest(fingerprint: str, found: list[Found], ids: dict[int, str]) -> str:
+    """Identifies a run's input: the paths found (content, place, or why skipped) and everything else
+    that decides results."""
     h = hashlib.sha256(fingerprint.encode())
-    for doc_id, (path, root) in zip(ids, items):
-        h.update(f"{doc_id}\t{source_path_for(path, root)}\n".encode())
+    for i, f in enumerate(found):
+        h.update(f"{ids.get(i, '-')}\t{f.source_path}\t{f.skip or ''}\n".encode())
     return h.hexdigest()
 
 
@@ -172,12 +200,11 @@ def _unchanged_output(out_dir: Path, manifest: str) -> RunSummary | None:
     """The previous run's summary when it wrote exactly what this run would write, and it is all there."""
     try:
         prev = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
+            return None
+        return RunSummary.from_dict(prev)
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
-        return None
-    return RunSummary(documents=prev["documents"], failed=prev["failed"], processed=0, words=prev["words"],
-                      counts=prev["rows"], errors=[(e["source_path"], e["error"]) for e in prev["errors"]])
 
 
 class _OutputLock:
@@ -203,13 +230,36 @@ class _OutputLock:
         self._f.close()
 
 
+@dataclass
+class _Plan:
+    """What a run does: the paths found, which of them are read, and which are the first copy of their bytes."""
+    found: list[Found]
+    ids: dict[int, str]                       # index in found -> doc_id, for the paths that are read
+    first_of: dict[str, int]                  # doc_id -> index in found of its first path
+    todo: list[int]                           # indices in found to process in this run
+
+    @classmethod
+    def make(cls, found: list[Found], cache: RecordCache) -> _Plan:
+        ids = {i: doc_id_for(f.path) for i, f in enumerate(found) if f.skip is None}
+        first_of: dict[str, int] = {}
+        for i, doc_id in ids.items():
+            first_of.setdefault(doc_id, i)
+        todo = [i for doc_id, i in first_of.items() if doc_id not in cache]
+        return cls(found, ids, first_of, todo)
+
+    def item(self, i: int) -> Item:
+        return self.found[i].path, self.found[i].root
+
+
 def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | None, workers: int = 1, scheduler=None,
                 on_document: Callable[[MinutesRecord], None] | None = None,
-                on_start: Callable[[int], None] | None = None, fresh: bool = False) -> RunSummary:
+                on_start: Callable[[int], None] | None = None, fresh: bool = False,
+                follow_symlinks: bool = False) -> RunSummary:
     """Process every file under ``inputs`` and write the datasets to ``out_dir``.
 
     ``scheduler``: a Dask scheduler address (or a ``dask.distributed.Client``). ``fresh``:
-    ignore results kept from earlier runs and process everything again.
+    ignore results kept from earlier runs and process everything again. ``follow_symlinks``:
+    also read symlinks that point outside the input folders (see :mod:`pipeline.run.discover`).
     """
     started = time.perf_counter()
     params = parse_params(params)
@@ -217,78 +267,72 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
     summary = RunSummary()
     with _OutputLock(out_dir):
         remove_stale_writes(out_dir)
-        items = discover([Path(p) for p in inputs])
+        found = discover([Path(p) for p in inputs], follow_external=follow_symlinks)
         cache = RecordCache(out_dir, params)
         if fresh:
-            shutil.rmtree(cache.root, ignore_errors=True)
+            cache.clear()
+        cache.sweep()  # other fingerprints and half-written entries of a run that was stopped
         if on_start:
-            on_start(len(items))
-        ids = [doc_id_for(path) for path, _ in items]
-        first_of: dict[str, int] = {}
-        for i, doc_id in enumerate(ids):
-            first_of.setdefault(doc_id, i)
-        todo = [items[i] for doc_id, i in first_of.items() if doc_id not in cache]
-        todo_ids = {ids[first_of[doc_id]] for doc_id in first_of if doc_id not in cache}
-        manifest = _manifest(cache.fingerprint, ids, items)
-        if not todo and not fresh:
+            on_start(len(found))
+        plan = _Plan.make(found, cache)
+        manifest = _manifest(cache.fingerprint, found, plan.ids)
+        if not plan.todo and not fresh:
             previous = _unchanged_output(out_dir, manifest)
             if previous is not None:  # same files, same results: the output on disk is already this run's
                 previous.seconds = time.perf_counter() - started
                 return previous
-
-        # pass 1: process what the cache does not have
-        try:
-            for rec in _records(todo, params, workers, scheduler):
+        try:  # pass 1: process what the cache does not have
+            for rec in _records([plan.item(i) for i in plan.todo], params, workers, scheduler):
                 cache.put(rec)
                 summary.processed += 1
                 if on_document:
                     on_document(rec)
         except OSError as exc:
             raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
-
-        def load(i: int) -> MinutesRecord:
-            rec = cache.get(ids[i])
-            if rec is None:  # unreadable cache entry: do it again
-                rec = process_document(items[i][0], items[i][1], params)
-                cache.put(rec)
-            return rec
-
-        # pass 2: the people of the archive
-        index = PersonIndex(params["persons"])
-        for i in first_of.values():
-            index.add_record(load(i))
-        index.build()
-
-        # pass 3: write, in input order
-        export_options = params["export"].as_dict()
-        with TableSetWriter(out_dir, **export_options) as writer:
-            for i, (path, root) in enumerate(items):
-                rec = load(first_of[ids[i]])
-                doc = rec.document
-                source = source_path_for(path, root)
-                if first_of[ids[i]] != i:  # the same bytes twice: keep one copy of the extractions
-                    first = source_path_for(*items[first_of[ids[i]]])
-                    rec = MinutesRecord(document={**doc, "doc_id": f"{doc['doc_id']}-dup{i}", "source_path": source,
-                                                  "status": "error",
-                                                  "error": f"duplicate of {first}: same content, processed once"})
-                else:
-                    doc["source_path"] = source  # the same bytes may have moved since they were cached
-                    index.annotate(rec)
-                if on_document and not (first_of[ids[i]] == i and ids[i] in todo_ids):
-                    on_document(rec)  # progress for documents not processed in pass 1
-                writer.add(rec)
-                summary.documents += 1
-                if not rec.ok:
-                    summary.failed += 1
-                    summary.errors.append((rec.document["source_path"], rec.document["error"]))
-                else:
-                    summary.words += len((rec.document.get("text") or "").split())
-            writer.add_archive_table("persons", index.rows())
-        cache.prune(set(ids))
-        summary.counts = dict(writer.counts)
+        _write_output(plan, cache, params, out_dir, summary, on_document)
+        cache.prune(set(plan.ids.values()))
         summary.seconds = time.perf_counter() - started
         write_json_atomic(out_dir / "run.json", {**summary.as_dict(), "manifest": manifest})
     return summary
+
+
+def _write_output(plan: _Plan, cache: RecordCache, params: RunParams, out_dir: Path, summary: RunSummary,
+                  on_document: Callable[[MinutesRecord], None] | None) -> None:
+    """Pass 2 (the people of the archive) and pass 3 (every path's rows, in the order found)."""
+    def load(i: int) -> MinutesRecord:
+        rec = cache.get(plan.ids[i])
+        if rec is None:  # unreadable, foreign or tampered cache entry: do it again
+            rec = process_document(*plan.item(i), params)
+            try:
+                cache.put(rec)
+            except OSError:  # the record is in hand; the next pass processes it again if need be
+                pass
+        return rec
+
+    index = PersonIndex(params["persons"])
+    for i in plan.first_of.values():
+        index.add_record(load(i))
+    index.build()
+    processed = set(plan.todo)
+    with TableSetWriter(out_dir, **params["export"].as_dict()) as writer:
+        for i, f in enumerate(plan.found):
+            if f.skip is not None:
+                rec = skipped_record(f, f.skip)
+            elif plan.first_of[plan.ids[i]] != i:  # the same bytes twice: keep one copy of the extractions
+                first = plan.found[plan.first_of[plan.ids[i]]].source_path
+                rec = skipped_record(f, f"duplicate of {first}: same content, processed once",
+                                     doc_id=f"{plan.ids[i]}-dup{i}")
+            else:
+                rec = load(i)
+                rec.document["source_path"] = f.source_path  # the same bytes may have moved since they were cached
+                index.annotate(rec)
+                rec.person_mentions = mention_rows(rec, index.person_of)
+            if on_document and i not in processed:
+                on_document(rec)  # progress for documents not processed in pass 1
+            writer.add(rec)
+            summary.add(rec)
+        writer.add_archive_table("persons", index.rows())
+    summary.counts = dict(writer.counts)
 
 
 def process_count() -> int:

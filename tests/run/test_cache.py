@@ -23,7 +23,7 @@ def test_parameters_change_the_fingerprint():
 def test_a_truncated_entry_reads_as_missing(tmp_path):
     cache = RecordCache(tmp_path, {})
     cache.put(_rec("ab12"))
-    path = next(cache.dir.rglob("ab12.pkl"))
+    path = next(cache.dir.rglob("ab12.json"))
     path.write_bytes(path.read_bytes()[:10])
     assert cache.get("ab12") is None
 

@@ -75,12 +75,12 @@ def test_a_killed_run_resumes_to_the_same_output(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--out", str(out),
                              "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 600
-    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.pkl"))) < 5:
+    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.json"))) < 5:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert not (out / "documents.parquet").exists()  # nothing half-written became visible
-    done_before = len(list((out / ".cache").rglob("*.pkl")))
+    done_before = len(list((out / ".cache").rglob("*.json")))
     assert 5 <= done_before < 40
     resumed = run_archive([tmp_path / "in"], out, params)
     assert resumed.processed == 40 - done_before

@@ -66,13 +66,14 @@ def repair_stage(rec: MinutesRecord, params: RepairParams) -> None:
     rec.document["text"] = result.text
     rec.corrections = [{"doc_id": rec.document["doc_id"], **c} for c in result.corrections]
     rec.blocks = remap_blocks(rec.blocks, result.corrections)
+    rec.identifiers = remap_blocks(rec.identifiers, result.corrections)  # offsets into text, like the blocks
 
 
 STAGE = StageSpec(
     name="repair",
     params=RepairParams,
-    requires=("document.text_raw", "blocks"),
-    assigns=("document.text", "corrections", "blocks"),
+    requires=("document.text_raw", "blocks", "identifiers"),
+    assigns=("document.text", "corrections", "blocks", "identifiers"),
     code=("pipeline/stages/repair",),
     resources=("models/repair/bigrams.tsv.gz",),
     libraries=("hunspell-sv", "wordfreq", "spylls", "ftfy"),
