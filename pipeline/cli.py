@@ -6,18 +6,40 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from pipeline import __version__
 from pipeline.run.export import OutputError
 
-app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.", rich_markup_mode="markdown",
-                  no_args_is_help=True, add_completion=False)
+def _blank_flag_types(params: list) -> list:
+    """--help shows no '<bool>' type on flags (an on/off switch takes no value)."""
+    for p in params:
+        if getattr(p, "is_flag", False) and not p.metavar:
+            p.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx):
+        return _blank_flag_types(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx):
+        return _blank_flag_types(super().get_params(ctx))
+
+
+# markdown: a docstring's single line breaks are wrapped to the terminal, not printed as they are
+app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.", cls=_Group,
+                  rich_markup_mode=None, no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
-ParamsOption = Annotated[Path | None, typer.Option("--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
+ParamsOption = Annotated[Path | None, typer.Option(
+    "--params", help="Parameters file (params.yaml); without it every stage uses its declared defaults.")]
 
 
 def _version(value: bool) -> None:
@@ -32,41 +54,84 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Turn archives of Swedish meeting minutes into Parquet research data."""
 
 
-@app.command()
+def _settings(params: Path | None, mask_identifiers: bool | None):
+    """The run's parameters: the file's, with --mask-identifiers/--no-mask-identifiers on top."""
+    from pipeline.contract.stage import ParamsError
+    from pipeline.run.registry import load_params, parse_params
+
+    try:
+        settings = load_params(params)
+        if mask_identifiers is not None:
+            sections = settings.as_dict()
+            sections["identifiers"] = {**sections["identifiers"], "mask": mask_identifiers}
+            settings = parse_params(sections)
+    except ParamsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    return settings
+
+
+def _print_summary(summary, out: Path) -> None:
+    table = Table(title=f"minutes {__version__}: {out}", show_header=False)
+    c = summary.counts
+    for label, value in [("documents read", summary.ok), ("documents failed", summary.failed),
+                         ("paths skipped", summary.skipped),
+                         ("processed / reused", f"{summary.processed} / {summary.reused}"),
+                         ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
+                         ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
+                         ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
+                         ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
+                         ("identifiers", c.get("identifiers", 0)),
+                         ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
+        table.add_row(label, str(value))
+    Console().print(table)
+    for what, rows, more in (("failed", summary.errors, "documents.error"),
+                             ("skipped", summary.skips, "documents.error of status 'skipped'")):
+        for path, why in rows[:20]:
+            console.print(f"[yellow]{what}:[/yellow] {escape(path)}: {escape(why)}")
+        if len(rows) > 20:
+            console.print(f"... and {len(rows) - 20} more {what} (see {more})")
+
+
+@app.command(cls=_Command)
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (folders are read recursively).",
-                                                 exists=True)],
+                                                 exists=True, metavar="INPUT")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path("data/processed"),
     params: ParamsOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
-    fresh: Annotated[bool, typer.Option("--fresh", metavar="", help="Process every document again, ignoring results kept "
+    fresh: Annotated[bool, typer.Option("--fresh", help="Process every document again, ignoring results kept "
                                                          "from earlier runs in OUT/.cache.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Also read symlinks that point outside the input folders (by default they are "
+                                  "skipped, so a link cannot pull files from elsewhere into the dataset).")] = False,
+    mask_identifiers: Annotated[bool | None, typer.Option(
+        "--mask-identifiers/--no-mask-identifiers", show_default=False,
+        help="Replace personnummer, samordningsnummer, phone numbers and e-mail addresses in the text by "
+             "'[personnummer]', '[telefonnummer]', ... (default: on; params identifiers.mask).")] = None,
     pseudonymize: Annotated[bool, typer.Option(
         "--pseudonymize", help="Write to OUT a dataset in which every person name is replaced by a stable pseudonym "
-                               "('Person 17'); the identified dataset and its cache go to --identified-out.")] = False,
+                               "('Person 17') and every identifier and street address by a placeholder; the "
+                               "identified dataset and its cache go to --identified-out.")] = False,
     identified_out: Annotated[Path | None, typer.Option(
         "--identified-out", help="With --pseudonymize: where the identified dataset is kept "
                                  "(default: OUT-identified beside OUT; keep it private).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
-    action_items and corrections as Parquet tables to OUT.
+    action_items, corrections, identifiers and persons as Parquet tables to OUT.
 
-    A re-run into the same OUT processes only new or changed documents (results are kept in
-    OUT/.cache per document, pipeline version and parameters); a stopped run resumes.
-    Exits 0 when the run finished, also when some documents failed (their errors are in the
-    documents table); non-zero only when the run itself could not proceed.
+    Every path found under the inputs gets a row in documents: status ok, error (with the reason)
+    or skipped (with the reason: an unsupported kind, a hidden file, a symlink out of the input
+    folder, a fifo or device, a duplicate). A re-run into the same OUT processes only new or
+    changed documents (results are kept in OUT/.cache); a stopped run resumes. Exits 0 when the
+    run finished, also when some documents failed; non-zero only when the run itself could not
+    proceed.
     """
-    from pipeline.contract.stage import ParamsError
-    from pipeline.run.registry import load_params
     from pipeline.run.runner import run_archive
 
-    try:
-        settings = load_params(params)
-    except ParamsError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    settings = _settings(params, mask_identifiers)
     work_out = out
     if pseudonymize:
         work_out = identified_out or out.with_name(out.name + "-identified")
@@ -80,39 +145,30 @@ def run(
         try:
             summary = run_archive(
                 inputs, work_out, settings, workers=workers, scheduler=scheduler, fresh=fresh,
-                on_start=lambda n: progress.update(task, total=n),
-                on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
+                follow_symlinks=follow_symlinks, on_start=lambda n: progress.update(task, total=n),
+                on_document=lambda rec: progress.update(task, advance=1,
+                                                        description=escape(rec.document["source_path"][-40:])))
         except OutputError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
     if pseudonymize:
-        from pipeline.products.pseudonymize import pseudonymize_dataset
-
-        try:
-            pseudo = pseudonymize_dataset(work_out, out)
-        except OSError as exc:
-            console.print(f"[red]error:[/red] cannot write the pseudonymised dataset to {out}: {exc}")
-            raise typer.Exit(2) from exc
-        console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
-                      f"the identified dataset is in {work_out} (keep it private)")
-    table = Table(title=f"minutes {__version__}: {out}", show_header=False)
-    c = summary.counts
-    for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
-                         ("processed / reused", f"{summary.processed} / {summary.reused}"),
-                         ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
-                         ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
-                         ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
-                         ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
-                         ("time", f"{summary.seconds:.1f} s ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)")]:
-        table.add_row(label, str(value))
-    Console().print(table)
-    for path, error in summary.errors[:20]:
-        console.print(f"[yellow]failed:[/yellow] {path}: {error}")
-    if len(summary.errors) > 20:
-        console.print(f"... and {len(summary.errors) - 20} more (see documents.error)")
+        _pseudonymize(work_out, out)
+    _print_summary(summary, out)
 
 
-@app.command()
+def _pseudonymize(identified: Path, out: Path) -> None:
+    from pipeline.products.pseudonymize import pseudonymize_dataset
+
+    try:
+        pseudo = pseudonymize_dataset(identified, out)
+    except OSError as exc:
+        console.print(f"[red]error:[/red] cannot write the pseudonymised dataset to {out}: {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
+                  f"the identified dataset is in {identified} (keep it private)")
+
+
+@app.command(cls=_Command)
 def stage(
     name: Annotated[str, typer.Argument(help="ingest, repair, segment, ner, extract or export.")],
     inp: Annotated[Path, typer.Option("--in", help="Input: the raw archive (ingest) or the previous stage's folder.")],
@@ -130,7 +186,7 @@ def stage(
     console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here instead of printing it.")] = None,
 ) -> None:
@@ -144,7 +200,7 @@ def schema(
         sys.stdout.write(text)
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML site.")] = Path("site"),
@@ -155,7 +211,7 @@ def report(
 
     try:
         result = build_site(data, out)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, FileExistsError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     console.print(f"report: {result['meetings']} meetings, {result['failed_documents']} failed documents "

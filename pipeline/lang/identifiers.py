@@ -55,7 +55,7 @@ _STREET_NAME = (r"(?:[A-ZÅÄÖ][a-zåäöéü-]*(?:gatan|gata|vägen|gränden|g
 _STREET = re.compile(
     r"(?<![\w-])" + _STREET_NAME + r"\s\d{1,3}(?:\s?[A-Za-z](?![\wåäö]))?(?:\s?[-–]\s?\d{1,3})?"
     r"(?:(?:,\s?|\s)\d{3}\s?\d{2}(?:\s[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?)?)?(?![\w])")
-_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z_][\w.-]*[\w](?![\w@])")
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z_][\w.-]+[\w](?![\w@])")  # three characters at least
 
 
 @dataclass(frozen=True)
