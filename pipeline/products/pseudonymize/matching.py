@@ -64,12 +64,19 @@ class NameMatcher:
     def key_of(self, toks: tuple[str, ...]) -> str | None:
         return self.forms.get(toks) or self.fallback.get(toks)
 
+    def _lower_linked(self, tup: tuple[str, ...]) -> bool:
+        """A lower-case spelling the linker tied to the person ('anna'), also in the genitive ('annas')."""
+        if tup in self.lower:
+            return True
+        last = tup[-1]
+        return any(last.endswith(g) and (*tup[:-1], last[:-len(g)]) in self.lower for g in _GENITIVES)
+
     def _lookup(self, toks: list[tuple[int, int, str]], text: str) -> tuple[str, bool, int] | None:
         """The person of these tokens (key, genitive, end) if they form a known name."""
         first = toks[0][2]
         folded = [fold(t) for _, _, t in toks]
         firsts = []
-        if first[:1].isupper() or tuple(folded) in self.lower:
+        if first[:1].isupper() or self._lower_linked(tuple(folded)):
             firsts.append(folded[0])
         if len(toks) > 1 and first[:1] == "l" and len(first) > 1:  # OCR: 'la Jonsson' is 'Ia Jonsson'
             firsts.append("i" + folded[0][1:])

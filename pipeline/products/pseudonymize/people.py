@@ -177,13 +177,15 @@ class PersonModel:
         return bool(f) and (f in self.organisations or any(f.endswith(g) and f[:-len(g)] in self.organisations
                                                            for g in ("'s", "’s", "s")))
 
-    def tokens_of(self, pid: str) -> set[str]:
-        """Single-word forms of a person: first names, surnames, one-word mentions, nicknames."""
+    def tokens_of(self, pid: str, derived: bool = True) -> set[str]:
+        """Single-word forms of a person: first names, surnames, one-word mentions, and (``derived``)
+        the nicknames of their first names."""
         out = set()
         for toks in self.forms.get(pid, ()):
             out.add(toks[0])
             out.add(toks[-1])
-            out.update(_nick_of().get(toks[0], ()))
+            if derived:
+                out.update(_nick_of().get(toks[0], ()))
         # a genitive form the linker saw ('Annas') is the name plus 's': the matcher renders it 'Person N:s'
         return {t for t in out if not any(t.endswith(g) and t[:-len(g)] in out for g in ("'s", "’s", "s"))}
 
@@ -201,10 +203,15 @@ class PersonModel:
             scopes = [(f"body:{fold(body or '')}", body_pids - self.org_pids, MIN_SCOPE),
                       (meeting_id, self.meeting_pids.get(meeting_id, set()) - self.org_pids, MIN_SHORT)]
         for scope, pids, min_len in scopes:
-            idx: dict[str, set[str]] = defaultdict(set)
+            seen: dict[str, set[str]] = defaultdict(set)     # words the person was written as
+            derived: dict[str, set[str]] = defaultdict(set)  # nicknames of their first names
             for pid in pids:
-                for t in self.tokens_of(pid):
-                    idx[t].add(pid)
+                own = self.tokens_of(pid, derived=False)
+                for t in own:
+                    seen[t].add(pid)
+                for t in self.tokens_of(pid) - own:
+                    derived[t].add(pid)
+            idx = {**derived, **seen}
             for t, ks in idx.items():
                 if len(t) >= min_len and t not in self.place_words:
                     out[(t,)] = next(iter(ks)) if len(ks) == 1 else f"ambiguous:{scope}:{t}"

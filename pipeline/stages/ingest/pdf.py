@@ -151,6 +151,9 @@ def join_hyphenated(text: str) -> str:
 
 # --- readers ----------------------------------------------------------------------------
 
+BLANK_CHECK_DPI = 50  # a page to OCR is first rendered this small to see whether it is blank
+
+
 def _render_pdfium(data: bytes, index: int, dpi: int, max_pixels: int = 80_000_000):
     import pypdfium2 as pdfium
 
@@ -268,6 +271,7 @@ def read_pdf(data: bytes, params: dict, deadline: float | None = None):
     ocr_pages: list[int] = []
     engine = None
     ocr_ok = None
+    blank = 0
     for i, (text, has_images) in enumerate(layer):
         text = clean_text(text)
         reason = needs_ocr(text, has_images, params)
@@ -286,6 +290,11 @@ def read_pdf(data: bytes, params: dict, deadline: float | None = None):
                     ocr_ok = False
                     warnings.append(f"OCR unavailable: {e}")
             if ocr_ok:
+                _check(deadline)
+            if ocr_ok and ocrmod.is_blank(_render_pdfium(data, i, BLANK_CHECK_DPI)):
+                blank += 1  # a blank scanned page: nothing to read, and OCR would take seconds
+                text = ""
+            elif ocr_ok:
                 _check(deadline)
                 img = _render_pdfium(data, i, params["ocr_dpi"])
                 new, rot = ocrmod.ocr_image(img, lang=params["ocr_lang"], osd=params["ocr_osd"], deadline=deadline)
@@ -306,6 +315,8 @@ def read_pdf(data: bytes, params: dict, deadline: float | None = None):
             else:
                 text = _CID.sub("", text)
         texts.append(text)
+    if blank:
+        warnings.append(f"{blank} blank page(s) not OCR'd")
     texts = strip_running_lines(texts)
     texts = [join_hyphenated(t) for t in texts]
     return texts, ocr_pages, engine, n_pages, warnings

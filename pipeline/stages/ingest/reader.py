@@ -45,6 +45,8 @@ def extract(path: Path, params: dict, deadline: float | None = None, data: bytes
     except MemoryError:
         return _fail(suffix_fmt, "out of memory while reading the file")
     except Exception as e:  # noqa: BLE001 - a batch must not stop for one file
+        if isinstance(e, RuntimeError) and "timeout" in str(e).lower():  # pytesseract's own time-out
+            return _fail(suffix_fmt, f"time limit of {params['timeout_s']:g} s exceeded (OCR: {e})")
         tb = traceback.extract_tb(e.__traceback__)
         where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
         return _fail(suffix_fmt, f"unexpected error: {type(e).__name__}: {e}{where}")
@@ -104,6 +106,8 @@ def _extract(path: Path, data: bytes, params: dict, deadline: float | None) -> d
             return _fail(fmt, "image file and OCR is switched off", warnings)
         try:
             pages, w = read_image(data, params, deadline)
+        except TimeoutError:
+            raise  # a time limit, not a corrupt image (TimeoutError is an OSError)
         except UnidentifiedImageError:
             return _fail(fmt, "corrupt or unreadable image (the image data cannot be identified)", warnings)
         except (OSError, SyntaxError, ValueError) as e:
