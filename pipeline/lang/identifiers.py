@@ -144,5 +144,22 @@ def mask(text: str | None, kinds: tuple[str, ...] | list[str] = DEFAULT_MASKED) 
     return "".join(out), found
 
 
+def relocate(rows: list[dict], text: str) -> list[dict]:
+    """Identifier rows (``start_char``, ``end_char``, ``text``) moved onto ``text`` after an edit of it
+    (an OCR repair) put them out of place: a row whose offsets no longer show its text is moved to the
+    next place after the row before it where the text stands; one whose text is gone is dropped."""
+    out, pos = [], 0
+    for r in sorted(rows, key=lambda r: (r["start_char"], r["end_char"])):
+        s, e, t = r["start_char"], r["end_char"], r["text"]
+        if not (pos <= s and text[s:e] == t):
+            s = text.find(t, pos) if t else -1
+            if s < 0:
+                continue
+            r = {**r, "start_char": s, "end_char": s + len(t)}
+        out.append(r)
+        pos = r["end_char"]
+    return out
+
+
 __all__ = ["ADDRESS", "DEFAULT_FOUND", "DEFAULT_MASKED", "NOT_ENTITIES", "EMAIL", "HANDLE", "Identifier", "KINDS", "PERSONNUMMER", "PHONE",
-           "SAMORDNINGSNUMMER", "find_identifiers", "luhn_ok", "mask", "placeholder"]
+           "SAMORDNINGSNUMMER", "find_identifiers", "luhn_ok", "mask", "placeholder", "relocate"]

@@ -189,7 +189,7 @@ def _previous_files(out_dir: Path) -> set[str]:
             return {f for f in files if isinstance(f, str) and not Path(f).is_absolute() and ".." not in Path(f).parts}
         except (OSError, ValueError, AttributeError):
             return set()
-    if not out_dir.is_dir() or not any(out_dir.iterdir()):
+    if not out_dir.is_dir() or not any(p.is_file() or p.is_symlink() for p in out_dir.rglob("*")):
         return set()
     index = out_dir / "index.html"
     if index.is_file() and SITE_TITLE in index.read_text(encoding="utf-8", errors="replace"):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pipeline.contract.document import remap_blocks
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
+from pipeline.lang.identifiers import relocate
 from pipeline.stages.repair.core import repair_text_impl
 from pipeline.stages.repair.params import RepairParams
 
@@ -66,7 +67,7 @@ def repair_stage(rec: MinutesRecord, params: RepairParams) -> None:
     rec.document["text"] = result.text
     rec.corrections = [{"doc_id": rec.document["doc_id"], **c} for c in result.corrections]
     rec.blocks = remap_blocks(rec.blocks, result.corrections)
-    rec.identifiers = remap_blocks(rec.identifiers, result.corrections)  # offsets into text, like the blocks
+    rec.identifiers = relocate(remap_blocks(rec.identifiers, result.corrections), result.text)  # onto the text
 
 
 STAGE = StageSpec(
