@@ -142,8 +142,16 @@ class DocumentRewrite:
             if len(found) == 1 and found[0].start == 0 and found[0].end == e - s:
                 out.append(Hit(s, e, found[0].key, found[0].genitive))
             elif (key := self._key(pid, text, norm)) is not None:
-                out.append(Hit(s, e, key))
+                out.append(self._genitive(Hit(s, e, key)))
         return combine(out)
+
+    def _genitive(self, hit: Hit) -> Hit:
+        """A name span followed by a genitive ending ('Anna Svensson' + 's') becomes 'Person N:s'."""
+        t, e = self.text, hit.end
+        for ending in (":s", "s", "'s", "’s"):
+            if t.startswith(ending, e) and not t[e + len(ending):e + len(ending) + 1].isalnum():
+                return Hit(hit.start, e + len(ending), hit.key, genitive=True)
+        return hit
 
     def _key(self, pid: str | None, *names: str | None) -> str | None:
         if pid in self.rw.pseudonyms:
