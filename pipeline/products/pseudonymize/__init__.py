@@ -18,8 +18,9 @@ a copy (same tables, schemas and file layout; written atomically) in which:
 * **What stays.** Organisations and places: ORG/LOC entity spans are not searched for names; a
   PER mention that the attendee lists give as an organisation ('Vorta Drom') is an organisation;
   a one-word ORG/LOC ('Helsingborg') is not taken for a surname unless it is part of an
-  attendee's name. Matching is case-sensitive on the first letter (the preposition 'per' is not
-  the name 'Per') and diacritics-insensitive.
+  attendee's name, and a one-word form that is a common Swedish word ('Vård' taken for a person)
+  is replaced where the linker saw it, not everywhere. Matching is case-sensitive on the first
+  letter (the preposition 'per' is not the name 'Per') and diacritics-insensitive.
 * **Same person, same number.** The person_id is the person; a short name that fits two people
   of the scope gets a pseudonym of its own. Numbers follow a hash of the person key, so they
   reveal nothing about names or the order of meetings. ``person_id`` values are replaced too
@@ -81,7 +82,9 @@ def _read_model(src: Path) -> PersonModel:
                                                               "entities": ["label", "text", "person_id"]}):
         mid = doc.rows["meetings"][0]["meeting_id"] if doc.rows.get("meetings") else None
         if isinstance(doc.row.get("text"), str):
-            model.extra.update(k for _, _, k in model.unlinked_names(doc.row["text"], mid))
+            text = doc.row["text"]
+            model.add_names_found(mid, model.unlinked_names(text, mid) + model.listed_names(text, mid))
+            model.extra.update(k for _, _, k in model.first_names_in(text, mid))
         unresolved += [(mid, e["text"]) for e in doc.rows.get("entities", [])
                        if e.get("label") == "PER" and not e.get("person_id") and e.get("text")]
     for mid, text in unresolved:  # a PER entity no person holds: a person of its own

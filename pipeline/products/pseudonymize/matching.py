@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 
 from pipeline.lang.fold import fold_name as fold
 from pipeline.lang.identifiers import EMAIL, KINDS, find_identifiers, placeholder
+from pipeline.lang.names import first_names
 from pipeline.products.pseudonymize.offsets import Hit, Intervals, apply_hits
 
 PSEUDONYM = "Person {n}"
@@ -96,21 +97,25 @@ class NameMatcher:
                         return key, True, end
         return None
 
-    def find(self, text: str | None, protected: list[tuple[int, int]] = ()) -> list[Hit]:
-        """Name hits in ``text`` (identifiers are :func:`identifier_hits`), outside ``protected``."""
+    def find(self, text: str | None, protected: list[tuple[int, int]] = (),
+             taken: list[tuple[int, int]] = ()) -> list[Hit]:
+        """Name hits in ``text`` (identifiers are :func:`identifier_hits`) outside ``taken``. A ``protected``
+        span (an organisation or a place) keeps its single words; a full name or a form the linker saw as
+        written ('kalle_b') is replaced inside it too ('Anna Lindh' in an ORG 'Anna Lindhs fond')."""
         if not text:
             return []
         hits: list[Hit] = []
         if self._literal_re:
-            taken = Intervals(list(protected))
+            busy = Intervals(list(taken))
             for m in self._literal_re.finditer(text):
-                if not taken.overlaps(m.start(), m.end()):
+                if not busy.overlaps(m.start(), m.end()):
                     hits.append(Hit(m.start(), m.end(), self.literals[m.group(0)]))
-        taken = Intervals([(h.start, h.end) for h in hits] + list(protected))
+        busy = Intervals([(h.start, h.end) for h in hits] + list(taken))
+        guarded = Intervals(list(protected))
         toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
         i = 0
         while i < len(toks):
-            found = None if taken.overlaps(toks[i][0], toks[i][1]) else self._longest(toks, i, text, taken)
+            found = None if busy.overlaps(toks[i][0], toks[i][1]) else self._longest(toks, i, text, busy, guarded)
             if found:
                 n, (key, gen, end) = found
                 hits.append(Hit(toks[i][0], end, key, gen))
@@ -119,13 +124,16 @@ class NameMatcher:
                 i += 1
         return sorted(hits, key=lambda h: h.start)
 
-    def _longest(self, toks, i: int, text: str, taken: Intervals):
+    def _longest(self, toks, i: int, text: str, busy: Intervals, guarded: Intervals):
         for n in range(min(self.maxn, len(toks) - i), 0, -1):
             group = toks[i:i + n]
             if any(not GAP.fullmatch(text[group[j][1]:group[j + 1][0]]) for j in range(n - 1)):
                 continue
-            if taken.overlaps(group[0][0], group[-1][1]):
+            if busy.overlaps(group[0][0], group[-1][1]):
                 continue
+            if n == 1 and guarded.overlaps(group[0][0], group[0][1]) and not (
+                    group[0][2] in first_names() and (group[0][0], group[0][1]) in guarded.spans):
+                continue  # a word of an organisation or place stays; a first name taken for a place does not
             r = self._lookup(group, text)
             if r:
                 return n, r
@@ -180,7 +188,7 @@ def combine(first: list[Hit], *more: list[Hit]) -> list[Hit]:
 def substitute(value: str, matcher: NameMatcher, pseudonyms: Mapping[str, str]) -> str:
     """A string with every identifier and every name of the scope replaced."""
     ids = identifier_hits(value, matcher)
-    hits = combine(ids, matcher.find(value, [(h.start, h.end) for h in ids]))
+    hits = combine(ids, matcher.find(value, taken=[(h.start, h.end) for h in ids]))
     return apply_hits(value, hits, renderer(pseudonyms))[0] if hits else value
 
 

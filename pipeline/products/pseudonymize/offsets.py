@@ -92,6 +92,7 @@ class Intervals:
 
     def __init__(self, spans: list[tuple[int, int]]):
         spans = sorted(spans)
+        self.spans = set(spans)
         self.starts = [a for a, _ in spans]
         self.max_end, m = [], -1
         for _, b in spans:

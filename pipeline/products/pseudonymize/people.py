@@ -85,6 +85,7 @@ class PersonModel:
         self._known_first: frozenset[str] | set[str] = frozenset()
         self._surnames: set[str] = set()
         self._keys: set[str] = set()
+        self._spelling: dict[str, str] = {}  # folded word -> as first written ('vard' -> 'Vård')
         self._attendee_names: set[str] = set()
 
     # -- reading ---------------------------------------------------------------------------------
@@ -99,6 +100,8 @@ class PersonModel:
         if not toks:
             return
         self.forms[pid].add(toks)
+        for raw in TOKEN.findall(form):
+            self._spelling.setdefault(fold(raw), raw)
         if _LITERAL.search(form.strip()):
             self.literals[pid].add(form.strip())
 
@@ -144,7 +147,7 @@ class PersonModel:
     def build(self, meeting_ids: Iterable[str]) -> None:
         """After reading: organisations, full forms, the forms of every meeting; then number the people."""
         self.organisations = {o for o in self._orgs_of_attendees - self._attendee_names if o}
-        self.place_words -= self.attendee_tokens
+        self.place_words -= self.attendee_tokens | _first_names()  # 'Barbro' labelled LOC is still a name
         for pid, forms in self.forms.items():  # a form the attendee lists give as an organisation is not a name
             kept = {f for f in forms if not self.is_organisation(" ".join(f))}
             if forms and not kept:
@@ -189,6 +192,14 @@ class PersonModel:
         # a genitive form the linker saw ('Annas') is the name plus 's': the matcher renders it 'Person N:s'
         return {t for t in out if not any(t.endswith(g) and t[:-len(g)] in out for g in ("'s", "’s", "s"))}
 
+    def _word_not_name(self, pid: str, t: str) -> bool:
+        """A common Swedish word the linker took for a person on its own ('Vård'): it is replaced where it
+        was linked (the mention's span), not wherever it is written. A first name ('Hans') or a word of
+        the person's full name ('Hans Berg') is a name."""
+        if t in _first_names() or any(len(f) >= 2 and t in f for f in self.forms.get(pid, ())):
+            return False
+        return common_word(self._spelling.get(t, t))
+
     def overlay(self, meeting_id: str | None) -> dict[tuple[str, ...], str]:
         """The single-word forms of a meeting (or, for None, of the archive), resolved by meeting,
         then body; a word that fits two people becomes a pseudonym of its own."""
@@ -206,7 +217,7 @@ class PersonModel:
             seen: dict[str, set[str]] = defaultdict(set)     # words the person was written as
             derived: dict[str, set[str]] = defaultdict(set)  # nicknames of their first names
             for pid in pids:
-                own = self.tokens_of(pid, derived=False)
+                own = {t for t in self.tokens_of(pid, derived=False) if not self._word_not_name(pid, t)}
                 for t in own:
                     seen[t].add(pid)
                 for t in self.tokens_of(pid) - own:
@@ -217,7 +228,7 @@ class PersonModel:
                     out[(t,)] = next(iter(ks)) if len(ks) == 1 else f"ambiguous:{scope}:{t}"
         if meeting_id is not None:
             for t, pid in self.meeting_single.get(meeting_id, {}).items():
-                if pid not in self.org_pids and t not in self.place_words:
+                if pid not in self.org_pids and t not in self.place_words and not self._word_not_name(pid, t):
                     out[(t,)] = pid
         self._overlays[meeting_id] = out
         return out
@@ -258,6 +269,79 @@ class PersonModel:
                 continue  # a known name (the matcher finds it), or its genitive
             out.append((s1, e2, "name:" + " ".join(pair)))
         return out
+
+
+    def listed_names(self, text: str, meeting_id: str | None) -> list[tuple[int, int, str]]:
+        """(start, end, key) of names in a list whose other lines name known people: in a run of lines
+        such as 'Eva Holm (S)' / 'Ingegärd Salmose (MP)' or 'Anna Ek | Digg' / 'Kristine Ulander | Digg',
+        where at least two lines begin with a name the linker knows, a line that begins with two
+        capitalised words the same way is a name too (the NER missed it)."""
+        out, run = [], []
+        pos = 0
+        for line in text.split("\n") + [""]:
+            m = _LIST_NAME.match(line)
+            if m and line.strip():
+                run.append((pos + m.start(1), pos + m.end(1), m.group(1)))
+            elif not line.strip() or not m:
+                out += self._from_run(run, meeting_id)
+                run = [] if not line.strip() else run
+            pos += len(line) + 1
+        return out
+
+    def first_names_in(self, text: str, meeting_id: str | None) -> list[tuple[int, int, str]]:
+        """(start, end, key) of listed first names ('Barbro', 'Ullas') that no person of the meeting
+        holds: a person of their own in that meeting (the first-name list leaves out names that are
+        also Swedish words, such as 'Per' or 'Bo')."""
+        return _first_name_hits(self, text, meeting_id)
+
+    def add_names_found(self, meeting_id: str | None, found: list[tuple[int, int, str]]) -> None:
+        """Names found in a meeting's text give their first names and surnames to the meeting's forms
+        ('Kristine Ulander' in the list, 'Kristine' in the text), where no one else holds them."""
+        overlay = self.overlay(meeting_id)
+        for _, _, key in found:
+            self.extra.add(key)
+            if key.startswith("name:"):
+                for t in {key[5:].split()[0], key[5:].split()[-1]}:
+                    if len(t) >= MIN_SCOPE and t not in self.place_words and not common_word(self._spelling.get(t, t)):
+                        overlay.setdefault((t,), key)
+
+    def _from_run(self, run: list[tuple[int, int, str]], meeting_id: str | None) -> list[tuple[int, int, str]]:
+        if len(run) < 3:
+            return []
+        overlay = self.overlay(meeting_id)
+        known = [name_tokens(n) in self.full or name_tokens(n)[:1] in overlay for _, _, n in run]
+        if sum(known) < 2:
+            return []
+        protected = self.protected.get(meeting_id, set())
+        out = []
+        for (s, e, name), k in zip(run, known):
+            toks = name_tokens(name)
+            if k or fold(name) in protected or any(common_word(w) for w in TOKEN.findall(name)[1:]):
+                continue
+            out.append((s, e, "name:" + " ".join(toks)))
+        return out
+
+
+def _first_name_hits(model: "PersonModel", text: str, meeting_id: str | None) -> list[tuple[int, int, str]]:
+    names = first_names()
+    overlay = model.overlay(meeting_id)
+    protected = model.protected.get(meeting_id, set())
+    out = []
+    for m in TOKEN.finditer(text):
+        w = m.group(0)
+        base = w if w in names else w[:-1] if w.endswith("s") and w[:-1] in names else None
+        if base is None:
+            continue
+        f = fold(base)
+        if (f,) in overlay or f in model.place_words:
+            continue
+        out.append((m.start(), m.end(), f"first:{meeting_id}:{f}"))
+    return out
+
+
+# a line that begins with a name: two or three capitalised words, then '(', ',', '|', a dash or its end
+_LIST_NAME = re.compile(r"^[ \t]*(?:[-–•*][ \t]+)?([A-ZÅÄÖÉØÜ][a-zåäöéüøæ'’-]+(?:[ \t]+[A-ZÅÄÖÉØÜ][a-zåäöéüøæ'’-]+){1,2})"
+                        r"(?=[ \t]*(?:\(|,|\||–|-[ \t]|$))")
 
 
 __all__ = ["PersonModel", "common_word", "split_organisations"]

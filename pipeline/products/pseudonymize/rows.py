@@ -14,10 +14,11 @@ import hashlib
 import re
 
 from pipeline.lang.identifiers import placeholder
+from pipeline.lang.names import first_names
 from pipeline.products.pseudonymize.io import Document
 from pipeline.products.pseudonymize.matching import (NameMatcher, combine, identifier_hits, name_tokens, renderer,
                                                      substitute)
-from pipeline.products.pseudonymize.offsets import (Hit, OffsetMap, align_corrections, apply_hits,
+from pipeline.products.pseudonymize.offsets import (Hit, Intervals, OffsetMap, align_corrections, apply_hits,
                                                     corrections_inside, to_raw_hits, widen_to_corrections)
 from pipeline.products.pseudonymize.people import PROTECTED_LABELS, PersonModel
 
@@ -114,12 +115,19 @@ class DocumentRewrite:
             ids = combine(ids, [Hit(to_text.start(h.start), to_text.end(h.end), h.key, h.genitive, h.email,
                                     h.placeholder) for h in identifier_hits(self.raw, m)])
         forced = self._forced()
-        unlinked = [Hit(s, e, k) for s, e, k in self.rw.model.unlinked_names(text, self.meeting_id)
-                    if k in self.rw.pseudonyms]
+        model = self.rw.model
         protected = [(e["start_char"], e["end_char"]) for e in self.rows.get("entities", [])
                      if e.get("label") in PROTECTED_LABELS and e.get("start_char") is not None]
+        guarded = Intervals(protected)  # a guess never reaches into an organisation or a place
+        unlinked = [Hit(s, e, k) for s, e, k in model.unlinked_names(text, self.meeting_id)
+                    + model.listed_names(text, self.meeting_id)
+                    if k in self.rw.pseudonyms and not guarded.overlaps(s, e)]
         taken = [(h.start, h.end) for h in ids + forced + unlinked]
-        hits = combine(ids, forced, unlinked, m.find(text, protected + taken))
+        hits = combine(ids, forced, unlinked, m.find(text, protected, taken))
+        firsts = [Hit(s, e, k, genitive=text[s:e] not in first_names() and text[s:e].endswith("s"))
+                  for s, e, k in model.first_names_in(text, self.meeting_id) if k in self.rw.pseudonyms]
+        hits = combine(hits, [h for h in firsts if not guarded.overlaps(h.start, h.end)
+                              or (h.start, h.end) in guarded.spans])  # 'Barbro' labelled a place alone
         # a correction that changed a name in text_raw into something else: the name must go too
         extra = []
         for a in aligned:

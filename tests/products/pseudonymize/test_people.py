@@ -47,3 +47,25 @@ def test_full_names_nobody_linked_get_a_pseudonym_of_their_own():
     m = _model()
     text = "Professor Sven Skålén och Bo Pettersson talade; Sven Kommun och Bo Sven diskuterades."
     assert [(text[s:e], k) for s, e, k in m.unlinked_names(text, "m1")] == [("Sven Skålén", "name:sven skalen")]
+
+
+def test_a_name_the_ner_missed_in_a_list_of_known_names_is_a_name():
+    m = PersonModel()
+    for pid, name in (("p1", "Eva Holm"), ("p2", "Jan Berg")):
+        m.add_person({"person_id": pid, "name": name, "variants": [name]})
+        m.add_attendee({"meeting_id": "m1", "name": name, "organisation": None, "person_id": pid})
+    m.add_meeting({"meeting_id": "m1", "body": "Nämnden"})
+    m.build(["m1"])
+    text = "Ledamöter\nEva Holm (S)\nIngegärd Salmose (MP)\nJan Berg (M)\n\nÖvriga närvarande\nSocialförvaltningen\n"
+    found = m.listed_names(text, "m1")
+    assert [(text[s:e], k) for s, e, k in found] == [("Ingegärd Salmose", "name:ingegard salmose")]
+    m.add_names_found("m1", found)
+    assert m.overlay("m1")[("ingegard",)] == "name:ingegard salmose"  # 'Ingegärd' alone, later in the text
+    assert m.listed_names("Eva Holm (S)\nIngegärd Salmose (MP)\n", "m1") == []  # two lines are no list
+
+
+def test_a_listed_first_name_nobody_holds_is_a_person_of_the_meeting():
+    m = _model()
+    text = "Ordförande tackar Ulla och Barbros grupp. Per capita. Bosse kom."
+    got = [(text[s:e], k) for s, e, k in m.first_names_in(text, "m1")]
+    assert got == [("Ulla", "first:m1:ulla"), ("Barbros", "first:m1:barbro")]  # 'Per' is no listed first name
