@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__
 from pipeline.run.export import OutputError
+
 
 def _blank_flag_types(params: list) -> list:
     """--help shows no '<bool>' type on flags (an on/off switch takes no value)."""

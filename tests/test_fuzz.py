@@ -12,13 +12,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.contract.document import block_rows
 from pipeline.contract.record import MinutesRecord
 from pipeline.lang.dates import find_dates, parse_date
 from pipeline.run.process import run_stages
 from pipeline.run.registry import parse_params
-from pipeline.contract.document import block_rows
-from pipeline.stages.ingest.plain import plain_text_blocks
 from pipeline.stages.ingest.office import read_html
+from pipeline.stages.ingest.plain import plain_text_blocks
 from pipeline.stages.ingest.reader import extract, resolve_params
 from pipeline.stages.segment import segment_document
 

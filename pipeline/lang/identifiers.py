@@ -161,5 +161,21 @@ def relocate(rows: list[dict], text: str) -> list[dict]:
     return out
 
 
-__all__ = ["ADDRESS", "DEFAULT_FOUND", "DEFAULT_MASKED", "NOT_ENTITIES", "EMAIL", "HANDLE", "Identifier", "KINDS", "PERSONNUMMER", "PHONE",
-           "SAMORDNINGSNUMMER", "find_identifiers", "luhn_ok", "mask", "placeholder", "relocate"]
+__all__ = [
+    "ADDRESS",
+    "DEFAULT_FOUND",
+    "DEFAULT_MASKED",
+    "EMAIL",
+    "HANDLE",
+    "KINDS",
+    "NOT_ENTITIES",
+    "PERSONNUMMER",
+    "PHONE",
+    "SAMORDNINGSNUMMER",
+    "Identifier",
+    "find_identifiers",
+    "luhn_ok",
+    "mask",
+    "placeholder",
+    "relocate",
+]

@@ -33,9 +33,9 @@ from pathlib import Path
 
 import pipeline
 from pipeline import __version__
+from pipeline.contract.record import MinutesRecord
 from pipeline.contract.resources import model_path
 from pipeline.run import registry
-from pipeline.contract.record import MinutesRecord
 
 REPO_DIR = Path(pipeline.__file__).resolve().parent.parent   # the folder holding the package
 CODE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".tsv", ".txt", ".gz", ".cfg"}

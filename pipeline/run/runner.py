@@ -31,16 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.run.cache import RecordCache
-from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
-from pipeline.products.mentions import mention_rows
-from pipeline.products.persons import PersonIndex
-from pipeline.run.discover import Found, discover, skipped_record
-from pipeline.run.process import error_record, process_document
-from pipeline.stages.ingest import doc_id_for
-from pipeline.run.registry import RunParams, parse_params
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
+from pipeline.products.mentions import mention_rows
+from pipeline.products.persons import PersonIndex
+from pipeline.run.cache import RecordCache
+from pipeline.run.discover import Found, discover, skipped_record
+from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
+from pipeline.run.process import error_record, process_document
+from pipeline.run.registry import RunParams, parse_params
+from pipeline.stages.ingest import doc_id_for
 
 Item = tuple[Path, Path]  # (file, the input root it was found under)
 

@@ -1,5 +1,5 @@
-from pipeline.run.cache import RecordCache, fingerprint
 from pipeline.contract.record import MinutesRecord
+from pipeline.run.cache import RecordCache, fingerprint
 
 
 def _rec(doc_id):

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from pipeline.run.discover import display_path, discover, path_id, skipped_record
+from pipeline.run.discover import discover, display_path, path_id, skipped_record
 
 MINUTES = "Styrelsen 3 mars 2024\n\nNärvarande: Eva Holm\n\nBudget\n\nVi går igenom budgeten.\n"
 

@@ -50,8 +50,16 @@ import pyarrow.parquet as pq
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.lang.fold import fold_name as fold
-from pipeline.products.pseudonymize.io import (PER_DOCUMENT_TABLES, DocumentStream, TableWriter, _rows,
-                                               partition_of, read_rows, replace_into, table_files)
+from pipeline.products.pseudonymize.io import (
+    PER_DOCUMENT_TABLES,
+    DocumentStream,
+    TableWriter,
+    _rows,
+    partition_of,
+    read_rows,
+    replace_into,
+    table_files,
+)
 from pipeline.products.pseudonymize.matching import name_tokens
 from pipeline.products.pseudonymize.offsets import Alignment, OffsetMap, align_corrections
 from pipeline.products.pseudonymize.people import PersonModel

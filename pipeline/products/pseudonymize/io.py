@@ -197,5 +197,14 @@ def replace_into(tmp: Path, dst: Path) -> None:
 
 PER_DOCUMENT_TABLES = [t for t in ALL_TABLES if t not in ARCHIVE_TABLES and t != "documents"]
 
-__all__ = ["Document", "DocumentStream", "PER_DOCUMENT_TABLES", "TableWriter", "doc_key", "partition_of", "read_rows",
-           "replace_into", "table_files"]
+__all__ = [
+    "PER_DOCUMENT_TABLES",
+    "Document",
+    "DocumentStream",
+    "TableWriter",
+    "doc_key",
+    "partition_of",
+    "read_rows",
+    "replace_into",
+    "table_files",
+]

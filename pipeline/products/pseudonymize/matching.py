@@ -192,5 +192,14 @@ def substitute(value: str, matcher: NameMatcher, pseudonyms: Mapping[str, str]) 
     return apply_hits(value, hits, renderer(pseudonyms))[0] if hits else value
 
 
-__all__ = ["EMAIL_PSEUDONYM", "NameMatcher", "PSEUDONYM", "combine", "identifier_hits", "name_like", "name_tokens",
-           "renderer", "substitute"]
+__all__ = [
+    "EMAIL_PSEUDONYM",
+    "PSEUDONYM",
+    "NameMatcher",
+    "combine",
+    "identifier_hits",
+    "name_like",
+    "name_tokens",
+    "renderer",
+    "substitute",
+]

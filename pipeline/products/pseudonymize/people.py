@@ -322,10 +322,9 @@ class PersonModel:
         return out
 
 
-def _first_name_hits(model: "PersonModel", text: str, meeting_id: str | None) -> list[tuple[int, int, str]]:
+def _first_name_hits(model: PersonModel, text: str, meeting_id: str | None) -> list[tuple[int, int, str]]:
     names = first_names()
     overlay = model.overlay(meeting_id)
-    protected = model.protected.get(meeting_id, set())
     out = []
     for m in TOKEN.finditer(text):
         w = m.group(0)

@@ -16,10 +16,24 @@ import re
 from pipeline.lang.identifiers import placeholder
 from pipeline.lang.names import first_names
 from pipeline.products.pseudonymize.io import Document
-from pipeline.products.pseudonymize.matching import (NameMatcher, combine, identifier_hits, name_tokens, renderer,
-                                                     substitute)
-from pipeline.products.pseudonymize.offsets import (Hit, Intervals, OffsetMap, align_corrections, apply_hits,
-                                                    corrections_inside, to_raw_hits, widen_to_corrections)
+from pipeline.products.pseudonymize.matching import (
+    NameMatcher,
+    combine,
+    identifier_hits,
+    name_tokens,
+    renderer,
+    substitute,
+)
+from pipeline.products.pseudonymize.offsets import (
+    Hit,
+    Intervals,
+    OffsetMap,
+    align_corrections,
+    apply_hits,
+    corrections_inside,
+    to_raw_hits,
+    widen_to_corrections,
+)
 from pipeline.products.pseudonymize.people import PROTECTED_LABELS, PersonModel
 
 _USED = re.compile(r"Person \d+")
@@ -250,9 +264,9 @@ def transform_person(rw: Rewriter, row: dict, matcher: NameMatcher) -> dict:
         r["name"] = rw.person_name(r.get("name"), matcher)
         r["variants"] = rw.sub(r.get("variants"), matcher)
     r["organisations"] = rw.sub(r.get("organisations"), matcher)
-    for col in r:
+    for col, value in list(r.items()):
         if col not in ("person_id", "name", "variants", "organisations"):
-            r[col] = rw.sub(r[col], matcher)
+            r[col] = rw.sub(value, matcher)
     return rw.note(r)
 
 

@@ -28,8 +28,8 @@ _META_COLUMNS = ("meta_title", "meta_date", "meta_author")
 class IdentifiersParams(Budget):
     mask: bool = param(True, "replace identifiers in the text by a typed placeholder ('[personnummer]'); "
                              "false keeps them (the identifiers table lists them either way)")
-    kinds: list = param(list(DEFAULT_FOUND), "the kinds found and listed: " + ", ".join(KINDS))
-    mask_kinds: list = param(list(DEFAULT_MASKED), "the kinds masked (with mask on)")
+    kinds: list = param(list(DEFAULT_FOUND), "the kinds found and listed: " + ", ".join(KINDS))  # noqa: RUF009
+    mask_kinds: list = param(list(DEFAULT_MASKED), "the kinds masked (with mask on)")  # noqa: RUF009
 
 
 def _mask_strings(doc: dict, kinds: tuple[str, ...]) -> None:
@@ -88,4 +88,4 @@ STAGE = StageSpec(
     description="personnummer, phone numbers, e-mail and street addresses: masked (default) and listed",
 )
 
-__all__ = ["IdentifiersParams", "STAGE", "identifiers_stage"]
+__all__ = ["STAGE", "IdentifiersParams", "identifiers_stage"]

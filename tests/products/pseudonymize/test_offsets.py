@@ -1,8 +1,15 @@
 """Offset remapping: replacing spans and moving every offset along, in text and text_raw."""
 from __future__ import annotations
 
-from pipeline.products.pseudonymize.offsets import (Hit, OffsetMap, align_corrections, apply_hits, corrections_inside,
-                                                    to_raw_hits, widen_to_corrections)
+from pipeline.products.pseudonymize.offsets import (
+    Hit,
+    OffsetMap,
+    align_corrections,
+    apply_hits,
+    corrections_inside,
+    to_raw_hits,
+    widen_to_corrections,
+)
 
 
 def test_offset_map():
