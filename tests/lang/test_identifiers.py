@@ -55,3 +55,16 @@ def test_mask_replaces_with_typed_placeholders():
     assert text == "Ring [telefonnummer] eller mejla [e-post]; pnr [personnummer]."
     assert [i.kind for i in found] == ["telefonnummer", "e-post", "personnummer"]
     assert mask(None) == (None, [])
+
+
+def test_relocate_puts_rows_back_on_their_text_after_an_edit():
+    from pipeline.lang.identifiers import relocate
+
+    text = "Ring [telefonnummer] eller [telefonnummer]; mejla [e-post]."
+    rows = [{"start_char": 0, "end_char": 0, "text": "[telefonnummer]"},  # collapsed by a repair around it
+            {"start_char": 27, "end_char": 42, "text": "[telefonnummer]"},
+            {"start_char": 50, "end_char": 58, "text": "[e-post]"},
+            {"start_char": 3, "end_char": 9, "text": "[borta]"}]  # its text is gone
+    out = relocate(rows, text)
+    assert [(r["start_char"], text[r["start_char"]:r["end_char"]]) for r in out] == [
+        (5, "[telefonnummer]"), (27, "[telefonnummer]"), (50, "[e-post]")]
