@@ -1,5 +1,5 @@
 """The `minutes` command: run the pipeline over an archive, run one DVC stage, print the data dictionary,
-params.yaml or dvc.yaml, build the review site."""
+params.yaml or dvc.yaml, build the review site, export CSV/Excel."""
 from __future__ import annotations
 
 import sys
@@ -8,14 +8,36 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__
 from pipeline.run.export import OutputError
 
-app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.",
-                  no_args_is_help=True, add_completion=False)
+
+def _blank_flag_types(params: list) -> list:
+    """--help shows no '<bool>' type on flags (an on/off switch takes no value)."""
+    for p in params:
+        if getattr(p, "is_flag", False) and not p.metavar:
+            p.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx):
+        return _blank_flag_types(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx):
+        return _blank_flag_types(super().get_params(ctx))
+
+
+# markdown: a docstring's single line breaks are wrapped to the terminal, not printed as they are
+app = typer.Typer(help="Turn archives of Swedish meeting minutes into Parquet research data.", cls=_Group,
+                  rich_markup_mode=None, no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
 ParamsOption = Annotated[Path | None, typer.Option(
@@ -34,10 +56,52 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Turn archives of Swedish meeting minutes into Parquet research data."""
 
 
-@app.command()
+def _settings(params: Path | None, mask_identifiers: bool | None):
+    """The run's parameters: the file's, with --mask-identifiers/--no-mask-identifiers on top."""
+    from pipeline.contract.stage import ParamsError
+    from pipeline.run.registry import load_params, parse_params
+
+    try:
+        settings = load_params(params)
+        if mask_identifiers is not None:
+            sections = settings.as_dict()
+            sections["identifiers"] = {**sections["identifiers"], "mask": mask_identifiers}
+            settings = parse_params(sections)
+    except ParamsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    return settings
+
+
+def _print_summary(summary, out: Path) -> None:
+    """The table at the end of a run, and the first failed and skipped paths."""
+    table = Table(title=f"minutes {__version__}: {out}", show_header=False)
+    c = summary.counts
+    speed = summary.words / max(summary.seconds, 1e-9)
+    for label, value in [("documents read", summary.ok), ("documents failed", summary.failed),
+                         ("paths skipped", summary.skipped),
+                         ("processed / reused", f"{summary.processed} / {summary.reused}"),
+                         ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
+                         ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
+                         ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
+                         ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
+                         ("identifiers", c.get("identifiers", 0)),
+                         ("warnings", f"{summary.warnings} on {summary.documents_with_warnings} documents"),
+                         ("time", f"{summary.seconds:.1f} s ({speed:,.0f} words/s)")]:
+        table.add_row(label, str(value))
+    Console().print(table)
+    for what, rows, more in (("failed", summary.errors, "documents.error"),
+                             ("skipped", summary.skips, "documents.error of status 'skipped'")):
+        for path, why in rows[:20]:
+            console.print(f"[yellow]{what}:[/yellow] {escape(path)}: {escape(why)}")
+        if len(rows) > 20:
+            console.print(f"... and {len(rows) - 20} more {what} (see {more})")
+
+
+@app.command(cls=_Command)
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (folders are read recursively).",
-                                                 exists=True)],
+                                                 exists=True, metavar="INPUT")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path(
         "data/processed"),
     params: ParamsOption = None,
@@ -45,9 +109,17 @@ def run(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask scheduler to run on.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Process every document again, ignoring results kept "
                                                          "from earlier runs in OUT/.cache.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Also read symlinks that point outside the input folders (by default they are "
+                                  "skipped, so a link cannot pull files from elsewhere into the dataset).")] = False,
+    mask_identifiers: Annotated[bool | None, typer.Option(
+        "--mask-identifiers/--no-mask-identifiers", show_default=False,
+        help="Replace personnummer, samordningsnummer, phone numbers and e-mail addresses in the text by "
+             "'[personnummer]', '[telefonnummer]', ... (default: on; params identifiers.mask).")] = None,
     pseudonymize: Annotated[bool, typer.Option(
         "--pseudonymize", help="Write to OUT a dataset in which every person name is replaced by a stable pseudonym "
-                               "('Person 17'); the identified dataset and its cache go to --identified-out.")] = False,
+                               "('Person 17') and every identifier and street address by a placeholder; the "
+                               "identified dataset and its cache go to --identified-out.")] = False,
     identified_out: Annotated[Path | None, typer.Option(
         "--identified-out", help="With --pseudonymize: where the identified dataset is kept "
                                  "(default: OUT-identified beside OUT; keep it private).")] = None,
@@ -61,24 +133,20 @@ def run(
                                                                       "errors) to this file.")] = None,
 ) -> None:
     """Process minutes and write documents, meetings, attendees, sections, entities, decisions,
-    action_items and corrections as Parquet tables to OUT.
+    action_items, corrections, identifiers and persons as Parquet tables to OUT.
 
-    A re-run into the same OUT processes only new or changed documents (results are kept in
-    OUT/.cache per document, pipeline version and parameters); a stopped run resumes.
-    Exits 0 when the run finished, also when some documents failed (their errors are in the
-    documents table); non-zero only when the run itself could not proceed.
+    Every path found under the inputs gets a row in documents: status ok, error (with the reason)
+    or skipped (with the reason: an unsupported kind, a hidden file, a symlink out of the input
+    folder, a fifo or device, a duplicate). A re-run into the same OUT processes only new or
+    changed documents (results are kept in OUT/.cache); a stopped run resumes. Exits 0 when the
+    run finished, also when some documents failed; non-zero only when the run itself could not
+    proceed.
     """
-    from pipeline.contract.stage import ParamsError
     from pipeline.products.overrides import OverrideError
-    from pipeline.run.registry import load_params
     from pipeline.run.runner import run_archive
 
     _logging(verbose, log_file)
-    try:
-        settings = load_params(params)
-    except ParamsError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    settings = _settings(params, mask_identifiers)
     work_out = out
     if pseudonymize:
         work_out = identified_out or out.with_name(out.name + "-identified")
@@ -92,46 +160,18 @@ def run(
         try:
             summary = run_archive(
                 inputs, work_out, settings, workers=workers, scheduler=scheduler, fresh=fresh, overrides=overrides,
-                on_start=lambda n: progress.update(task, total=n),
-                on_document=lambda rec: progress.update(task, advance=1, description=rec.document["source_path"][-40:]))
+                follow_symlinks=follow_symlinks, on_start=lambda n: progress.update(task, total=n),
+                on_document=lambda rec: progress.update(task, advance=1,
+                                                        description=escape(rec.document["source_path"][-40:])))
         except (OutputError, OverrideError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
     if summary.overrides:
         for miss in summary.overrides["not_applied"]:
-            console.print(f"[yellow]override not applied:[/yellow] {miss['entry']}: {miss['why']}")
+            console.print(f"[yellow]override not applied:[/yellow] {escape(miss['entry'])}: {escape(miss['why'])}")
     if pseudonymize:
-        from pipeline.products.pseudonymize import pseudonymize_dataset
-
-        try:
-            pseudo = pseudonymize_dataset(work_out, out)
-        except OSError as exc:
-            console.print(f"[red]error:[/red] cannot write the pseudonymised dataset to {out}: {exc}")
-            raise typer.Exit(2) from exc
-        console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
-                      f"the identified dataset is in {work_out} (keep it private)")
+        _pseudonymize(work_out, out)
     _print_summary(summary, out)
-
-
-def _print_summary(summary, out: Path) -> None:
-    """The table at the end of a run, and the first failed documents."""
-    table = Table(title=f"minutes {__version__}: {out}", show_header=False)
-    c = summary.counts
-    speed = summary.words / max(summary.seconds, 1e-9)
-    for label, value in [("documents read", summary.documents - summary.failed), ("documents failed", summary.failed),
-                         ("processed / reused", f"{summary.processed} / {summary.reused}"),
-                         ("meetings", c.get("meetings", 0)), ("attendees", c.get("attendees", 0)),
-                         ("sections", c.get("sections", 0)), ("entities", c.get("entities", 0)),
-                         ("decisions", c.get("decisions", 0)), ("action items", c.get("action_items", 0)),
-                         ("OCR corrections", c.get("corrections", 0)), ("persons", c.get("persons", 0)),
-                         ("warnings", f"{summary.warnings} on {summary.documents_with_warnings} documents"),
-                         ("time", f"{summary.seconds:.1f} s ({speed:,.0f} words/s)")]:
-        table.add_row(label, str(value))
-    Console().print(table)
-    for path, error in summary.errors[:20]:
-        console.print(f"[yellow]failed:[/yellow] {path}: {error}")
-    if len(summary.errors) > 20:
-        console.print(f"... and {len(summary.errors) - 20} more (see documents.error)")
 
 
 def _logging(verbose: bool, log_file: Path | None) -> None:
@@ -154,7 +194,19 @@ def _logging(verbose: bool, log_file: Path | None) -> None:
         log.addHandler(fh)
 
 
-@app.command()
+def _pseudonymize(identified: Path, out: Path) -> None:
+    from pipeline.products.pseudonymize import pseudonymize_dataset
+
+    try:
+        pseudo = pseudonymize_dataset(identified, out)
+    except OSError as exc:
+        console.print(f"[red]error:[/red] cannot write the pseudonymised dataset to {out}: {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"pseudonymised {pseudo['persons']} persons into {out}; "
+                  f"the identified dataset is in {identified} (keep it private)")
+
+
+@app.command(cls=_Command)
 def stage(
     name: Annotated[str, typer.Argument(help="ingest, repair, segment, ner, extract or export.")],
     inp: Annotated[Path, typer.Option("--in", help="Input: the raw archive (ingest) or the previous stage's folder.")],
@@ -182,7 +234,7 @@ def _write_or_print(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
 
 
-@app.command("params")
+@app.command("params", cls=_Command)
 def params_file(
     out: Annotated[Path | None, typer.Option("--out", help="Write params.yaml here instead of printing it.")] = None,
 ) -> None:
@@ -193,7 +245,7 @@ def params_file(
     _write_or_print(params_yaml(), out)
 
 
-@app.command("dvc")
+@app.command("dvc", cls=_Command)
 def dvc_file(
     out: Annotated[Path | None, typer.Option("--out", help="Write dvc.yaml here instead of printing it.")] = None,
 ) -> None:
@@ -203,7 +255,7 @@ def dvc_file(
     _write_or_print(dvc_yaml(), out)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here instead of printing it.")] = None,
 ) -> None:
@@ -213,7 +265,7 @@ def schema(
     _write_or_print(data_dictionary(), out)
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML site.")] = Path("site"),
@@ -224,14 +276,14 @@ def report(
 
     try:
         result = build_site(data, out)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, FileExistsError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     console.print(f"report: {result['meetings']} meetings, {result['failed_documents']} failed documents "
                   f"-> {result['index']}")
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 def export_cmd(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
     fmt: Annotated[str, typer.Option("--format", "-f",

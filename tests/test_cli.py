@@ -13,10 +13,29 @@ runner = CliRunner()
 
 
 def test_help_for_every_command():
-    for args in ([], ["run"], ["stage"], ["schema"], ["report"], ["params"], ["dvc"]):
-        result = runner.invoke(app, [*args, "--help"])
+    for args in ([], ["run"], ["stage"], ["schema"], ["report"], ["params"], ["dvc"], ["export"]):
+        result = runner.invoke(app, [*args, "--help"], terminal_width=60)
         assert result.exit_code == 0, result.output
         assert "Usage" in result.output
+        assert "<bool>" not in result.output  # a flag takes no value
+        assert max(len(line) for line in result.output.splitlines()) <= 60  # wrapped to the terminal
+    run_help = runner.invoke(app, ["run", "--help"], terminal_width=200).output
+    assert "--follow-symlinks" in run_help and "--mask-identifiers / --no-mask-identifiers" in run_help
+    # docstring paragraphs are re-wrapped, not printed with their hard line breaks
+    assert "Parquet tables to OUT." in " ".join(run_help.split())
+
+
+def test_identifiers_are_masked_unless_asked_not_to(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.txt").write_text("Styrgruppen 4 maj 2020\n\nNärvarande: Eva Holm\n\nKontakt\n\n"
+                                           "Ring Eva på 070-123 45 67.\n", encoding="utf-8")
+    for flag, expected in (([], "[telefonnummer]"), (["--no-mask-identifiers"], "070-123 45 67")):
+        out = tmp_path / f"out{len(flag)}"
+        result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(out), "--quiet", *flag])
+        assert result.exit_code == 0, result.output
+        assert expected in pd.read_parquet(out / "documents.parquet")["text"][0]
+        ids = pd.read_parquet(out / "identifiers.parquet")
+        assert list(ids["kind"]) == ["telefonnummer"]
 
 
 @pytest.mark.slow

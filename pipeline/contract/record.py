@@ -5,6 +5,7 @@ names of ``pipeline.contract.schema`` so that the record turns into Parquet rows
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.contract.rows import (
@@ -15,7 +16,9 @@ from pipeline.contract.rows import (
     DecisionRow,
     DocumentRow,
     EntityRow,
+    IdentifierRow,
     MeetingRow,
+    PersonMentionRow,
     SectionRow,
 )
 from pipeline.contract.schema import TABLES
@@ -43,6 +46,8 @@ class MinutesRecord:
     entities: list[EntityRow] = field(default_factory=list)
     decisions: list[DecisionRow] = field(default_factory=list)
     action_items: list[ActionItemRow] = field(default_factory=list)
+    identifiers: list[IdentifierRow] = field(default_factory=list)
+    person_mentions: list[PersonMentionRow] = field(default_factory=list)  # written by the archive pass
 
     @property
     def ok(self) -> bool:
@@ -57,11 +62,24 @@ class MinutesRecord:
 
 
 def section_at(sections: list[dict], offset: int) -> str | None:
-    """The section_id of the section that contains a character offset."""
-    for s in sections:
-        if s["start_char"] <= offset < s["end_char"]:
-            return s["section_id"]
-    return None
+    """The section_id of the section that contains a character offset (the first one, if they nest).
+
+    Sections come in text order (as segment writes them), so a binary search finds the nearest
+    section that starts at or before the offset; a scan of every section per call made long
+    documents quadratic (issue 16). Only an offset outside that nearest section (nested sections,
+    or a gap) scans the sections before it.
+    """
+    i = bisect_right(sections, offset, key=_section_start) - 1
+    if i < 0:
+        return None
+    if sections[i]["start_char"] <= offset < sections[i]["end_char"] and (
+            i == 0 or sections[i - 1]["end_char"] <= sections[i]["start_char"]):
+        return sections[i]["section_id"]
+    return next((s["section_id"] for s in sections[:i + 1] if s["start_char"] <= offset < s["end_char"]), None)
+
+
+def _section_start(s: dict) -> int:
+    return s["start_char"]
 
 
 assert set(TABLES) == {"documents", *MinutesRecord.__dataclass_fields__} - {"document"}

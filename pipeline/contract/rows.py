@@ -143,6 +143,24 @@ class PersonRow(TypedDict):
     overridden: bool | None
 
 
+class IdentifierRow(TypedDict):
+    doc_id: str
+    kind: str | None
+    start_char: int | None
+    end_char: int | None
+    text: str | None
+    masked: bool | None
+
+
+class PersonMentionRow(TypedDict):
+    meeting_id: str
+    source_table: str | None
+    start_char: int | None
+    end_char: int | None
+    text: str | None
+    person_id: str | None
+
+
 ROW_TYPES: dict[str, type] = {
     "documents": DocumentRow,
     "blocks": BlockRow,
@@ -153,5 +171,7 @@ ROW_TYPES: dict[str, type] = {
     "decisions": DecisionRow,
     "action_items": ActionItemRow,
     "corrections": CorrectionRow,
+    "identifiers": IdentifierRow,
+    "person_mentions": PersonMentionRow,
     "persons": PersonRow,
 }

@@ -33,9 +33,11 @@ _str = pa.string()
 _int = pa.int64()
 
 DOCUMENTS = _schema(
-    "One row per input file, including files that could not be read (status 'error').",
+    "One row per path found under the inputs, including files that could not be read (status 'error') and paths "
+    "that were not read (status 'skipped').",
     _field("doc_id", _str, "Stable identifier: first 16 hex digits of the SHA-256 of the file's bytes.", False),
-    _field("source_path", _str, "Path of the file relative to the input folder it was found under."),
+    _field("source_path", _str, "Path of the file relative to the input folder it was found under (bytes of a name "
+                                "that are not UTF-8 shown as '\\xNN')."),
     _field("format", _str, "Detected input format: txt, md, org, html, docx, pdf, image."),
     _field("n_pages", _int, "Number of pages for paged formats (PDF, image); null for flowing text."),
     _field("ocr", pa.bool_(), "True when any of the text came from optical character recognition."),
@@ -43,8 +45,11 @@ DOCUMENTS = _schema(
     _field("ocr_engine", _str, "OCR engine and language used, e.g. 'tesseract 5.3.0 swe'; null without OCR."),
     _field("text_raw", _str, "Text as extracted from the file, before OCR repair."),
     _field("text", _str, "Text after OCR repair; all other tables' character offsets index into this."),
-    _field("status", _str, "'ok' when the document was processed, 'error' when it could not be read."),
-    _field("error", _str, "Why the document failed (status 'error'); null otherwise."),
+    _field("status", _str, "'ok' when the document was processed, 'error' when it could not be read or processed, "
+                           "'skipped' when it was not read (an unsupported kind, a hidden file, a symlink out of the "
+                           "input tree, a fifo or device, a duplicate of another file)."),
+    _field("error", _str, "Why the document failed (status 'error') or was skipped (status 'skipped'); "
+                          "null otherwise."),
     _field("warnings", pa.list_(_str), "Non-fatal problems, e.g. text that does not look Swedish."),
     _field("pipeline_version", _str, "Version of the pipeline that produced this row."),
     _field("meta_title", _str, "Title found in the file's own metadata (front matter, #+TITLE, \\title, docx/PDF "
@@ -177,6 +182,30 @@ CORRECTIONS = _schema(
     _field("score", pa.float64(), "Confidence of the repair (method-specific, higher is surer)."),
 )
 
+PERSON_MENTIONS = _schema(
+    "Where the text names a person: every mention the archive pass linked to a person (PER entities, attendee "
+    "names, action-item assignees, the author). Pseudonymisation and the review site read people from here.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("source_table", _str, "The table the mention comes from: entities, attendees, action_items or meetings "
+                                 "(the author)."),
+    _field("start_char", _int, "Start of the name in documents.text; null where the mention has no place of its own."),
+    _field("end_char", _int, "End of the name in documents.text."),
+    _field("text", _str, "The name as written."),
+    _field("person_id", _str, "The person (persons table)."),
+)
+
+IDENTIFIERS = _schema(
+    "Personal identifiers found in the text (personnummer, samordningsnummer, phone numbers, e-mail addresses, "
+    "street addresses): what they are, where they are. Masked by default (`--mask-identifiers`): then the text "
+    "holds a typed placeholder such as '[personnummer]' and so does this table.",
+    _field("doc_id", _str, "The document.", False),
+    _field("kind", _str, "personnummer, samordningsnummer, telefonnummer, e-post or adress."),
+    _field("start_char", _int, "Start offset in documents.text."),
+    _field("end_char", _int, "End offset in documents.text."),
+    _field("text", _str, "The identifier as written, or its placeholder where it was masked."),
+    _field("masked", pa.bool_(), "True when the text holds the placeholder instead of the identifier."),
+)
+
 PERSONS = _schema(
     "People across the whole archive: one row per person, with every way the minutes name them.",
     _field("person_id", _str, "Stable identifier derived from the canonical name ('p-' + 10 hex digits).", False),
@@ -199,6 +228,8 @@ TABLES: dict[str, pa.Schema] = {
     "decisions": DECISIONS,
     "action_items": ACTION_ITEMS,
     "corrections": CORRECTIONS,
+    "identifiers": IDENTIFIERS,
+    "person_mentions": PERSON_MENTIONS,
 }
 
 # tables built across the archive after all documents are processed (not per document, not partitioned)

@@ -61,6 +61,17 @@ class Params:
         return next((f.metadata.get("doc", "") for f in dataclasses.fields(cls) if f.name == name), "")
 
 
+@dataclass(frozen=True)
+class Budget(Params):
+    """What one document may cost a text stage (issue 16): a document over budget gets an error row,
+    naming the stage and the limit, and the run goes on. Every per-document stage's parameters
+    derive from this class; the runner enforces it (:mod:`pipeline.run.budget`). 0 = no limit."""
+
+    budget_s: float = field(default=600.0, metadata={"doc": "wall-clock seconds the stage may spend on one document"})
+    budget_chars: int = field(default=10_000_000, metadata={"doc": "longest text (characters) the stage takes on"})
+    budget_lines: int = field(default=200_000, metadata={"doc": "most lines of text the stage takes on"})
+
+
 def param(default: Any, doc: str = "") -> Any:
     """A parameter field with its default and the comment written to ``params.yaml``."""
     if isinstance(default, (dict, list, set)):

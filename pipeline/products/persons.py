@@ -133,6 +133,10 @@ class PersonIndex:
         lead = self._canonical_key.get(k) if k else None
         return person_id(lead) if lead and lead in self._persons else None
 
+    def person_of(self, meeting_id: str, text: str | None) -> str | None:
+        """The person_id of a name written in a meeting (the author, say); None when none fits."""
+        return self._lookup(meeting_id, text, None)
+
     def annotate(self, rec) -> None:
         """Set person_id on attendees and PER entities, assignee_person_ids on action items."""
         for a in rec.attendees:

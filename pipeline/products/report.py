@@ -19,6 +19,7 @@ Everything from the data is HTML-escaped. The pages need no JavaScript and no ne
 from __future__ import annotations
 
 import html
+import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -175,50 +176,76 @@ def _fmt_date(m: dict) -> str:
     return f'<span class="muted">{esc(m.get("date_text")) or "–"}</span>'
 
 
+MANIFEST = ".minutes-report.json"  # the files a report wrote: the only ones a later report replaces or removes
+SITE_TITLE = "Mötesprotokoll – granskning"
+
+
+def _previous_files(out_dir: Path) -> set[str]:
+    """The files an earlier report wrote to ``out_dir``; a folder holding anything else is refused
+    (a report never deletes or overwrites what it did not write)."""
+    manifest = out_dir / MANIFEST
+    if manifest.is_file():
+        try:
+            files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+            return {f for f in files if isinstance(f, str) and not Path(f).is_absolute() and ".." not in Path(f).parts}
+        except (OSError, ValueError, AttributeError):
+            return set()
+    if not out_dir.is_dir() or not any(p.is_file() or p.is_symlink() for p in out_dir.rglob("*")):
+        return set()
+    index = out_dir / "index.html"
+    if index.is_file() and SITE_TITLE in index.read_text(encoding="utf-8", errors="replace"):
+        return set()  # a site of a version that kept no manifest: its pages are overwritten, nothing removed
+    raise FileExistsError(f"{out_dir} is not empty and holds no review site of minutes report: "
+                          f"choose an empty or new folder (nothing was written)")
+
+
 def build_site(data_dir: str | Path, out_dir: str | Path) -> dict:
     """Write the review site for the dataset in ``data_dir`` to ``out_dir``; returns counts and the
-    path of index.html."""
+    path of index.html. Files in ``out_dir`` that an earlier report did not write are left alone."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     rows = read_rows(data_dir)
     if "documents" not in rows:
         raise FileNotFoundError(f"no documents table in {data_dir}")
+    previous = _previous_files(out_dir)
     documents = rows["documents"]
     meetings = rows.get("meetings", [])
     docs = {d["doc_id"]: d for d in documents}
-    per_meeting = {name: defaultdict(list)
-                   for name in ("attendees", "sections", "entities", "decisions", "action_items")}
+    per_meeting = {name: defaultdict(list) for name in ("attendees", "sections", "entities", "decisions",
+                                                        "action_items", "person_mentions")}
     for name, index in per_meeting.items():
         for r in rows.get(name, []):
             index[r["meeting_id"]].append(r)
     corrections = defaultdict(list)
     for c in rows.get("corrections", []):
         corrections[c["doc_id"]].append(c)
+    persons = {p["person_id"]: p for p in rows.get("persons", [])}
 
-    pages = out_dir / "meetings"
-    pages.mkdir(parents=True, exist_ok=True)
-    for stale in pages.glob("*.html"):  # pages of meetings no longer in the data
-        stale.unlink()
+    (out_dir / "meetings").mkdir(parents=True, exist_ok=True)
+    written = {"style.css", "index.html"}
     (out_dir / "style.css").write_text(CSS, encoding="utf-8")
-
     listing = []
     for m in sorted(meetings, key=_sort_key_meeting):
         mid = m["meeting_id"]
         doc = docs.get(m["doc_id"], {})
         parts = {name: per_meeting[name].get(mid, []) for name in per_meeting}
         corr = corrections.get(m["doc_id"], [])
-        page = _meeting_page(m, doc, parts, corr)
-        (out_dir / meeting_href(mid)).write_text(page, encoding="utf-8")
+        (out_dir / meeting_href(mid)).write_text(_meeting_page(m, doc, parts, corr, persons), encoding="utf-8")
+        written.add(meeting_href(mid))
         listing.append((m, doc, {name: len(v) for name, v in parts.items()}, len(corr)))
-
     (out_dir / "index.html").write_text(_index_page(data_dir, documents, meetings, listing), encoding="utf-8")
+    for stale in previous - written:  # pages of meetings no longer in the data
+        (out_dir / stale).unlink(missing_ok=True)
+    (out_dir / MANIFEST).write_text(json.dumps({"files": sorted(written)}, indent=1), encoding="utf-8")
     return {"index": out_dir / "index.html", "meetings": len(listing),
-            "failed_documents": sum(1 for d in documents if d.get("status") == "error")}
+            "failed_documents": sum(1 for d in documents if d.get("status") == "error"),
+            "skipped_documents": sum(1 for d in documents if d.get("status") == "skipped")}
 
 
 def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], listing) -> str:
     failed = [d for d in documents if d.get("status") == "error"]
+    skipped = [d for d in documents if d.get("status") == "skipped"]
     with_meeting = {m["doc_id"] for m in meetings}
-    no_meeting = [d for d in documents if d.get("status") != "error" and d["doc_id"] not in with_meeting]
+    no_meeting = [d for d in documents if d.get("status") == "ok" and d["doc_id"] not in with_meeting]
     versions = sorted({d.get("pipeline_version") for d in documents if d.get("pipeline_version")})
     totals = Counter()
     rows_html = []
@@ -234,9 +261,9 @@ def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], lis
             f'<td class="num">{n["entities"]}</td><td class="num">{n_corr}</td>'
             f'<td class="muted">{esc(doc.get("source_path"))}</td>'
             "</tr>")
-    body = ["<h1>Mötesprotokoll – granskning</h1>",
+    body = [f"<h1>{SITE_TITLE}</h1>",
             (f'<p class="meta">Data: <code>{esc(data_dir)}</code> · {len(documents)} dokument, '
-             f"{len(meetings)} möten, {len(failed)} dokument kunde inte läsas"
+             f"{len(meetings)} möten, {len(failed)} dokument kunde inte läsas, {len(skipped)} filer lästes inte"
              + (f" · pipeline {esc(', '.join(versions))}" if versions else "") + "</p>"),
             "<h2>Möten</h2>",
             ('<table class="meetings"><thead><tr><th>Organ</th><th>Datum</th><th>Plats</th>'
@@ -253,15 +280,19 @@ def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], lis
                  *(f'<tr><td>{esc(d.get("source_path"))}</td><td>{esc(d.get("format"))}</td>'
                    f'<td class="error">{esc(d.get("error"))}</td></tr>' for d in failed),
                  "</tbody></table>"]
+    if skipped:
+        body += ["<h2>Filer som inte lästes</h2>",
+                 '<table class="skipped"><thead><tr><th>Fil</th><th>Skäl</th></tr></thead><tbody>',
+                 *(f'<tr><td>{esc(d.get("source_path"))}</td><td class="muted">{esc(d.get("error"))}</td></tr>'
+                   for d in skipped),
+                 "</tbody></table>"]
     if no_meeting:
         body += ["<h2>Dokument utan möte</h2><ul>",
                  *(f"<li>{esc(d.get('source_path'))}</li>" for d in no_meeting), "</ul>"]
-    return _page("Mötesprotokoll – granskning", "\n".join(body), "style.css")
+    return _page(SITE_TITLE, "\n".join(body), "style.css")
 
 
-def _section_spans(sections: list[dict], text: str, anchors: dict[int, list[str]]) -> list[Span]:
-    """Each section's title line as a heading span (an anchor where the title is empty)."""
-    spans = []
+def _section_spans(text: str, sections: list[dict], spans: list[Span], anchors: dict[int, list[str]]) -> None:
     for s in sections:
         start = s.get("start_char")
         if start is None or not 0 <= start < len(text):
@@ -275,11 +306,10 @@ def _section_spans(sections: list[dict], text: str, anchors: dict[int, list[str]
                                "aria-level": "3"}))
         else:
             anchors[start].append(f'<a id="s-{esc(s.get("ordinal"))}"></a>')
-    return spans
 
 
-def _claim_spans(decisions: list[dict], actions: list[dict]) -> list[Span]:
-    spans = []
+def _claim_and_entity_spans(decisions: list[dict], actions: list[dict], entities: list[dict],
+                            spans: list[Span]) -> None:
     for i, d in enumerate(decisions, 1):
         spans.append(Span(d.get("start_char"), d.get("end_char"), LAYER_CLAIM, "mark",
                           {"id": f"d-{i}", "class": "decision", "data-kind": d.get("kind"),
@@ -290,23 +320,15 @@ def _claim_spans(decisions: list[dict], actions: list[dict]) -> list[Span]:
                           {"id": f"a-{i}", "class": "action",
                            "title": f"Åtgärd {i}: {who or 'ingen ansvarig'}"
                                     + (f" · {a.get('due_text')}" if a.get("due_text") else "")}))
-    return spans
-
-
-def _entity_spans(entities: list[dict]) -> list[Span]:
-    spans = []
     for i, e in enumerate(entities, 1):
         label = e.get("label") or "?"
         tip = label + (f" → {e['normalized']}" if e.get("normalized") else "") + f" ({e.get('source')})"
         spans.append(Span(e.get("start_char"), e.get("end_char"), LAYER_ENTITY, "mark",
                           {"id": f"e-{i}", "class": f"ent ent-{label}", "data-label": label, "title": tip},
                           suffix=f'<span class="ent-label">{esc(label)}</span>'))
-    return spans
 
 
-def _correction_spans(aligned: list, anchors: dict[int, list[str]]) -> list[Span]:
-    """Corrections aligned to the text; a deletion (nothing left in the text) is an anchor."""
-    spans = []
+def _correction_spans(aligned, spans: list[Span], anchors: dict[int, list[str]]) -> None:
     for i, a in enumerate(aligned, 1):
         tip = f"OCR-rättelse: ”{a.original}” → ”{a.replacement}”"
         if a.end > a.start:
@@ -314,10 +336,9 @@ def _correction_spans(aligned: list, anchors: dict[int, list[str]]) -> list[Span
                               {"id": f"c-{i}", "class": "corr", "title": tip}))
         else:
             anchors[a.start].append(f'<span id="c-{i}" class="corr corr-deleted" title="{esc(tip)}"></span>')
-    return spans
 
 
-def _page_header(m: dict, doc: dict, title: str) -> list[str]:
+def _header(m: dict, doc: dict, title: str) -> list[str]:
     body = ['<nav><a href="../index.html">← Alla möten</a></nav>',
             f"<h1>{esc(title)}</h1>",
             '<p class="meta">'
@@ -332,105 +353,120 @@ def _page_header(m: dict, doc: dict, title: str) -> list[str]:
     if doc.get("warnings"):
         body.append("<p class=\"error\">Varningar: " + esc("; ".join(doc["warnings"])) + "</p>")
     body.append('<nav class="toc"><a href="#text">Text</a><a href="#decisions">Beslut</a>'
-                '<a href="#actions">Åtgärder</a><a href="#attendees">Närvarande</a>'
+                '<a href="#actions">Åtgärder</a><a href="#attendees">Närvarande</a><a href="#persons">Personer</a>'
                 '<a href="#corrections">OCR-rättelser</a></nav>')
     return body
 
 
-def _decision_list(decisions: list[dict]) -> list[str]:
-    side = [f'<h2 id="decisions">Beslut ({len(decisions)})</h2>']
-    if not decisions:
-        return [*side, '<p class="muted">Inga beslut hittades.</p>']
-    side.append('<ol class="decisions">')
-    for i, d in enumerate(decisions, 1):
-        side.append(f'<li><a href="#d-{i}">{esc(d.get("text"))}</a> <span class="tag">{esc(d.get("kind"))}</span>'
-                    f' <span class="muted">”{esc(d.get("cue"))}”</span></li>')
-    return [*side, "</ol>"]
-
-
-def _action_list(actions: list[dict]) -> list[str]:
-    side = [f'<h2 id="actions">Åtgärder ({len(actions)})</h2>']
-    if not actions:
-        return [*side, '<p class="muted">Inga åtgärder hittades.</p>']
-    side.append('<ol class="actions">')
-    for i, a in enumerate(actions, 1):
-        who = a.get("assignees_resolved") or a.get("assignees") or []
-        due = a.get("due_date")
-        when = esc(a.get("due_text")) + (f" ({esc(due)})" if due else "")
-        side.append(f'<li><a href="#a-{i}">{esc(a.get("text"))}</a>'
-                    f'<br><span class="who">Vem: {esc(", ".join(who)) or "–"}</span>'
-                    + (f' · <span class="when">När: {when}</span>' if when else "") + "</li>")
-    return [*side, "</ol>"]
-
-
-def _attendee_table(attendees: list[dict]) -> list[str]:
-    side = [f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>']
-    if not attendees:
-        return [*side, '<p class="muted">Ingen närvarolista.</p>']
-    side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
-                "<th>Närv.</th></tr></thead><tbody>")
-    for a in sorted(attendees, key=lambda r: r.get("start_char") or 0):
-        present = {True: "ja", False: "nej"}.get(a.get("present"), "")
-        side.append(f"<tr><td>{esc(a.get('name'))}</td><td>{esc(a.get('organisation'))}</td>"
-                    f"<td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
-    return [*side, "</tbody></table>"]
-
-
-def _sidebar(sections: list[dict], decisions: list[dict], actions: list[dict], attendees: list[dict]) -> list[str]:
+def _claims_side(sections: list[dict], decisions: list[dict], actions: list[dict]) -> list[str]:
     side: list[str] = []
     if sections:
         side += ["<h2 id=\"sections\">Dagordning</h2><ol>",
                  *(f'<li><a href="#s-{esc(s.get("ordinal"))}">{esc(s.get("title"))}</a></li>' for s in sections),
                  "</ol>"]
-    return [*side, *_decision_list(decisions), *_action_list(actions), *_attendee_table(attendees)]
+    side.append(f'<h2 id="decisions">Beslut ({len(decisions)})</h2>')
+    if decisions:
+        side.append('<ol class="decisions">')
+        for i, d in enumerate(decisions, 1):
+            side.append(f'<li><a href="#d-{i}">{esc(d.get("text"))}</a> <span class="tag">{esc(d.get("kind"))}</span>'
+                        f' <span class="muted">”{esc(d.get("cue"))}”</span></li>')
+        side.append("</ol>")
+    else:
+        side.append('<p class="muted">Inga beslut hittades.</p>')
+    side.append(f'<h2 id="actions">Åtgärder ({len(actions)})</h2>')
+    if actions:
+        side.append('<ol class="actions">')
+        for i, a in enumerate(actions, 1):
+            who = a.get("assignees_resolved") or a.get("assignees") or []
+            due = a.get("due_date")
+            when = esc(a.get("due_text")) + (f" ({esc(due)})" if due else "")
+            side.append(f'<li><a href="#a-{i}">{esc(a.get("text"))}</a>'
+                        f'<br><span class="who">Vem: {esc(", ".join(who)) or "–"}</span>'
+                        + (f' · <span class="when">När: {when}</span>' if when else "") + "</li>")
+        side.append("</ol>")
+    else:
+        side.append('<p class="muted">Inga åtgärder hittades.</p>')
+    return side
 
 
-def _legend(entities: list[dict]) -> str:
-    counts = Counter(e.get("label") for e in entities)
-    return ('<p class="legend">'
-            + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
-                              f'<span class="ent-label">{esc(label)}</span></span>&nbsp;×{n}'
-                              for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
-            + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
-              ' <span class="corr">OCR-rättat ord</span></p>')
+def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str, dict]) -> list[str]:
+    """The attendee list, and the people the archive pass linked in this meeting (person_mentions):
+    one line per person, with the forms the minutes use for them here."""
+    side = [f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>']
+    if attendees:
+        side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
+                    "<th>Närv.</th></tr></thead><tbody>")
+        for a in sorted(attendees, key=lambda r: r.get("start_char") or 0):
+            present = {True: "ja", False: "nej"}.get(a.get("present"), "")
+            side.append(f"<tr><td>{esc(a.get('name'))}</td><td>{esc(a.get('organisation'))}</td>"
+                        f"<td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
+        side.append("</tbody></table>")
+    else:
+        side.append('<p class="muted">Ingen närvarolista.</p>')
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for r in mentions:
+        forms[r.get("person_id")][r.get("text")] += 1
+    side.append(f'<h2 id="persons">Personer ({len(forms)})</h2>')
+    if forms:
+        side.append('<ul class="persons">')
+        for pid, used in sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0]))):
+            person = persons.get(pid, {})
+            side.append(f'<li data-person="{esc(pid)}">{esc(person.get("name") or next(iter(used)))}'
+                        f' <span class="muted">({esc(", ".join(sorted(used)))}; {sum(used.values())} omnämnanden)'
+                        f"</span></li>")
+        side.append("</ul>")
+    return side
 
 
-def _corrections_table(aligned: list, corrections: list[dict]) -> list[str]:
+def _corrections_table(aligned, corrections: list[dict]) -> list[str]:
     body = [f'<h2 id="corrections">OCR-rättelser ({len(corrections)})</h2>']
-    if not aligned:
-        if corrections:
-            return [*body, '<p class="error">Rättelserna stämmer inte mot text_raw och visas inte i texten.</p>']
-        return [*body, '<p class="muted">Texten behövde inga rättelser.</p>']
     corr_meta = {(c["start_char"], c.get("original")): c for c in corrections}
-    body.append('<table class="corrections"><thead><tr><th>#</th><th>Original</th><th>Rättat</th>'
-                "<th>Metod</th><th>Poäng</th><th>Position (text_raw)</th></tr></thead><tbody>")
-    for i, a in enumerate(aligned, 1):
-        c = corr_meta.get((a.raw_start, a.original), {})
-        score = c.get("score")
-        body.append(f'<tr><td><a href="#c-{i}">{i}</a></td><td><span class="del">{esc(a.original)}</span></td>'
-                    f'<td><span class="ins">{esc(a.replacement)}</span></td><td>{esc(c.get("method"))}</td>'
-                    f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>'
-                    f'<td class="num">{a.raw_start}</td></tr>')
-    return [*body, "</tbody></table>"]
+    if aligned:
+        body.append('<table class="corrections"><thead><tr><th>#</th><th>Original</th><th>Rättat</th>'
+                    "<th>Metod</th><th>Poäng</th><th>Position (text_raw)</th></tr></thead><tbody>")
+        for i, a in enumerate(aligned, 1):
+            c = corr_meta.get((a.raw_start, a.original), {})
+            score = c.get("score")
+            body.append(f'<tr><td><a href="#c-{i}">{i}</a></td><td><span class="del">{esc(a.original)}</span></td>'
+                        f'<td><span class="ins">{esc(a.replacement)}</span></td><td>{esc(c.get("method"))}</td>'
+                        f'<td class="num">{"" if score is None else f"{score:.2f}"}</td>'
+                        f'<td class="num">{a.raw_start}</td></tr>')
+        body.append("</tbody></table>")
+    elif corrections:
+        body.append('<p class="error">Rättelserna stämmer inte mot text_raw och visas inte i texten.</p>')
+    else:
+        body.append('<p class="muted">Texten behövde inga rättelser.</p>')
+    return body
 
 
-def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict]) -> str:
-    """One meeting: its text with sections, claims, entities and corrections marked, and the lists beside it."""
+def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict],
+                  persons: dict[str, dict] | None = None) -> str:
     text = doc.get("text") or ""
     title = " ".join(x for x in (m.get("body"), m.get("date_text")) if x) or m["meeting_id"]
+    spans: list[Span] = []
     anchors: dict[int, list[str]] = defaultdict(list)
     sections = sorted(parts["sections"], key=lambda s: (s.get("ordinal") or 0, s.get("start_char") or 0))
     decisions = sorted(parts["decisions"], key=lambda r: (r.get("start_char") or 0))
     actions = sorted(parts["action_items"], key=lambda r: (r.get("start_char") or 0))
     entities = sorted(parts["entities"], key=lambda e: (e.get("start_char") or 0, -(e.get("end_char") or 0)))
     aligned = align_corrections(doc.get("text_raw"), corrections)
-    spans = [*_section_spans(sections, text, anchors), *_claim_spans(decisions, actions), *_entity_spans(entities),
-             *_correction_spans(aligned, anchors)]
-    body = _page_header(m, doc, title)
+    _section_spans(text, sections, spans, anchors)
+    _claim_and_entity_spans(decisions, actions, entities, spans)
+    _correction_spans(aligned, spans, anchors)
+    side = _claims_side(sections, decisions, actions)
+    side += _people_side(parts["attendees"], parts.get("person_mentions", []), persons or {})
+    counts = Counter(e.get("label") for e in entities)
+    legend = ('<p class="legend">'
+              + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
+                                f'<span class="ent-label">{esc(label)}</span></span>&nbsp;×{n}'
+                                for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
+              + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
+                ' <span class="corr">OCR-rättat ord</span></p>')
+    body = _header(m, doc, title)
     body += ['<div class="layout">',
-             f'<main><h2 id="text">Text</h2>{_legend(entities)}<div class="text" lang="sv">'
+             f'<main><h2 id="text">Text</h2>{legend}<div class="text" lang="sv">'
              f'{markup(text, spans, anchors)}</div></main>',
-             '<aside>', *_sidebar(sections, decisions, actions, parts["attendees"]), "</aside>", "</div>"]
+             '<aside>', *side, "</aside>", "</div>"]
     body += _corrections_table(aligned, corrections)
     return _page(title, "\n".join(body), "../style.css")
 

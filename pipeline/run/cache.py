@@ -1,19 +1,31 @@
 """Per-document results kept between runs: what makes runs incremental and resumable.
 
-A processed document is stored as ``<out>/.cache/<fingerprint>/<doc_id[:2]>/<doc_id>.pkl``
+A processed document is stored as ``<out>/.cache/<fingerprint>/<doc_id[:2]>/<doc_id>.json``
 (written to a temporary name, then renamed: a killed run leaves whole entries or none). The
 fingerprint covers everything that can change a result besides the file's bytes (which the
 doc_id hashes): the pipeline version, the parameters, the source and resource files the stages
-declare (models included) and the versions of the libraries they declare. A re-run finds
-unchanged documents here and does not process them again; a run that was killed resumes where
-it stopped.
+declare (models included) and the versions of the libraries they declare. A re-run finds unchanged
+documents here and does not process them again; a run that was killed resumes where it stopped.
+
+**No code from a cache.** An output folder is something people hand over, so its cache is
+untrusted input. Entries are JSON (a format that can only describe data: strings, numbers,
+lists, maps; dates are tagged), never pickles. Each entry starts with a header line that names
+the format, the fingerprint, the doc_id and the SHA-256 of the payload; an entry whose header,
+checksum, fingerprint, doc_id or shape does not fit — truncated, corrupt, written by another
+version, copied from another document — is ignored, and the document is processed again. (The
+checksum finds damage, not a forger: whoever can write the folder can also write a matching
+checksum, but what they can write is data, never code.)
+
+**Disk full.** A failed write removes its temporary file and raises; entries of other
+fingerprints and temporary files left by a stopped run are removed at the start of a run
+(:meth:`RecordCache.sweep`), so failed runs do not pile up.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from functools import lru_cache
 from importlib import metadata
@@ -79,6 +91,55 @@ def fingerprint(params) -> str:
     return h.hexdigest()[:16]
 
 
+MAGIC = b"minutes-cache/1"
+_FIELDS = tuple(f for f in MinutesRecord.__dataclass_fields__ if f != "document")
+
+
+def _encode(value):
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"not JSON-serialisable in a cache entry: {type(value).__name__}")
+
+
+def _decode(obj: dict):
+    if len(obj) == 1 and "$date" in obj and isinstance(obj["$date"], str):
+        return dt.date.fromisoformat(obj["$date"])
+    return obj
+
+
+def dump_record(record: MinutesRecord, fp: str) -> bytes:
+    """A cache entry: header line (format, fingerprint, doc_id, SHA-256 of the payload), then JSON."""
+    data = {"document": record.document, **{f: getattr(record, f) for f in _FIELDS}}
+    payload = json.dumps(data, ensure_ascii=False, default=_encode, separators=(",", ":")).encode("utf-8",
+                                                                                                   "surrogatepass")
+    doc_id = str(record.document["doc_id"])
+    header = b" ".join([MAGIC, fp.encode(), doc_id.encode(), hashlib.sha256(payload).hexdigest().encode()])
+    return header + b"\n" + payload
+
+
+def load_record(blob: bytes, fp: str, doc_id: str) -> MinutesRecord | None:
+    """The record of a cache entry, or None when anything about it does not fit (never trusted)."""
+    header, sep, payload = blob.partition(b"\n")
+    parts = header.split(b" ")
+    if not sep or len(parts) != 4 or parts[0] != MAGIC or parts[1] != fp.encode() or parts[2] != doc_id.encode():
+        return None
+    if hashlib.sha256(payload).hexdigest().encode() != parts[3]:
+        return None
+    try:
+        data = json.loads(payload.decode("utf-8", "surrogatepass"), object_hook=_decode)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or set(data) != {"document", *_FIELDS}:
+        return None
+    doc = data["document"]
+    if not isinstance(doc, dict) or doc.get("doc_id") != doc_id:
+        return None
+    for f in _FIELDS:
+        if not isinstance(data[f], list) or not all(isinstance(r, dict) for r in data[f]):
+            return None
+    return MinutesRecord(**data)
+
+
 class RecordCache:
     """The processed records of one output folder, for one fingerprint."""
 
@@ -88,36 +149,67 @@ class RecordCache:
         self.dir = self.root / self.fingerprint
 
     def _path(self, doc_id: str) -> Path:
-        return self.dir / doc_id[:2] / f"{doc_id}.pkl"
+        return self.dir / doc_id[:2] / f"{doc_id}.json"
 
     def __contains__(self, doc_id: str) -> bool:
-        return self._path(doc_id).exists()
+        return self._path(doc_id).is_file()
 
     def get(self, doc_id: str) -> MinutesRecord | None:
+        """The stored record, or None when it is missing or cannot be trusted (process the document again)."""
+        path = self._path(doc_id)
         try:
-            with open(self._path(doc_id), "rb") as f:
-                return pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None  # missing or unreadable: process the document again
+            if path.is_symlink() or not path.is_file():
+                return None  # a link could point anywhere: an entry is a plain file or nothing
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        return load_record(blob, self.fingerprint, doc_id)
 
     def put(self, record: MinutesRecord) -> None:
+        """Store a record (atomically). On failure, disk full included, nothing is left behind and it raises."""
         path = self._path(record.document["doc_id"])
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(record, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as f:
+                f.write(dump_record(record, self.fingerprint))
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
-    def prune(self, keep: set[str]) -> int:
-        """Drop other fingerprints' entries and documents no longer in the archive."""
+    def clear(self) -> None:
+        """Forget every entry (``--fresh``)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def sweep(self) -> int:
+        """Remove what no run of this fingerprint can use: other fingerprints, temporary files of a stopped
+        run, anything that is not an entry (so a failed run does not leave the disk fuller)."""
         removed = 0
+        if self.root.is_symlink():
+            self.root.unlink()
+            return 1
         if self.root.is_dir():
             for other in self.root.iterdir():
                 if other != self.dir:
-                    shutil.rmtree(other, ignore_errors=True)
+                    if other.is_dir() and not other.is_symlink():
+                        shutil.rmtree(other, ignore_errors=True)
+                    else:
+                        other.unlink(missing_ok=True)
+                    removed += 1
         if self.dir.is_dir():
             for p in self.dir.rglob("*"):
-                if p.is_file() and (p.name.startswith(".") or p.stem not in keep):
+                if (p.is_file() or p.is_symlink()) and (p.name.startswith(".") or p.suffix != ".json"):
+                    p.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+    def prune(self, keep: set[str]) -> int:
+        """Drop other fingerprints' entries and documents no longer in the archive."""
+        removed = self.sweep()
+        if self.dir.is_dir():
+            for p in self.dir.rglob("*.json"):
+                if p.is_file() and p.stem not in keep:
                     p.unlink(missing_ok=True)
                     removed += 1
         return removed

@@ -13,23 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from pipeline.contract.record import MinutesRecord
+from pipeline.run.discover import discover
 from pipeline.run.export import TableSetWriter, iter_records, write_json_atomic
 from pipeline.run.registry import ARCHIVE_STAGES, DOCUMENT_STAGES, SOURCE, RunParams, load_params
-from pipeline.run.runner import (
-    Plan,
-    RunSummary,
-    Work,
-    complete_duplicate,
-    document_pass,
-    duplicate_of,
-    duplicate_placeholder,
-    person_pass,
-    write_pass,
-)
-from pipeline.stages.ingest import discover
+from pipeline.run.runner import Plan, RunSummary, Work, document_pass, person_pass, write_pass
 
 EXPORT = "export"  # the DVC stage of the archive passes (persons, export)
 ORDER = [SOURCE.name, *(s.name for s in DOCUMENT_STAGES), EXPORT]
@@ -47,7 +35,7 @@ def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None, 
             write_pass(_source_records(inp, params, workers), writer, None, summary)
         elif name == EXPORT:
             index = person_pass(iter_records(inp), params)
-            write_pass(_completed(iter_records(inp), _duplicated_ids(inp)), writer, index, summary)
+            write_pass(iter_records(inp), writer, index, summary)
         else:
             write_pass(document_pass(iter_records(inp), params, Work(source=False, stages=(name,)), workers),
                        writer, None, summary)
@@ -59,30 +47,12 @@ def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None, 
 
 
 def _source_records(inp: Path, params: RunParams, workers: int) -> Iterator[MinutesRecord]:
-    """Every file ingested, in input order; a file with the bytes of an earlier one is a duplicate's row."""
+    """Every path ingested, in the order found; a path that is not read (or a duplicate) is a skipped row."""
     plan = Plan.of(discover([inp]))
-    ingested = document_pass((plan.items[i] for i in plan.unique()), params, Work(stages=()), workers)
-    for i in range(len(plan.items)):
-        yield next(ingested) if plan.first(i) == i else duplicate_placeholder(plan, i)
-
-
-def _duplicated_ids(inp: Path) -> set[str]:
-    """The doc_ids that duplicates' rows refer to (one column of the documents table is read)."""
-    folder = inp / "documents.parquet"
-    ids = pq.read_table(folder, columns=["doc_id", "status"]).to_pylist() if folder.exists() else []
-    return {first for row in ids if (first := duplicate_of(row))}
-
-
-def _completed(records: Iterator[MinutesRecord], wanted: set[str]) -> Iterator[MinutesRecord]:
-    """Duplicates' rows completed from their first file's row (which the stream has already passed:
-    duplicates have no meeting, so they are in the last partition, after the file they copy)."""
-    firsts: dict[str, dict] = {}
-    for rec in records:
-        doc = rec.document
-        if doc["doc_id"] in wanted:
-            firsts[doc["doc_id"]] = doc
-        first = duplicate_of(doc)
-        yield complete_duplicate(rec, firsts[first]) if first in firsts else rec
+    ingested = document_pass((plan.item(i) for i in plan.unique()), params, Work(stages=()), workers)
+    for i in range(len(plan.found)):
+        skipped = plan.skipped_row(i)
+        yield next(ingested) if skipped is None else skipped
 
 
 assert ARCHIVE_STAGES[-1].name == EXPORT

@@ -49,7 +49,7 @@ STAGE = StageSpec(
     name="export",
     params=ExportParams,
     requires=("document", "blocks", "meetings", "attendees", "sections", "entities", "decisions", "action_items",
-              "corrections", "persons"),
+              "corrections", "identifiers", "persons", "person_mentions"),
     code=("pipeline/run/export.py", "pipeline/contract"),
     libraries=("pyarrow",),
     kind="archive",

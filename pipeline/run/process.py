@@ -1,9 +1,10 @@
-"""Run the declared stages over one document: ingest, then repair → segment → ner → extract.
+"""Run the declared stages over one document: ingest, then identifiers → repair → segment → ner → extract.
 
 The stages are the ``STAGE`` declarations collected in :mod:`pipeline.run.registry`; each one's
 ``run`` reads the record fields it declares and assigns its own. A failure inside a stage turns
 into an error row for that document (status 'error', the stage named in the message), so one
-bad document never stops a batch.
+bad document never stops a batch. Each stage runs within its per-document budget of time and
+text size (:mod:`pipeline.run.budget`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.contract.ids import assign_row_ids
 from pipeline.contract.record import MinutesRecord
+from pipeline.run.budget import BudgetExceeded, size_problem, time_budget
 from pipeline.run.registry import BY_NAME, DOCUMENT_STAGES, SOURCE, RunParams, load_params, parse_params
 from pipeline.stages.ingest import doc_id_for, source_path_for
 
@@ -34,8 +36,14 @@ def run_stages(rec: MinutesRecord, params: RunParams | dict | None, stages: list
     params = parse_params(params)
     for name in list(STAGES) if stages is None else stages:
         spec = BY_NAME[name]
+        over = size_problem(rec.document.get("text"), params[name], name)
+        if over:
+            return fail(rec, over)
         try:
-            spec.run(rec, params[name])
+            with time_budget(params[name], name):
+                spec.run(rec, params[name])
+        except BudgetExceeded as exc:  # a document over the stage's budget: an error row, the batch goes on
+            return fail(rec, str(exc))
         except Exception as exc:  # a bug or a pathological text: record it, go on with the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             return fail(rec, f"{name} stage failed: {detail}")

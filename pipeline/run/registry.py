@@ -14,11 +14,11 @@ from typing import Any
 from pipeline.contract.stage import Params, ParamsError, StageSpec, read_params_file
 from pipeline.products import persons
 from pipeline.run import export
-from pipeline.stages import extract, ingest, ner, repair, segment
+from pipeline.stages import extract, identifiers, ingest, ner, repair, segment
 from pipeline.stages.ner import train as train_ner
 
 SOURCE: StageSpec = ingest.STAGE
-DOCUMENT_STAGES: tuple[StageSpec, ...] = (repair.STAGE, segment.STAGE, ner.STAGE, extract.STAGE)
+DOCUMENT_STAGES: tuple[StageSpec, ...] = (identifiers.STAGE, repair.STAGE, segment.STAGE, ner.STAGE, extract.STAGE)
 ARCHIVE_STAGES: tuple[StageSpec, ...] = (persons.STAGE, export.STAGE)
 TRAIN_STAGES: tuple[StageSpec, ...] = (train_ner.STAGE,)
 ALL_STAGES: tuple[StageSpec, ...] = (SOURCE, *DOCUMENT_STAGES, *ARCHIVE_STAGES, *TRAIN_STAGES)

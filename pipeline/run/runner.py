@@ -16,8 +16,9 @@ The passes, none of which holds the archive in memory:
    (``pipeline.products.persons``);
 3. :func:`write_pass`: the records, in input order, get their person_ids and are written out.
 
-A file whose bytes an earlier file already had is processed once; its row is a duplicate of the
-first one's (:func:`duplicate_placeholder`, completed by :func:`complete_duplicate` when written).
+Every path found gets one documents row: a path that is not read (an unsupported kind, a link out
+of the tree, a fifo; :mod:`pipeline.run.discover`) and a file whose bytes an earlier file already had
+(processed once) get a row with status 'skipped' and the reason.
 Records come back in input order whatever the scheduler, so the same archive always gives the
 same rows in the same order. With ``--scheduler`` the Dask workers must see the input files at
 the same paths (a shared file system); the parameters are sent to the cluster once, and every
@@ -30,8 +31,6 @@ import hashlib
 import json
 import logging
 import os
-import re
-import shutil
 import time
 import traceback
 from collections import deque
@@ -44,14 +43,16 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
+from pipeline.products.mentions import mention_rows
 from pipeline.products.overrides import OverrideSet, PersonRelinker
 from pipeline.products.persons import PersonIndex
 from pipeline.run.cache import RecordCache
+from pipeline.run.discover import Found, discover, skipped_record
 from pipeline.run.export import OutputError, TableSetWriter, remove_stale_writes, write_json_atomic
 from pipeline.run.process import error_record, fail, process_document, run_stages
 from pipeline.run.provenance import METADATA_KEY, run_provenance
 from pipeline.run.registry import RunParams, parse_params
-from pipeline.stages.ingest import discover, doc_id_for, source_path_for
+from pipeline.stages.ingest import doc_id_for
 
 log = logging.getLogger("minutes")
 OVERRIDES_FILE = "overrides.yaml"  # picked up from the output folder when --overrides is not given
@@ -61,20 +62,26 @@ Item = tuple[Path, Path]  # (file, the input root it was found under)
 
 @dataclass
 class RunSummary:
-    documents: int = 0
-    failed: int = 0
+    documents: int = 0  # documents rows: one per path found under the inputs
+    failed: int = 0     # rows with status 'error'
+    skipped: int = 0    # rows with status 'skipped' (not read: unsupported kind, outside the tree, duplicate, ...)
     processed: int = 0  # documents processed in this run (the others came from the cache)
     words: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[tuple[str, str]] = field(default_factory=list)
     warnings: int = 0               # non-fatal problems reported on documents (documents.warnings)
     documents_with_warnings: int = 0
     overrides: dict | None = None  # which hand corrections applied, which targets no longer exist
 
     @property
+    def ok(self) -> int:
+        return self.documents - self.failed - self.skipped
+
+    @property
     def reused(self) -> int:
-        return self.documents - self.processed
+        return self.documents - self.skipped - self.processed
 
     def add(self, rec: MinutesRecord) -> None:
         """Count one written record (and log it)."""
@@ -85,7 +92,11 @@ class RunSummary:
         self.documents_with_warnings += bool(warnings)
         for w in warnings:
             log.info("%s: warning: %s", doc["source_path"], w)
-        if not rec.ok:
+        if doc.get("status") == "skipped":
+            self.skipped += 1
+            self.skips.append((doc["source_path"], doc["error"]))
+            log.info("%s: skipped: %s", doc["source_path"], doc["error"])
+        elif not rec.ok:
             self.failed += 1
             self.errors.append((doc["source_path"], doc["error"]))
             log.warning("%s: %s", doc["source_path"], doc["error"])
@@ -95,12 +106,22 @@ class RunSummary:
                       len(rec.decisions), len(rec.action_items))
 
     def as_dict(self) -> dict:
-        return {"pipeline_version": __version__, "documents": self.documents, "failed": self.failed,
-                "processed": self.processed, "reused": self.reused, "words": self.words,
+        return {"pipeline_version": __version__, "documents": self.documents,
+                "status": {"ok": self.ok, "error": self.failed, "skipped": self.skipped}, "failed": self.failed,
+                "skipped": self.skipped, "processed": self.processed, "reused": self.reused, "words": self.words,
                 "seconds": round(self.seconds, 3), "rows": self.counts, "warnings": self.warnings,
                 "documents_with_warnings": self.documents_with_warnings,
                 "errors": [{"source_path": p, "error": e} for p, e in self.errors],
+                "skips": [{"source_path": p, "reason": r} for p, r in self.skips],
                 **({"overrides": self.overrides} if self.overrides else {})}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> RunSummary:
+        return cls(documents=d["documents"], failed=d["failed"], skipped=d.get("skipped", 0), processed=0,
+                   words=d["words"], counts=d["rows"], errors=[(e["source_path"], e["error"]) for e in d["errors"]],
+                   skips=[(e["source_path"], e["reason"]) for e in d.get("skips", [])],
+                   warnings=d.get("warnings", 0), documents_with_warnings=d.get("documents_with_warnings", 0),
+                   overrides=d.get("overrides"))
 
 
 # -- pass 1: the document stages, where the work runs ------------------------------------------------
@@ -225,55 +246,43 @@ def document_pass(items: Iterable, params: RunParams | dict | None, work: Work =
 
 # -- the files of an archive and their duplicates ---------------------------------------------------
 
-_DUPLICATE_ID = re.compile(r"^(?P<first>.+)-dup\d+$")
-
-
 @dataclass
 class Plan:
-    """The files of an archive in input order, with their content ids; a file whose bytes an
-    earlier file already had is processed once (its ``first`` is that earlier file)."""
+    """The paths of an archive in the order found, with the content ids of those that are read; a file
+    whose bytes an earlier file already had is processed once (its ``first`` is that earlier file)."""
 
-    items: list[Item]
-    ids: list[str]
+    found: list[Found]
+    ids: list[str | None]                                    # None for a path that is not read
     first_of: dict[str, int] = field(default_factory=dict)  # doc_id -> index of its first file
 
     @classmethod
-    def of(cls, items: list[Item]) -> Plan:
-        plan = cls(items, [doc_id_for(path) for path, _ in items])
+    def of(cls, found: list[Found]) -> Plan:
+        plan = cls(found, [doc_id_for(f.path) if f.skip is None else None for f in found])
         for i, doc_id in enumerate(plan.ids):
-            plan.first_of.setdefault(doc_id, i)
+            if doc_id is not None:
+                plan.first_of.setdefault(doc_id, i)
         return plan
 
-    def first(self, i: int) -> int:
-        return self.first_of[self.ids[i]]
+    def item(self, i: int) -> Item:
+        return self.found[i].path, self.found[i].root
+
+    def first(self, i: int) -> int | None:
+        return self.first_of[self.ids[i]] if self.ids[i] is not None else None
 
     def unique(self) -> list[int]:
         """The index of each distinct file's first occurrence, in input order."""
         return list(self.first_of.values())
 
-
-def duplicate_placeholder(plan: Plan, i: int) -> MinutesRecord:
-    """The row of file ``i``, whose bytes an earlier file had: an error row that names the first file."""
-    path, root = plan.items[i]
-    first = source_path_for(*plan.items[plan.first(i)])
-    return MinutesRecord(document={
-        "doc_id": f"{plan.ids[i]}-dup{i}", "source_path": source_path_for(path, root),
-        "format": path.suffix.lstrip(".").lower() or None, "ocr": False, "ocr_pages": [], "warnings": [],
-        "status": "error", "error": f"duplicate of {first}: same content, processed once",
-        "pipeline_version": __version__})
-
-
-def duplicate_of(doc: dict) -> str | None:
-    """The doc_id of the first file when ``doc`` is a duplicate's row."""
-    m = _DUPLICATE_ID.match(doc.get("doc_id") or "")
-    return m["first"] if m and doc.get("status") == "error" else None
-
-
-def complete_duplicate(placeholder: MinutesRecord, first_document: dict) -> MinutesRecord:
-    """A duplicate's row as written: the first file's document row under the duplicate's id, path and error."""
-    d = placeholder.document
-    return MinutesRecord(document={**first_document, "doc_id": d["doc_id"], "source_path": d["source_path"],
-                                   "status": "error", "error": d["error"]})
+    def skipped_row(self, i: int) -> MinutesRecord | None:
+        """The row of path ``i`` when it is not read: skipped by discovery, or a duplicate."""
+        f = self.found[i]
+        if f.skip is not None:
+            return skipped_record(f, f.skip)
+        first = self.first(i)
+        if first != i:
+            return skipped_record(f, f"duplicate of {self.found[first].source_path}: same content, processed once",
+                                  doc_id=f"{self.ids[i]}-dup{i}")
+        return None
 
 
 # -- passes 2 and 3: the people of the archive, then writing -------------------------------------------
@@ -292,10 +301,11 @@ def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: 
     """Pass 3: every record (given its person_ids when there is an index, then the hand-made person
     merges and splits) into the writer."""
     for rec in records:
-        if index is not None:
+        if index is not None and rec.ok:
             index.annotate(rec)
             if relinker is not None:
                 relinker.relink(rec)
+            rec.person_mentions = mention_rows(rec, index.person_of)
         writer.add(rec)
         if summary is not None:
             summary.add(rec)
@@ -307,10 +317,11 @@ def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: 
 # -- the run ---------------------------------------------------------------------------------------
 
 def _manifest(fingerprint: str, plan: Plan, overrides_digest: str = "") -> str:
-    """Identifies a run's input: the files (content and place) and everything else that decides results."""
+    """Identifies a run's input: the paths found (content, place, or why skipped) and everything else
+    that decides results."""
     h = hashlib.sha256(fingerprint.encode() + overrides_digest.encode())
-    for doc_id, (path, root) in zip(plan.ids, plan.items):
-        h.update(f"{doc_id}\t{source_path_for(path, root)}\n".encode())
+    for doc_id, f in zip(plan.ids, plan.found):
+        h.update(f"{doc_id or '-'}\t{f.source_path}\t{f.skip or ''}\n".encode())
     return h.hexdigest()
 
 
@@ -318,13 +329,11 @@ def _unchanged_output(out_dir: Path, manifest: str) -> RunSummary | None:
     """The previous run's summary when it wrote exactly what this run would write, and it is all there."""
     try:
         prev = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
+            return None
+        return RunSummary.from_dict(prev)
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    if prev.get("manifest") != manifest or not all((out_dir / f"{t}.parquet").exists() for t in ALL_TABLES):
-        return None
-    return RunSummary(documents=prev["documents"], failed=prev["failed"], processed=0, words=prev["words"],
-                      counts=prev["rows"], errors=[(e["source_path"], e["error"]) for e in prev["errors"]],
-                      overrides=prev.get("overrides"))
 
 
 class _OutputLock:
@@ -360,35 +369,38 @@ class _CachedRun:
 
     def load(self, i: int) -> MinutesRecord:
         rec = self.cache.get(self.plan.ids[i])
-        if rec is None:  # unreadable cache entry: do it again
-            rec = process_document(*self.plan.items[i], self.params)
-            self.cache.put(rec)
+        if rec is None:  # unreadable, foreign or tampered cache entry: do it again
+            rec = process_document(*self.plan.item(i), self.params)
+            try:
+                self.cache.put(rec)
+            except OSError:  # the record is in hand; the next pass processes it again if need be
+                pass
         return self.corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
 
     def unique_records(self) -> Iterator[MinutesRecord]:
         return (self.load(i) for i in self.plan.unique())
 
     def in_input_order(self) -> Iterator[tuple[int, MinutesRecord]]:
-        """Every file's record as it is written: the cached one at its current path, or a duplicate's row."""
-        for i, (path, root) in enumerate(self.plan.items):
-            first = self.plan.first(i)
-            rec = self.load(first)
-            if first != i:
-                rec = complete_duplicate(duplicate_placeholder(self.plan, i), rec.document)
-            else:
-                rec.document["source_path"] = source_path_for(path, root)  # the bytes may have moved
+        """Every path's row as it is written: the cached record at its current path, or a skipped row."""
+        for i, f in enumerate(self.plan.found):
+            rec = self.plan.skipped_row(i)
+            if rec is None:
+                rec = self.load(i)
+                rec.document["source_path"] = f.source_path  # the same bytes may have moved since they were cached
             yield i, rec
 
 
 def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | None, workers: int = 1, scheduler=None,
                 on_document: Callable[[MinutesRecord], None] | None = None,
                 on_start: Callable[[int], None] | None = None, fresh: bool = False,
-                overrides: Path | None = None) -> RunSummary:
+                overrides: Path | None = None, follow_symlinks: bool = False) -> RunSummary:
     """Process every file under ``inputs`` and write the datasets to ``out_dir``.
 
     ``scheduler``: a Dask scheduler address (or a ``dask.distributed.Client``). ``fresh``:
     ignore results kept from earlier runs and process everything again. ``overrides``: a file of
     hand corrections (default ``OUT/overrides.yaml`` when it exists), applied after extraction.
+    ``follow_symlinks``: also read symlinks that point outside the input folders
+    (see :mod:`pipeline.run.discover`).
     """
     started = time.perf_counter()
     params = parse_params(params)
@@ -396,12 +408,13 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
     summary = RunSummary()
     with _OutputLock(out_dir):
         remove_stale_writes(out_dir)
-        plan = Plan.of(discover([Path(p) for p in inputs]))
+        plan = Plan.of(discover([Path(p) for p in inputs], follow_external=follow_symlinks))
         cache = RecordCache(out_dir, params)
         if fresh:
-            shutil.rmtree(cache.root, ignore_errors=True)
+            cache.clear()
+        cache.sweep()  # other fingerprints and half-written entries of a run that was stopped
         if on_start:
-            on_start(len(plan.items))
+            on_start(len(plan.found))
         overrides_path = overrides or (out_dir / OVERRIDES_FILE if (out_dir / OVERRIDES_FILE).is_file() else None)
         corrections = OverrideSet.from_file(overrides_path)
         digest = hashlib.sha256(Path(overrides_path).read_bytes()).hexdigest() if overrides_path else ""
@@ -413,7 +426,7 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
                 previous.seconds = time.perf_counter() - started
                 return previous
         try:
-            for rec in document_pass((plan.items[i] for i in run.todo), params, Work(), workers, scheduler):
+            for rec in document_pass((plan.item(i) for i in run.todo), params, Work(), workers, scheduler):
                 cache.put(rec)
                 summary.processed += 1
                 if on_document:
@@ -428,7 +441,7 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
         with TableSetWriter(out_dir, **params["export"].as_dict(), metadata=metadata) as writer:
             records = (_progress(rec, i not in done, on_document) for i, rec in run.in_input_order())
             write_pass(records, writer, index, summary, relinker)
-        cache.prune(set(plan.ids))
+        cache.prune({i for i in plan.ids if i is not None})
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started
         log.info("run finished: %d documents (%d failed, %d processed) in %.1f s", summary.documents, summary.failed,

@@ -232,6 +232,47 @@ def test_markup_nests_overlapping_spans():
     assert markup("<b>&", []) == "&lt;b&gt;&amp;"
 
 
+def test_a_report_never_deletes_or_overwrites_what_it_did_not_write(tmp_path):
+    make_dataset(tmp_path / "data")
+    site = tmp_path / "site"
+    (site / "meetings").mkdir(parents=True)
+    foreign = site / "meetings" / "egen-sida.html"
+    foreign.write_text("<p>mina anteckningar</p>", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not empty"):
+        build_site(tmp_path / "data", site)  # a folder that is no report: refused, untouched
+    assert sorted(p.name for p in site.rglob("*")) == ["egen-sida.html", "meetings"]
+    foreign.unlink()
+    build_site(tmp_path / "data", site)
+    notes = site / "anteckningar.txt"
+    notes.write_text("mina", encoding="utf-8")
+    (site / "meetings" / "egen-sida.html").write_text("<p>min</p>", encoding="utf-8")
+    (tmp_path / "data" / "meetings.parquet").unlink()  # the meetings are gone: their pages go, nothing else
+    build_site(tmp_path / "data", site)
+    assert notes.read_text(encoding="utf-8") == "mina" and (site / "meetings" / "egen-sida.html").exists()
+    assert not (site / "meetings" / "d1-1.html").exists()
+
+
+def test_skipped_files_and_the_people_of_a_meeting_are_listed(tmp_path):
+    tables = make_dataset(tmp_path / "data")
+    docs = tables["documents"] + [{"doc_id": "d4", "source_path": "bilaga.xlsx", "format": "xlsx",
+                                   "status": "skipped", "error": "unsupported kind of file (.xlsx): not read",
+                                   "warnings": []}]
+    pq.write_table(pa.Table.from_pylist(docs, schema=ALL_TABLES["documents"]), tmp_path / "data" / "documents.parquet")
+    mentions = [{"meeting_id": "d1-1", "source_table": "entities", "text": t, "person_id": "p-1"}
+                for t in ("Anna Svensson", "Anna")]
+    pq.write_table(pa.Table.from_pylist(mentions, schema=ALL_TABLES["person_mentions"]),
+                   tmp_path / "data" / "person_mentions.parquet")
+    pq.write_table(pa.Table.from_pylist([{"person_id": "p-1", "name": "Anna Svensson", "variants": ["Anna"]}],
+                                        schema=ALL_TABLES["persons"]), tmp_path / "data" / "persons.parquet")
+    result = build_site(tmp_path / "data", tmp_path / "site")
+    assert result["skipped_documents"] == 1
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Filer som inte lästes" in index and "unsupported kind of file (.xlsx)" in index
+    page = (tmp_path / "site" / "meetings" / "d1-1.html").read_text(encoding="utf-8")
+    assert '<li data-person="p-1">Anna Svensson <span class="muted">(Anna, Anna Svensson; 2 omnämnanden)' in page
+    check_page(tmp_path / "site" / "meetings" / "d1-1.html")
+
+
 def test_report_command(tmp_path):
     make_dataset(tmp_path / "data")
     result = CliRunner().invoke(app, ["report", str(tmp_path / "data"), "--out", str(tmp_path / "site")])

@@ -34,7 +34,7 @@ def _staged(raw, tmp_path, params=None, workers=1):
 
 def test_the_stages_are_the_declared_ones_in_order():
     assert ORDER == [SOURCE.name, *(s.name for s in DOCUMENT_STAGES), "export"]
-    assert ORDER == ["ingest", "repair", "segment", "ner", "extract", "export"]
+    assert ORDER == ["ingest", "identifiers", "repair", "segment", "ner", "extract", "export"]
 
 
 def test_stage_by_stage_equals_one_run(tmp_path):
@@ -48,7 +48,7 @@ def test_stage_by_stage_equals_one_run(tmp_path):
         pd.testing.assert_frame_equal(staged[table], direct[table], check_dtype=False)
     docs = direct["documents"].set_index("source_path")
     assert docs.loc["kopia.txt", "error"].startswith("duplicate of b.txt")
-    assert docs.loc["kopia.txt", "text"] == docs.loc["b.txt", "text"]
+    assert docs.loc["kopia.txt", "status"] == "skipped" and docs.loc["b.txt", "status"] == "ok"
     assert docs.loc["tom.txt", "status"] == "error"
     years = sorted(p.name for p in (tmp_path / "export" / "documents.parquet").iterdir())
     assert years == ["2019", "2022", "unknown"]  # the stages read the partitions back year by year

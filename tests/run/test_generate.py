@@ -48,10 +48,10 @@ def test_the_params_file_holds_every_declared_default_with_its_comment(tmp_path)
 
 def test_dvc_deps_are_the_previous_output_the_stage_code_and_resources(repo):
     stages = dvc_stages()
-    assert list(stages) == ["ingest", "repair", "segment", "ner", "extract", "export", "train_ner"]
+    assert list(stages) == ["ingest", "identifiers", "repair", "segment", "ner", "extract", "export", "train_ner"]
     outs = {o if isinstance(o, str) else next(iter(o)) for s in stages.values() for o in s["outs"]}
     prev = "data/raw"
-    for name in ["ingest", "repair", "segment", "ner", "extract", "export"]:
+    for name in ["ingest", "identifiers", "repair", "segment", "ner", "extract", "export"]:
         stage = stages[name]
         assert stage["deps"][0] == prev and stage["cmd"].startswith(f"minutes stage {name} --in {prev} ")
         assert "--params params.yaml" in stage["cmd"]

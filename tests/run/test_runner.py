@@ -75,12 +75,12 @@ def test_a_killed_run_resumes_to_the_same_output(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--out", str(out),
                              "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 600
-    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.pkl"))) < 5:
+    while time.time() < deadline and proc.poll() is None and len(list((out / ".cache").rglob("*.json"))) < 5:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert not (out / "documents.parquet").exists()  # nothing half-written became visible
-    done_before = len(list((out / ".cache").rglob("*.pkl")))
+    done_before = len(list((out / ".cache").rglob("*.json")))
     assert 5 <= done_before < 40
     resumed = run_archive([tmp_path / "in"], out, params)
     assert resumed.processed == 40 - done_before
@@ -135,3 +135,51 @@ def test_an_unchanged_rerun_leaves_the_output_alone_unless_a_table_is_missing(tm
     (tmp_path / "in" / "år0" / "m0.txt").rename(tmp_path / "in" / "år0" / "flyttad.txt")  # moved: paths change
     run_archive([tmp_path / "in"], tmp_path / "out", {})
     assert "år0/flyttad.txt" in set(read_tables(tmp_path / "out")["documents"]["source_path"])
+
+
+def test_every_path_gets_one_row_and_each_status_is_counted(tmp_path):
+    import json
+    import os
+    import threading
+
+    archive, outside = tmp_path / "in", tmp_path / "privat"
+    _archive(archive, 2)
+    outside.mkdir()
+    (outside / "hemlig.txt").write_text("Hemligt möte 1 maj 2021\n\nLösenordet är sommar2021.\n", encoding="utf-8")
+    os.symlink(outside / "hemlig.txt", archive / "länk.txt")
+    (archive / "kopia.txt").write_text(MINUTES.format(d=1), encoding="utf-8")  # år0/m0.txt is the same bytes
+    (archive / "tom.txt").write_bytes(b"")
+    (archive / "tabell.xlsx").write_bytes(b"PK\x03\x04")
+    os.mkfifo(archive / "rör.txt")
+    with open(os.fsencode(archive) + b"/m\xf6te.txt", "w", encoding="utf-8") as f:
+        f.write(MINUTES.format(d=9))
+    done = {}
+    t = threading.Thread(target=lambda: done.update(s=run_archive([archive], tmp_path / "out", {})), daemon=True)
+    t.start()
+    t.join(300)
+    assert not t.is_alive(), "the run hung"
+    summary = done["s"]
+    docs = read_tables(tmp_path / "out")["documents"].set_index("source_path")
+    assert len(docs) == 8 == summary.documents and docs["doc_id"].is_unique
+    status = docs["status"].to_dict()
+    assert status == {"kopia.txt": "ok", "år1/m1.txt": "ok", "m\\xf6te.txt": "ok", "tom.txt": "error",
+                      "år0/m0.txt": "skipped", "tabell.xlsx": "skipped", "rör.txt": "skipped", "länk.txt": "skipped"}
+    assert docs.loc["år0/m0.txt", "error"].startswith("duplicate of kopia.txt")  # the first in path order is read
+    assert "outside the input tree" in docs.loc["länk.txt", "error"]
+    assert not docs["text"].dropna().str.contains("sommar2021").any()
+    assert (summary.ok, summary.failed, summary.skipped) == (3, 1, 4)
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert run["status"] == {"ok": 3, "error": 1, "skipped": 4}
+    assert {s["source_path"] for s in run["skips"]} == {"år0/m0.txt", "tabell.xlsx", "rör.txt", "länk.txt"}
+
+
+def test_a_document_over_a_stage_budget_is_an_error_row_and_the_run_goes_on(tmp_path):
+    _archive(tmp_path / "in", 1)
+    (tmp_path / "in" / "lång.txt").write_text("Styrelsen 1 maj 2021\n\n" + "rad\n" * 500, encoding="utf-8")
+    summary = run_archive([tmp_path / "in"], tmp_path / "out", {"segment": {"budget_lines": 400}})
+    docs = read_tables(tmp_path / "out")["documents"].set_index("source_path")
+    assert docs.loc["år0/m0.txt", "status"] == "ok"
+    assert docs.loc["lång.txt", "status"] == "error"
+    assert docs.loc["lång.txt", "error"] == "segment stage: over budget: the text has 503 lines, more than " \
+                                            "segment.budget_lines=400"
+    assert summary.failed == 1

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 from pipeline.contract.document import Block, block_rows
@@ -42,7 +43,6 @@ from pipeline.stages.ingest.reader import DEFAULT_PARAMS, deadline_for, extract,
 __all__ = [
     "DEFAULT_PARAMS",
     "SUPPORTED_SUFFIXES",
-    "discover",
     "doc_id_for",
     "ingest_document",
     "read_document",
@@ -62,40 +62,15 @@ def _pipeline_version() -> str:
         return "0+unknown"
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = (path.name,)
-    return any(p.startswith(".") or p.startswith("~$") for p in parts)
-
-
-def discover(inputs: list[Path]) -> list[tuple[Path, Path]]:
-    """(file, root) pairs, sorted. Folders are searched recursively for files with a
-    supported suffix (hidden files and folders and Office lock files '~$...' skipped); a
-    file given directly is always taken (whatever its suffix), with its parent as root."""
-    found: set[tuple[Path, Path]] = set()
-    for inp in inputs:
-        inp = Path(inp)
-        if inp.is_dir():
-            root = inp
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    p = Path(dirpath) / name
-                    if p.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(p, root) and p.is_file():
-                        found.add((p, root))
-        elif inp.is_file() or inp.exists():
-            if not inp.name.startswith("."):
-                found.add((inp, inp.parent))
-    return sorted(found, key=lambda pr: (str(pr[1]), str(pr[0])))
-
-
 def doc_id_for(path: Path) -> str:
     """First 16 hex digits of the SHA-256 of the file's bytes (of the path when unreadable)."""
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        # O_NONBLOCK: a fifo put in the file's place is not waited on; only a regular file is read
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError("not a regular file")
             while chunk := f.read(_HASH_CHUNK):
                 h.update(chunk)
     except OSError:
@@ -104,14 +79,16 @@ def doc_id_for(path: Path) -> str:
 
 
 def source_path_for(path: Path, root: Path) -> str:
-    """The path as recorded in documents.source_path: relative to the input root it was found under."""
+    """The path as recorded in documents.source_path: relative to the input root it was found under,
+    as valid UTF-8 (bytes of a file name that are not UTF-8 are shown as '\\xNN')."""
     try:
-        return Path(path).relative_to(root).as_posix()
+        rel = Path(path).relative_to(root).as_posix()
     except ValueError:
         try:
-            return Path(os.path.relpath(path, root)).as_posix()
+            rel = Path(os.path.relpath(path, root)).as_posix()
         except ValueError:
-            return Path(path).as_posix()
+            rel = Path(path).as_posix()
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
 def ingest_document(path: Path, root: Path, params: dict | None = None) -> MinutesRecord:
@@ -171,7 +148,11 @@ def _read(path: Path, p: dict) -> dict:
     try:
         if path.is_dir():
             return {"status": "error", "error": "is a directory", "format": None}
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):  # a fifo or a device is never opened: reading it may never end
+            return {"status": "error", "error": "not a regular file (a fifo, socket or device): not read",
+                    "format": fmt}
     except OSError as e:
         return {"status": "error", "error": f"cannot read file: {e.strerror or e}"}
     if p["max_bytes"] and size > p["max_bytes"]:

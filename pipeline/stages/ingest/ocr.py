@@ -97,6 +97,19 @@ def prepare(img: Image.Image) -> Image.Image:
     return img
 
 
+BLANK_SIDE = 400        # px: a page is judged blank on a thumbnail this large
+BLANK_MAX_INK = 30     # dark pixels (< BLANK_INK_LEVEL) of the thumbnail a blank page may have (dust, specks)
+BLANK_INK_LEVEL = 160
+
+
+def is_blank(img: Image.Image) -> bool:
+    """A page with (almost) no ink: nothing for Tesseract to read (a PDF of 500 blank scanned
+    pages is not OCR'd for ten minutes)."""
+    thumb = img.convert("L")
+    thumb.thumbnail((BLANK_SIDE, BLANK_SIDE))
+    return sum(thumb.histogram()[:BLANK_INK_LEVEL]) <= BLANK_MAX_INK
+
+
 def ocr_image(img: Image.Image, lang: str = "swe", osd: bool = True, deadline: float | None = None,
               psm: int = 3) -> tuple[str, int]:
     """(text, rotation applied). ``deadline`` is a time.monotonic() value."""
@@ -177,7 +190,13 @@ def read_image(data: bytes, params: dict, deadline: float | None = None) -> tupl
     check_ready(lang)
     pages: list[str] = []
     warnings: list[str] = []
+    blank = 0
     for i, frame in enumerate(image_frames(data), start=1):
+        _remaining(deadline)  # a time limit ends a long multi-frame file between frames too
+        if is_blank(frame):
+            blank += 1
+            pages.append("")
+            continue
         f = upscale_factor(frame, params["ocr_dpi"])
         if f > 1.0:
             frame = frame.resize((int(frame.width * f), int(frame.height * f)), Image.LANCZOS)
@@ -188,4 +207,6 @@ def read_image(data: bytes, params: dict, deadline: float | None = None) -> tupl
         if len(pages) >= params["max_pages"]:
             warnings.append(f"only the first {params['max_pages']} frames were read")
             break
+    if blank:
+        warnings.append(f"{blank} blank page(s) not OCR'd")
     return pages, warnings

@@ -78,6 +78,9 @@ def needs_ocr(text: str, has_images: bool, params: dict) -> str | None:
 
 # --- readers ----------------------------------------------------------------------------
 
+BLANK_CHECK_DPI = 50  # a page to OCR is first rendered this small to see whether it is blank
+
+
 def _render_pdfium(data: bytes, index: int, dpi: int, max_pixels: int = 80_000_000):
     import pypdfium2 as pdfium
 
@@ -207,6 +210,7 @@ class _OCR:
         self.ready: bool | None = None
         self.pages: list[int] = []
         self.engine: str | None = None
+        self.blank = 0  # blank scanned pages, not OCR'd
 
     def available(self) -> bool:
         from pipeline.stages.ingest import ocr as ocrmod
@@ -224,6 +228,9 @@ class _OCR:
         if not self.available():
             return layout
         _check(self.deadline)
+        if ocrmod.is_blank(_render_pdfium(self.data, i, BLANK_CHECK_DPI)):
+            self.blank += 1  # nothing to read, and OCR would take seconds
+            return text_layout("", "ocr")
         img = _render_pdfium(self.data, i, self.params["ocr_dpi"])
         new, rot = ocrmod.ocr_image(img, lang=self.params["ocr_lang"], osd=self.params["ocr_osd"],
                                     deadline=self.deadline)
@@ -273,6 +280,8 @@ def read_pdf(data: bytes, params: dict, deadline: float | None = None) -> Readin
             warnings.append(f"page {i + 1}: {reason}; OCR is switched off")
             reason = None
         layouts.append(ocr.page(i, layout, reason) if reason else layout)
+    if ocr.blank:
+        warnings.append(f"{ocr.blank} blank page(s) not OCR'd")
     marks = page_furniture([lay.line_texts for lay in layouts])
     style = doc_style(layouts)
     b = TextBuilder()

@@ -51,6 +51,8 @@ def extract(path: Path, params: dict, deadline: float | None = None, data: bytes
     except MemoryError:
         return _fail(suffix_fmt, "out of memory while reading the file")
     except Exception as e:  # noqa: BLE001 - a batch must not stop for one file
+        if isinstance(e, RuntimeError) and "timeout" in str(e).lower():  # pytesseract's own time-out
+            return _fail(suffix_fmt, f"time limit of {params['timeout_s']:g} s exceeded (OCR: {e})")
         tb = traceback.extract_tb(e.__traceback__)
         where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
         return _fail(suffix_fmt, f"unexpected error: {type(e).__name__}: {e}{where}")
@@ -144,6 +146,8 @@ def _image(data: bytes, fmt, suffix_fmt, params, deadline) -> Reading:
         raise ReadFailed("image file and OCR is switched off")
     try:
         pages, warnings = read_image(data, params, deadline)
+    except TimeoutError:
+        raise  # a time limit, not a corrupt image (TimeoutError is an OSError)
     except UnidentifiedImageError as e:
         raise ReadFailed("corrupt or unreadable image (the image data cannot be identified)") from e
     except (OSError, SyntaxError, ValueError) as e:

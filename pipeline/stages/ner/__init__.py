@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
+from pipeline.lang.identifiers import NOT_ENTITIES
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.recognise import recognise_entities
 
 
 def ner_stage(rec: MinutesRecord, params: NerParams) -> None:
-    rec.entities = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections,
-                                      params.layer_options())
+    ents = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections, params.layer_options())
+    ids = [(i["start_char"], i["end_char"]) for i in rec.identifiers if i["kind"] in NOT_ENTITIES]  # never an ORG
+    rec.entities = [e for e in ents if not any(s < e["end_char"] and e["start_char"] < t for s, t in ids)]
 
 
 STAGE = StageSpec(
     name="ner",
     params=NerParams,
-    requires=("document.text", "meetings", "attendees", "sections", "blocks"),
+    requires=("document.text", "meetings", "attendees", "sections", "blocks", "identifiers"),
     assigns=("entities",),
     code=("pipeline/stages/ner",),
     resources=("models/sv_minutes_ner", "pipeline/lang/first_names.txt", "pipeline/lang/nicknames.json"),

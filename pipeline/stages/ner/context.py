@@ -271,13 +271,16 @@ def _line_templates(text: str, ents: list[Entity]) -> dict[int, str]:
 def enumerations(text: str, ents: list[Entity]) -> list[Entity]:
     """A model 'person' listed among organisations is an organisation."""
     def relabel(group: list[Entity]) -> None:
+        labels = Counter(y.label for y in group)  # counted once per group: per member it was quadratic
         for x in group:
             if x.label not in ("PER", "LOC") or x.source not in SOFT or x.normalized:
                 continue
             if x.label == "PER" and is_first_name(x.text.split()[0]):
                 continue  # 'Eva Åström' in a list of organisations is still a person
-            others = Counter(y.label for y in group if y is not x)
+            others = labels - Counter([x.label])
             if others["ORG"] >= 2 and others["ORG"] > others["PER"] + others["LOC"]:
+                labels[x.label] -= 1
+                labels["ORG"] += 1
                 x.label, x.source = "ORG", "patterns"
 
     for chain in _chains(text, ents):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.contract.stage import Params, param
+from pipeline.contract.stage import Budget, param
 
 
 @dataclass(frozen=True)
-class NerParams(Params):
+class NerParams(Budget):
     dates: bool = param(True, "layer: DATE/TIME rules (pipeline.lang.dates)")
     attendees: bool = param(True, "layer: the meeting's own attendee list as a gazetteer")
     patterns: bool = param(True, "layer: Swedish organisation and place patterns")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -96,8 +97,35 @@ def is_common_word(text: str, start: int, end: int, strict: bool = True) -> bool
     return False
 
 
-def _overlaps(a, taken: list[tuple[int, int]]) -> bool:
-    return any(a.start < e and s < a.end for s, e in taken)
+class _Taken:
+    """Spans already taken, sorted by start: 'does [s, e) overlap one?' in O(log n).
+
+    A scan of every taken span per candidate made long documents quadratic (issue 16). Holds
+    disjoint spans (what ``_select`` keeps) or, built at once from any spans, their running
+    maximum end, which answers the same question.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]] = ()):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end, m = [], -1
+        for _, e in spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, a) -> bool:
+        i = bisect_left(self.starts, a.end)  # the spans that start before a ends
+        return i > 0 and self.max_end[i - 1] > a.start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span (in ``_select`` one that overlaps none taken: then nothing after it changes)."""
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.max_end.insert(i, max(end, self.max_end[i - 1] if i else -1))
+        j = i + 1
+        while j < len(self.max_end) and self.max_end[j] < self.max_end[i]:
+            self.max_end[j] = self.max_end[i]
+            j += 1
 
 
 def clean_model_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -132,12 +160,12 @@ def clean_model_span(text: str, start: int, end: int, label: str) -> tuple[int, 
 def _select(cands: list[Entity]) -> list[Entity]:
     """Non-overlapping: by layer precedence, then longer, then earlier."""
     chosen: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for c in sorted(cands, key=lambda x: (PRIORITY[x.source], -(x.end - x.start), x.start)):
-        if _overlaps(c, taken):
+        if taken.overlaps(c):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(chosen, key=lambda x: x.start)
 
 
@@ -285,7 +313,10 @@ def _starts_with(text: str, pos: int, phrase: str) -> bool:
 
 def _paren_orgs(text: str, ents: list[Entity]) -> list[Entity]:
     """'Anna Ek (Bryggan)': the parenthesised name after a person is an organisation."""
-    taken = [(e.start, e.end) for e in ents]
+    taken = _Taken([(e.start, e.end) for e in ents])
+    by_span = defaultdict(list)
+    for x in ents:
+        by_span[(x.start, x.end)].append(x)
     extra = []
     for e in ents:
         if e.label != "PER":
@@ -294,11 +325,11 @@ def _paren_orgs(text: str, ents: list[Entity]) -> list[Entity]:
         if not m:
             continue
         cand = Entity(m.start(1), m.end(1), "ORG", m.group(1), None, "patterns")
-        if m.group(1).upper() not in NOT_ORG_ACRONYMS and not _overlaps(cand, taken):
+        if m.group(1).upper() not in NOT_ORG_ACRONYMS and not taken.overlaps(cand):
             extra.append(cand)
         else:
-            for x in ents:
-                if x.start == cand.start and x.end == cand.end and x.source in ("model", "weak"):
+            for x in by_span.get((cand.start, cand.end), ()):
+                if x.source in ("model", "weak"):
                     x.label, x.source = "ORG", "patterns"
     return sorted(ents + extra, key=lambda x: x.start)
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pipeline.contract.document import remap_blocks
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
+from pipeline.lang.identifiers import relocate
 from pipeline.stages.repair.core import repair_text_impl
 from pipeline.stages.repair.params import RepairParams
 
@@ -66,13 +67,14 @@ def repair_stage(rec: MinutesRecord, params: RepairParams) -> None:
     rec.document["text"] = result.text
     rec.corrections = [{"doc_id": rec.document["doc_id"], **c} for c in result.corrections]
     rec.blocks = remap_blocks(rec.blocks, result.corrections)
+    rec.identifiers = relocate(remap_blocks(rec.identifiers, result.corrections), result.text)  # onto the text
 
 
 STAGE = StageSpec(
     name="repair",
     params=RepairParams,
-    requires=("document.text_raw", "blocks"),
-    assigns=("document.text", "corrections", "blocks"),
+    requires=("document.text_raw", "blocks", "identifiers"),
+    assigns=("document.text", "corrections", "blocks", "identifiers"),
     code=("pipeline/stages/repair",),
     resources=("models/repair/bigrams.tsv.gz",),
     libraries=("hunspell-sv", "wordfreq", "spylls", "ftfy"),

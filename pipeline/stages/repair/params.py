@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.contract.stage import Params, param
+from pipeline.contract.stage import Budget, param
 
 
 @dataclass(frozen=True)
-class RepairParams(Params):
+class RepairParams(Budget):
     enabled: bool = param(True, "false: text = text_raw, no corrections")
     lm_path: str | None = param(None, "another bigram model (default: the shipped models/repair/bigrams.tsv.gz)")
     lm_weight: float = param(1.0, "weight of the context model against the channel costs")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.contract.record import MinutesRecord
-from pipeline.contract.stage import Params, StageSpec
+from pipeline.contract.stage import Budget, StageSpec
 from pipeline.lang.dates import find_dates
 
 # --- vocabulary: block headings, labels and signatures --------------------------------------
@@ -432,7 +432,7 @@ def _sections(lines: list[_Line], text: str, meeting_id: str, skip: set[int],
 # --- the stage -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class SegmentParams(Params):
+class SegmentParams(Budget):
     """The segment stage has no parameters yet; the class makes an unknown key an error."""
 
 

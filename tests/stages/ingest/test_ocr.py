@@ -121,3 +121,36 @@ def test_low_resolution_image_is_upscaled():
     small = render_page(LINES[:3], width=1100, height=260, font_size=19, margin=40, line_gap=1.6)
     pages, _ = read_image(_encode(small, "PNG", dpi=(130, 130)), P)
     assert cer("\n".join(LINES[:3]), pages[0]) < 0.03
+
+
+def test_blank_frames_are_not_ocrd_and_a_time_limit_is_not_a_corrupt_image(page, monkeypatch):
+    from pipeline.stages.ingest import ocr
+    from pipeline.stages.ingest.ocr import is_blank
+
+    blank = Image.new("L", (2480, 3508), 255)
+    specks = blank.copy()
+    for x in range(0, 2400, 400):
+        specks.putpixel((x, 100), 0)  # dust on a blank scan
+    assert is_blank(blank) and is_blank(specks) and not is_blank(page)
+    calls = []
+    monkeypatch.setattr(ocr, "ocr_image", lambda img, **kw: (calls.append(1), ("text", 0))[1])
+    frames = [Image.new("L", (1240, 1754), 255) for _ in range(5)]
+    data = _encode(frames[0], "TIFF", save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    pages, warnings = read_image(data, P)
+    assert pages == [""] * 5 and calls == [] and warnings == ["5 blank page(s) not OCR'd"]
+
+
+def test_a_multi_frame_tiff_over_its_time_limit_says_so(page, tmp_path):
+    from pathlib import Path
+
+    from pipeline.stages.ingest.reader import extract
+
+    frames = [page.copy() for _ in range(30)]
+    data = _encode(frames[0], "TIFF", save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    from pipeline.stages.ingest.reader import deadline_for
+
+    params = resolve_params({"isolate": False, "timeout_s": 2})
+    row = extract(Path("skanning.tif"), params, deadline_for(params), data=data)
+    assert row["status"] == "error"
+    assert row["error"].startswith("time limit of 2 s exceeded"), row["error"]
+    assert "corrupt" not in row["error"]

@@ -184,3 +184,17 @@ def test_scanned_pages_are_rendered_at_300_dpi():
     assert P["ocr_dpi"] >= 300
     img = _render_pdfium(text_pdf([["Sida"]]), 0, P["ocr_dpi"])
     assert abs(img.width - 2480) <= 2 and abs(img.height - 3508) <= 2  # A4 at 300 dpi
+
+
+def test_blank_scanned_pages_are_not_ocrd(monkeypatch):
+    from PIL import Image
+
+    from pipeline.stages.ingest import ocr
+
+    calls = []
+    monkeypatch.setattr(ocr, "ocr_image", lambda img, **kw: (calls.append(1), ("", 0))[1])
+    page = render_page(MINUTES_PAGES[0], width=1240, font_size=21, margin=60)
+    data = image_pdf([Image.new("L", (1240, 1754), 255)] * 20 + [page], dpi=150)
+    row = _read(data)
+    assert len(calls) == 1  # only the page with ink
+    assert "20 blank page(s) not OCR'd" in row["warnings"]

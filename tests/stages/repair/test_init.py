@@ -101,3 +101,19 @@ def test_random_junk_is_consistent():
 
 def test_disabled_by_params():
     assert repair_text(DAMAGED, {"enabled": False}).text == DAMAGED
+
+
+def test_identifier_rows_follow_the_repaired_text():
+    from pipeline.contract.record import MinutesRecord
+    from pipeline.stages.repair import RepairParams, repair_stage
+
+    raw = "MÃ¶tet bÃ¶rjade. Ring [telefonnummer] fÃ¶re mÃ¥ndag.\n"  # mojibake before the placeholder
+    start = raw.index("[telefonnummer]")
+    rec = MinutesRecord(document={"doc_id": "d", "text_raw": raw, "text": raw},
+                        identifiers=[{"doc_id": "d", "kind": "telefonnummer", "start_char": start,
+                                      "end_char": start + 15, "text": "[telefonnummer]", "masked": True}])
+    repair_stage(rec, RepairParams())
+    text = rec.document["text"]
+    assert text.startswith("Mötet började.")
+    (row,) = rec.identifiers
+    assert text[row["start_char"]:row["end_char"]] == "[telefonnummer]"
