@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pipeline.stages.extract.cues import Cues
+from pipeline.lang.names import is_first_name
+from pipeline.stages.extract.cues import Cues, TaskVerb
 from pipeline.stages.extract.decisions import is_question
 from pipeline.lang.fold import fold_cue_text as fold
 
@@ -27,6 +28,12 @@ CLAUSE_START_RE = re.compile(r"(?:\batt\s+|;\s*|:\s+|\s[–—-]\s|,\s*(?:och|me
                              re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöé'-]*$")
 GOR_RE = re.compile(r"^\s*gor\s+(?P<who>[^,.(;]+)", re.IGNORECASE)  # on folded text
+# a subject that opens with a preposition or an adverb is an adverbial ('Enligt lagen ska …', 'Därtill ska …')
+PREP_START_RE = re.compile(r"^(enligt|i|pa|for|med|under|efter|infor|till|vid|fran|om|av|genom|utifran|inom|"
+                           r"sedan|dartill|dessutom|da|nu|har|dar|aven|ocksa|darfor|samtidigt|framover|"
+                           r"senare|snart|idag|darutover|vidare|slutligen|forst)\b")
+RECUR_RE = re.compile(r"\b(varje|vart|var \d|varannan|vartannat|arligen|manatligen|veckovis|alltid|normalt|"
+                      r"vanligtvis|regelbundet|lopande)\b")
 STOP_CAPS = {"i", "vi", "de", "det", "den", "en", "ett", "och", "men", "att", "som", "han", "hon", "alla",
              "inte", "även", "också", "nu", "sedan", "då", "här", "där", "denna", "detta", "dessa", "man"}
 
@@ -55,6 +62,8 @@ class ActionHit:
     explicit: bool = False  # an explicit assignment ('Uppdrogs åt X att', 'Ansvarig: X')
     coming: bool = False  # a thing that comes ('Inbjudan kommer')
     cue_end: int | None = None  # end offset of the cue in the sentence
+    rule: str | None = None  # the rule family, where it is not told by the flags above
+    assigns: bool = False  # the sentence gives the task to the doer ('Pierre får fixa det'): also a decision
 
 
 def _clean_name(s: str) -> str:
@@ -163,24 +172,33 @@ DEFINITE_RE = re.compile(r"(en|et|ena|rna)$")
 
 
 def _is_first_name(word: str) -> bool:
-    """Is the word a common first name (the NER stage's list, when it is there)?"""
-    try:
-        from pipeline.stages.ner.names import is_first_name
-    except ImportError:  # the list is optional here
-        return False
-    try:
-        return bool(is_first_name(word))
-    except Exception:
-        return False
+    """Is the word a common first name (the one first-name list, pipeline.lang.names)?"""
+    return bool(is_first_name(word))
 
 
-def _looks_like_name(subj: str) -> bool:
+def _looks_like_name(subj: str, initial: bool = False) -> bool:
     """A single capitalised word that is a first name or not a definite noun ('Mattias', 'Anna',
-    not 'Föreningen')."""
+    not 'Föreningen'); at the start of a sentence, where every word is capitalised, only a first name."""
     words = subj.split()
     if len(words) != 1 or NAME_WORD_RE.match(words[0]) is None:
         return False
+    if initial:
+        return _is_first_name(words[0])
     return not DEFINITE_RE.search(words[0]) or _is_first_name(words[0])
+
+
+def _agentive(core: str, cues: Cues) -> bool:
+    """Can the (folded) subject be the doer of a task: does its last word name people or an organisation?"""
+    words = PAREN_RE.sub("", core).split()
+    return bool(words) and (cues.agents is None or cues.agents.match(words[-1]) is not None)
+
+
+def is_person(text: str, start: int, end: int, names: Names) -> bool:
+    """Is text[start:end] a person's name (a PER entity there, or capitalised first names)?"""
+    if any(n[3] == "PER" for n in names.within(start, end)):
+        return True
+    words = text[start:end].split()
+    return bool(words) and _is_first_name(words[0]) and all(NAME_WORD_RE.match(w) for w in words)
 
 
 def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
@@ -220,8 +238,11 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
             if who:
                 return ActionHit(cue, [who], m.start())
         return None
-    if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)):
-        return None
+    if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)) \
+            or PREP_START_RE.match(core):
+        return None  # 'Enligt Kommunallagen ska …': an adverbial, the subject comes after the verb
+    if tv.modal and RECUR_RE.search(f) and re.match(r"(ska|skall|bor)\b", f[m.start():]):
+        return None  # 'Sopor skall tömmas varje vecka': a rule, not a task
     if cues.non_agents.match(core):
         # 'Vi planerar …' counts only as the main clause of the sentence ('… att vi ska …' is reported)
         if core == "vi" and tv.we and cstart == 0:
@@ -230,21 +251,35 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
     if cues.pronouns.match(core):
         who = _resolve_pronoun(core, prev, names)
         return ActionHit(cue, who, m.start()) if who else None
-    in_subj = names.within(subj_start, subj_end)
-    named = bool(in_subj) or _looks_like_name(subj_stripped) or \
-        (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None)
-    if tv.subject == "named" and not named:
+    if not _doer_ok(text, subj_start, subj_end, core, tv, cues, names, initial=start + cstart == start):
         return None
-    # 'group': a name, a role, or a plural group ('Föreningarna bör presentera …'); a single
-    # institution with 'bör' is advice ('Nämnden bör följa frågan')
-    if tv.subject == "group" and not named and not PLURAL_DEFINITE_RE.search(core):
-        return None
-    if not in_subj and subj_stripped[:1].islower() and start + cstart == start:
-        return None  # a lower-case word opening a sentence is no subject ('unga kommer att …')
     who = _who_from_span(text, subj_start, subj_end, names, cues)
     if not who:
         return None
-    return ActionHit(cue, who, m.start())
+    return ActionHit(cue, who, m.start(), assigns=tv.assigns)
+
+
+def _doer_ok(text: str, s: int, e: int, core: str, tv: TaskVerb, cues: Cues, names: Names, initial: bool) -> bool:
+    """Can the subject text[s:e] (folded: ``core``) do the task of verb ``tv``?
+
+    A name (an entity that ends the subject, or a first name), a role ('sekreteraren') or, for verbs
+    that take any doer, a person or an organisation ('Organisationerna', 'Förvaltningen'); never a
+    thing ('Fönstren skall gå lätt att öppna'). A lower-case word opening a sentence is no subject.
+    """
+    subj = text[s:e]
+    tail_end = s + len(PAREN_RE.sub("", subj).rstrip())  # 'forskare från Centrum för tjänsteforskning (CTF)'
+    in_subj = [n for n in names.within(s, e) if n[1] >= tail_end - 1]
+    named = bool(in_subj) or _looks_like_name(subj, initial) or \
+        (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None)
+    if tv.subject == "named" and not named:
+        return False
+    # 'group': a name, a role, or a plural group ('Föreningarna bör presentera …'); a single
+    # institution with 'bör' is advice ('Nämnden bör följa frågan')
+    if tv.subject == "group" and not named and not PLURAL_DEFINITE_RE.search(core):
+        return False
+    if not named and not _agentive(core, cues):
+        return False
+    return bool(in_subj) or not (subj[:1].islower() and initial)
 
 
 def staffing(text: str, start: int, end: int, cues: Cues, names: Names) -> ActionHit | None:

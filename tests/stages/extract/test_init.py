@@ -88,11 +88,16 @@ def test_formal_protocol_with_att_clauses():
                              extra_headings=REPORT_HEADINGS)
     assert [(d["text"], d["kind"]) for d in decisions] == [
         ("Göran Sjöberg valdes att justera protokollet.", "elected"),
-        ("att inrätta ett brukarråd inom socialpsykiatrin från och med den 1 maj 2021", "group_formed"),
+        ("att inrätta ett brukarråd inom socialpsykiatrin från och med den 1 maj 2021", "formed"),
+        # the decision gives a task: it is a decision (assigned) and an action item
+        ("att uppdra åt socialchefen att ta fram riktlinjer för brukarrådet senast den 15 april", "assigned"),
         ("att ärendet återrapporteras till nämnden i september.", "decided"),
         ("Socialnämnden beslutade att bordlägga ärendet till nästa sammanträde.", "postponed"),
-        ("Redovisningen lades till handlingarna.", "other"),
+        ("Redovisningen lades till handlingarna.", "noted"),
     ]
+    # the reservation of § 13 is on every decision of § 13, and only there
+    assert [d["reservations"] for d in decisions] == [[], ["Erik Lundgren (M)"], ["Erik Lundgren (M)"],
+                                                     ["Erik Lundgren (M)"], [], []]
     assert len(actions) == 1
     a = actions[0]
     assert a["text"] == "att uppdra åt socialchefen att ta fram riktlinjer för brukarrådet senast den 15 april"
@@ -132,8 +137,10 @@ def test_beslut_list_bullets_a_paragraph_and_inline():
     assert [(d["text"], d["kind"], d["cue"]) for d in decisions] == [
         ("Att fortsätta i nuvarande form", "decided", "Beslut"),
         ("Att bordlägga frågan om logga", "postponed", "Beslut"),
+        ("Anna får i uppdrag att boka lokal", "assigned", "Beslut"),
         ("Styrelsen godkänner budgeten.", "approved", "Beslut"),
-        ("Att hyra Folkets hus.", "decided", "Beslut"),
+        ("Förvaltningen får i uppdrag att återkomma.", "assigned", "Beslut"),
+        ("Beslut: Att hyra Folkets hus.", "decided", "Beslut"),   # an inline label is part of the text
     ]
     assert [(a["text"], a["assignees_resolved"]) for a in actions] == [
         ("Anna får i uppdrag att boka lokal", ["Anna Berg"]),
@@ -171,7 +178,7 @@ def test_to_do_list():
 def test_group_formed_then_who_is_in_it():
     text = "1. Konferens\nVi bildar en arbetsgrupp. I första hand är Allan, Per och Bosse med i arbetet.\n"
     decisions, actions = run(text, attendees_of("Allan Berg", "Per Norbeck", "Bo Pettersson"))
-    assert [d["kind"] for d in decisions] == ["group_formed"]
+    assert [d["kind"] for d in decisions] == ["formed"]
     assert actions[0]["assignees"] == ["Allan", "Per", "Bosse"]
     assert actions[0]["assignees_resolved"] == ["Allan Berg", "Per Norbeck", "Bo Pettersson"]
 
