@@ -8,7 +8,7 @@ import yaml
 
 from pipeline.stages.extract.cues import DEFAULT_PATH, compile_pattern, load_cues
 from pipeline.stages.extract.kinds import KINDS
-from pipeline.stages.extract.sentences import fold
+from pipeline.lang.fold import fold_cue_text as fold
 
 from .helpers import run, texts
 

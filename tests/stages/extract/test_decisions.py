@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.extract.decisions import classify, is_question
-from pipeline.stages.extract.sentences import fold
+from pipeline.lang.fold import fold_cue_text as fold
 
 
 @pytest.mark.parametrize("sentence, kind", [

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.stages.extract.kinds import KINDS, kind_of, kind_of_att_clause, normalise, refine
-from pipeline.stages.extract.sentences import fold
+from pipeline.lang.fold import fold_cue_text as fold
 
 
 def test_the_vocabulary():
