@@ -92,6 +92,10 @@ def _who_from_span(text: str, start: int, end: int, names: Names, cues: Cues) ->
         org = _org_at(m, start, names)
         if org:
             return [org]
+    ends = [n for n in names.within(start, end) if n[1] >= start + len(PAREN_RE.sub("", span).rstrip()) - 1]
+    if ends and len(span.split()) > len(ends[-1][2].split()) + 1 \
+            and not re.search(r"(?:\boch|\bsamt|[,&/+])\s*$", text[start:ends[-1][0]]):
+        return [ends[-1][2]]  # 'Stödja inmatning stängs inte Matthias funderar vidare'
     span = cues.subject_prefixes.sub("", span.strip()) if cues.subject_prefixes else span
     # the subject was written with a prefix ('Alla frivilligorganisationer'); keep the noun
     out = []
@@ -202,45 +206,39 @@ def is_person(text: str, start: int, end: int, names: Names) -> bool:
 
 
 def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
-    pre_f = f[: m.start()]
-    pre = sent[: m.start()]
-    # 'Anna och Erik, som ska prata om …': the relative clause belongs to the names before it
+    """The doer of task verb ``tv`` matched at ``m`` (in the folded sentence ``f``), or None."""
+    pre_f, pre = f[: m.start()], sent[: m.start()]
+    cue = sent[m.start():m.end()].strip()
+    # 'Kontakt har tagits med Södra vägens glas, som återkommer …': the name before ', som'
     rel = re.search(r",\s*som\s*$", pre)
     if rel:
+        run = _names_ending_at(text, start, start + rel.start(), names)
+        if run and run[0][0] > start and not any(b.search(pre_f[: rel.start()]) for b in cues.action_blockers):
+            return ActionHit(cue, [n[2] for n in run], m.start(), rule="relative")
         pre, pre_f = pre[: rel.start()], pre_f[: rel.start()]
+    coordinated = re.search(r"\boch\s*$", pre_f) is not None and not rel
+    if coordinated:  # 'John efterlyser dokumentation och tar frågan till Bolagsverket'
+        return _coordinated(text, start, sent, f, tv, m, cue, cues, names)
     if any(b.search(pre_f) for b in cues.action_blockers):
         return None
     # the clause the verb belongs to starts after the last 'att', ';', ', och', ...
     cstart = 0
     for cm in CLAUSE_START_RE.finditer(pre):
         cstart = cm.end()
+    cstart = _after_och_name(pre, cstart, start, names)
     subj = pre[cstart:]
     subj_stripped = subj.strip()
     subj_start = start + cstart + (len(subj) - len(subj.lstrip()))
     subj_end = subj_start + len(subj_stripped)
-    cue = sent[m.start():m.end()].strip()
-
     if tv.passive:
         if subj_stripped and FINITE_RE.search(subj_stripped):
             return None
         return ActionHit(cue, [], m.start())
-
     core = cues.subject_prefixes.sub("", fold(subj_stripped)).strip() if subj_stripped else ""
-    if not core:
-        # 'Medverkar gör Sara Nilsson, …'
-        g = GOR_RE.match(f[m.end():])
-        if g:
-            who = sent[m.end() + g.start("who"):m.end() + g.end("who")]
-            return ActionHit(cue, split_names(who), m.start())
-        # subjectless: 'Tar vidare frågan …' continues the preceding sentence's subject
-        if prev is not None and not tv.modal:
-            who = subject_of(text[prev[0]:prev[1]], prev[0], text, names)
-            if who:
-                return ActionHit(cue, [who], m.start())
+    if not core or PREP_START_RE.match(core):
+        return _no_subject(text, start, sent, f, tv, m, cue, names, prev, bool(core))
+    if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)):
         return None
-    if len(subj_stripped.split()) > 8 or FINITE_RE.search(PAREN_RE.sub("", subj_stripped)) \
-            or PREP_START_RE.match(core):
-        return None  # 'Enligt Kommunallagen ska …': an adverbial, the subject comes after the verb
     if tv.modal and RECUR_RE.search(f) and re.match(r"(ska|skall|bor)\b", f[m.start():]):
         return None  # 'Sopor skall tömmas varje vecka': a rule, not a task
     if cues.non_agents.match(core):
@@ -254,9 +252,70 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
     if not _doer_ok(text, subj_start, subj_end, core, tv, cues, names, initial=start + cstart == start):
         return None
     who = _who_from_span(text, subj_start, subj_end, names, cues)
-    if not who:
+    return ActionHit(cue, who, m.start(), assigns=tv.assigns) if who else None
+
+
+def _names_ending_at(text: str, start: int, end: int, names: Names) -> list:
+    """The names listed right before ``end`` ('Anna Åkerman och Erik Bengtsson' before ', som')."""
+    found = names.within(start, end)
+    if not found or found[-1][1] < end - 1:
+        return []
+    run = [found[-1]]
+    for n in reversed(found[:-1]):
+        if re.fullmatch(r"\s*(?:,|och|samt|&)\s*", text[n[1]:run[0][0]]):
+            run.insert(0, n)
+        else:
+            break
+    return run
+
+
+def _no_subject(text, start, sent, f, tv, m, cue, names: Names, prev, adverbial: bool):
+    """A task verb with no subject before it: the doer after it ('Till nästa möte tar Anna fram …',
+    'Medverkar gör Sara Nilsson'), else the subject of the sentence before ('Tar vidare frågan …')."""
+    after = _name_after(start + m.start(), start + m.end() + 1, names, text)
+    if after is not None:
+        return ActionHit(cue, [after], m.start(), rule="inverted")
+    if adverbial:
         return None
-    return ActionHit(cue, who, m.start(), assigns=tv.assigns)
+    g = GOR_RE.match(f[m.end():])
+    if g:
+        who = sent[m.end() + g.start("who"):m.end() + g.end("who")]
+        return ActionHit(cue, split_names(who), m.start())
+    if prev is not None and not tv.modal:
+        who = subject_of(text[prev[0]:prev[1]], prev[0], text, names)
+        if who:
+            return ActionHit(cue, [who], m.start())
+    return None
+
+
+def _name_after(cue_start: int, limit: int, names: Names, text: str) -> str | None:
+    """A name that stands right after the first word of the cue ('ska Anna …', 'tar Anna fram …')."""
+    first_end = cue_start + len(text[cue_start:limit].split(" ", 1)[0])
+    for s, e, t, _ in names.within(first_end, first_end + 60):
+        if not text[first_end:s].strip():
+            return t
+        break
+    return None
+
+
+def _coordinated(text, start, sent, f, tv, m, cue, cues: Cues, names: Names):
+    """The second verb of 'X <verb> … och <task verb> …': the doer is the subject that opens the sentence."""
+    who = subject_of(sent, start, text, names)
+    if who is not None and text[start + len(who):start + len(who) + 1] in " ,":
+        return ActionHit(cue, [who], m.start(), rule="coordinated", assigns=tv.assigns)
+    if tv.we and re.match(r"(?:\w+\s+[-–—:]\s+)?vi\b", f):
+        return ActionHit(cue, [], m.start(), rule="coordinated")
+    return None
+
+
+def _after_och_name(pre: str, cstart: int, start: int, names: Names) -> int:
+    """'Snart kommer ett förslag och Matthias kommer att …': the clause after 'och' when a name opens it."""
+    for om in re.finditer(r"\s(?:och|men)\s+", pre[cstart:]):
+        at = cstart + om.end()
+        first = pre[cstart:cstart + om.start()]
+        if FINITE_RE.search(first) and any(n[0] == start + at for n in names.within(start + at, start + len(pre))):
+            return at
+    return cstart
 
 
 def _doer_ok(text: str, s: int, e: int, core: str, tv: TaskVerb, cues: Cues, names: Names, initial: bool) -> bool:
