@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues, TaskVerb
 from pipeline.stages.extract.decisions import is_question
+from pipeline.stages.extract.passive import passive_task
 from pipeline.lang.fold import fold_cue_text as fold
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
@@ -32,8 +33,12 @@ GOR_RE = re.compile(r"^\s*gor\s+(?P<who>[^,.(;]+)", re.IGNORECASE)  # on folded 
 PREP_START_RE = re.compile(r"^(enligt|i|pa|for|med|under|efter|infor|till|vid|fran|om|av|genom|utifran|inom|"
                            r"sedan|dartill|dessutom|da|nu|har|dar|aven|ocksa|darfor|samtidigt|framover|"
                            r"senare|snart|idag|darutover|vidare|slutligen|forst)\b")
-RECUR_RE = re.compile(r"\b(varje|vart|var \d|varannan|vartannat|arligen|manatligen|veckovis|alltid|normalt|"
-                      r"vanligtvis|regelbundet|lopande)\b")
+RECUR_RE = re.compile(r"\b(varje|vart (annat|\w+e) (ar|vecka|manad)|var \d|varannan|vartannat|arligen|manatligen|"
+                      r"veckovis|alltid|normalt|vanligtvis|regelbundet|lopande)\b")
+# 'Det som står kommer Matthias lösa …', 'Under våren kommer Digg att föra en dialog …': the doer after the modal
+INVERTED_RE = re.compile(r"\b(?:kommer|ska|skall)\s+(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){0,2})\s+"
+                         r"(?:(?:att|nog|också|även|sedan|dock)\s+)*(?P<verb>[a-zåäö]{2,})\b")
+NOT_TASK_VERBS = {"vara", "ha", "bli", "inte", "kunna", "få", "finnas", "behöva", "vilja", "gå", "komma"}
 STOP_CAPS = {"i", "vi", "de", "det", "den", "en", "ett", "och", "men", "att", "som", "han", "hon", "alla",
              "inte", "även", "också", "nu", "sedan", "då", "här", "där", "denna", "detta", "dessa", "man"}
 
@@ -130,11 +135,13 @@ def _resolve_pronoun(pron: str, prev: tuple[int, int] | None, names: Names) -> l
 
 
 def classify(text: str, start: int, end: int, cues: Cues, names: Names,
-             prev: tuple[int, int] | None = None, allow_tasks: bool = True) -> ActionHit | None:
+             prev: tuple[int, int] | None = None, allow_tasks: bool = True, in_list: bool = False
+             ) -> ActionHit | None:
     """Is text[start:end] an action item? Returns the cue and the assignees as written.
 
     prev: the span of the preceding sentence (for pronouns and subjectless sentences).
     allow_tasks: False under opinion labels ('Synpunkter:'); explicit assignments still count.
+    in_list: the sentence is a list item ('- Studentguiden skall uppdateras' is a task there).
     """
     sent = text[start:end]
     if is_question(sent):
@@ -145,8 +152,9 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
     for rx in cues.assignment:
         m = rx.search(f)
         if m:
-            who = split_names(sent[m.start("who"):m.end("who")])
-            return ActionHit(sent[m.start():m.end()].strip(), who, m.start(), explicit=True, cue_end=m.end())
+            who = [w for w in split_names(sent[m.start("who"):m.end("who")]) if _can_do(w, cues)]
+            if who:
+                return ActionHit(sent[m.start():m.end()].strip(), who, m.start(), explicit=True, cue_end=m.end())
 
     # 2. things that come: 'Inbjudan kommer …'
     m = cues.coming.search(f) if cues.coming else None
@@ -168,6 +176,14 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
         res = _check_task(text, start, sent, f, tv, m, cues, names, prev)
         if res is not None:
             return res
+    # 4. the doer after the modal: 'Under våren kommer Digg att föra en dialog med SEMIC'
+    hit = _inverted(text, start, sent, cues, names)
+    if hit is not None:
+        return hit
+    # 5. the passive: 'Skyltningen kommer att ses över', 'Kommer att åtgärdas av SMS'
+    p = passive_task(text, start, end, cues, names, in_list)
+    if p is not None:
+        return ActionHit(p[0], p[1], p[2], rule="passive", cue_end=p[2] + len(p[0]))
     return None
 
 
@@ -189,6 +205,25 @@ def _looks_like_name(subj: str, initial: bool = False) -> bool:
     if initial:
         return _is_first_name(words[0])
     return not DEFINITE_RE.search(words[0]) or _is_first_name(words[0])
+
+
+def _inverted(text: str, start: int, sent: str, cues: Cues, names: Names) -> ActionHit | None:
+    """'… kommer Matthias lösa …': a modal, a name (an entity there) and the verb of the task."""
+    for m in INVERTED_RE.finditer(sent):
+        if m.group("verb") in NOT_TASK_VERBS or m.group("verb").endswith("s"):
+            continue
+        who = [n for n in names.within(start + m.start("who"), start + m.end("who")) if n[0] == start + m.start("who")]
+        if not who or any(b.search(fold(sent[: m.start()])) for b in cues.action_blockers):
+            continue
+        return ActionHit(sent[m.start():m.end()], [who[0][2]], m.start(), rule="inverted", cue_end=m.end())
+    return None
+
+
+def _can_do(who: str, cues: Cues) -> bool:
+    """Can the one named in an assignment do a task: a name (capitalised), a role or an organisation?"""
+    core = fold(who).strip()
+    return bool(core) and (who[:1].isupper() or _agentive(core, cues)
+                           or (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None))
 
 
 def _agentive(core: str, cues: Cues) -> bool:
@@ -310,11 +345,12 @@ def _coordinated(text, start, sent, f, tv, m, cue, cues: Cues, names: Names):
 
 def _after_och_name(pre: str, cstart: int, start: int, names: Names) -> int:
     """'Snart kommer ett förslag och Matthias kommer att …': the clause after 'och' when a name opens it."""
-    for om in re.finditer(r"\s(?:och|men)\s+", pre[cstart:]):
+    for om in re.finditer(r"\s(?:och|men)\s+|,\s+", pre[cstart:]):
         at = cstart + om.end()
         first = pre[cstart:cstart + om.start()]
-        if FINITE_RE.search(first) and any(n[0] == start + at for n in names.within(start + at, start + len(pre))):
-            return at
+        clause = FINITE_RE.search(first) or (om.group().startswith(",") and len(first.split()) >= 2)
+        if clause and any(n[0] == start + at for n in names.within(start + at, start + len(pre))):
+            return at  # ('Betatestare efterlyses, Ulrika tar upp det internt')
     return cstart
 
 

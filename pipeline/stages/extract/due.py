@@ -6,6 +6,7 @@ Dates are found and parsed by ``pipeline.lang.dates`` (the project's one date pa
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pipeline.stages.extract.cues import Cues
 from pipeline.lang.fold import fold_cue_text as fold
@@ -64,14 +65,66 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
                     best = cand
                 break
     if best is None and cues.relative_due is not None:
-        for rx, keep in cues.due_markers:
-            for m in rx.finditer(f):
-                r = cues.relative_due.match(f, m.end())
-                if r and not _attributive(f, m.start(), cues):
-                    s = m.start() if keep else r.start()
-                    cand = (s, sentence[s:r.end()].strip(), None)
-                    if best is None or cand[0] < best[0]:
-                        best = cand
+        best = _relative(sentence, f, cues, year)
     if best is None:
         return None, None
-    return best[1], best[2]
+    return best[1], _ahead(best[2], best[1], year)
+
+
+def _ahead(date: dt.date | None, written: str, meeting: dt.date | None) -> dt.date | None:
+    """A deadline written without its year lies after the meeting: 'till 9 december' at a March
+    meeting is next December, not last (a date up to a month before the meeting is kept: a slip of
+    the writer rather than a deadline a year ahead)."""
+    if date is None or meeting is None or re.search(r"\b(19|20)\d\d\b", written) \
+            or date >= meeting - dt.timedelta(days=31):
+        return date
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date
+
+
+WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
+
+
+def relative_date(expr: str, meeting: dt.date | None) -> dt.date | None:
+    """The date a relative deadline names counted from the meeting's date, where it names one:
+    a weekday ('senast fredag': the first Friday after the meeting), 'i morgon', 'årsskiftet'
+    (31 December), 'månadsskiftet' (the month's last day). ``expr`` is folded text."""
+    if meeting is None:
+        return None
+    expr = expr.strip()
+    for i, day in enumerate(WEEKDAYS):
+        if re.fullmatch(r"(?:nasta\s+)?" + day + r"(?:en)?", expr):
+            return meeting + dt.timedelta(days=(i - meeting.weekday() - 1) % 7 + 1)
+    if expr in ("i morgon", "imorgon", "morgon"):
+        return meeting + dt.timedelta(days=1)
+    if expr == "arsskiftet":
+        return dt.date(meeting.year, 12, 31)
+    if expr == "manadsskiftet":
+        nxt = (meeting.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return nxt - dt.timedelta(days=1)
+    return None
+
+
+def _relative(sentence: str, f: str, cues: Cues, year) -> tuple[int, str, dt.date | None] | None:
+    """The earliest relative deadline with its marker ('till nästa möte', 'i vår', 'innan årsskiftet'),
+    and the date written right after it ('till nästa möte den 9 december')."""
+    best = None
+    dates = [d for d in find_dates(sentence, year) if d.label == "DATE"]
+    for rx, _ in cues.due_markers:
+        for m in rx.finditer(f):
+            r = cues.relative_due.match(f, m.end())
+            if not r or _attributive(f, m.start(), cues):
+                continue
+            end, date = r.end(), None
+            after = next((d for d in dates if 0 <= d.start - r.end() <= 6
+                          and re.fullmatch(r"[\s,]*(?:den\s+)?", f[r.end():d.start])), None)
+            if after is not None:
+                end, date = after.end, parse_date(after.text, year)
+            if date is None:
+                date = relative_date(f[r.start():r.end()], year)
+            cand = (m.start(), sentence[m.start():end].strip(), date)
+            if best is None or cand[0] < best[0]:
+                best = cand
+    return best

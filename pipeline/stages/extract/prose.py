@@ -54,7 +54,33 @@ def read(walk, u, ctx, reporting: bool = False, opinion: bool = False) -> None:
             continue
         if _due_line(walk, s, e, ctx):
             continue
+        parts = _task_clauses(walk, u, s, e) if not reporting and not opinion else []
+        if parts:
+            for ps, pe, hit in parts:
+                walk.add_action(ps, pe, hit, hit.rule or "task-verb", ctx, walk.due(text[ps:pe]))
+            walk.prev, walk.prev_kind = (s, e), None
+            continue
         sentence(walk, u, ctx, s, e, idx, reporting, opinion)
+
+
+def _task_clauses(walk, u, s: int, e: int) -> list:
+    """'Betatestare efterlyses, Ulrika tar upp det internt, John tar frågan till Bolagsverket.': clauses
+    joined by commas, each opened by a name and each a task of its own, are one action item each."""
+    text = walk.text
+    cuts = [s]
+    for m in re.finditer(r",\s+", text[s:e]):
+        at = s + m.end()
+        if any(n[0] == at for n in walk.names.within(at, e)) and len(text[cuts[-1]:s + m.start()].split()) >= 2:
+            cuts.append(at)
+    if len(cuts) < 2:
+        return []
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [e]):
+        ps, pe = trim_span(text, a, b)
+        hit = act.classify(text, ps, pe, walk.cues, walk.names, walk.prev, in_list=u.kind == "item")
+        if hit is not None and hit.assignees and not hit.explicit:
+            out.append((ps, pe, hit))
+    return out if len(out) >= 2 else []
 
 
 def _due_line(walk, s: int, e: int, ctx) -> bool:
@@ -101,7 +127,8 @@ def sentence(walk, u, ctx, s: int, e: int, idx: int, reporting: bool, opinion: b
         if d0 is not None:
             dhit = dec.DecisionHit("scheduled", d0[0])
             walk.next_due[ctx.section_id] = d0
-    ahit = act.classify(text, body_s, e, cues, walk.names, walk.prev, allow_tasks=not opinion)
+    ahit = act.classify(text, body_s, e, cues, walk.names, walk.prev, allow_tasks=not opinion,
+                        in_list=u.kind == "item")
     explicit = ahit is not None and ahit.explicit and bool(ahit.assignees)
     by_meeting = (explicit and MEETING_ASSIGNS_RE.search(ahit.cue or "") is not None) or \
         (ahit is not None and ahit.assigns and bool(ahit.assignees))
@@ -170,6 +197,11 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
     sentence_text = text[s:e]
     # the date of the thing that comes ('Inbjudan till julfika 18 december kommer') is no deadline
     due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text)
+    if due[0] is None and text[u.start:u.start + 1].islower() and walk.prev_unit is not None \
+            and walk.prev_unit.kind in ("item", "para") and s == u.start:
+        prev = text[walk.prev_unit.start:walk.prev_unit.end].rstrip()
+        if prev[-1:] not in ".!?:":  # a unit that goes on after a page break ('… decembermötet, då\n\nforskare …')
+            due = walk.due(prev)
     if due[0] is None and ctx.next_meeting and ctx.section_id in walk.next_due:
         due = walk.next_due[ctx.section_id]
     walk.add_action(s, e, ahit, rule, ctx, due)

@@ -21,6 +21,7 @@ from pipeline.stages.extract.sentences import trim_item
 
 # a short topic before the task: 'Issue - gå igenom …', 'Filter för datamängdsserier, lägga till i Docs.'
 TOPIC_RE = re.compile(r"^(?P<topic>[^,:;.–-]{1,50}?)\s*(?:,|:|\s[–—-])\s+(?=\w)")
+MODAL_START_RE = re.compile(r"^(?:Måste|Behöver|Bör)\s+(?=[a-zåäö])")
 NEGATION_RE = re.compile(r"^\S+\s+(?:inte|ej|aldrig)\b", re.IGNORECASE)
 MAX_WORDS = 30
 
@@ -49,6 +50,9 @@ def imperative(walk, u, s: int, e: int) -> act.ActionHit | None:
     starts = [0]
     m = TOPIC_RE.match(sent)
     if m and len(m.group("topic").split()) <= 5:
+        starts.append(m.end())
+    m = MODAL_START_RE.match(sent)
+    if m:  # 'Måste ta fram en regel för …': a task with nobody named
         starts.append(m.end())
     for k in starts:
         f = fold(sent[k:])

@@ -154,7 +154,7 @@ def test_opinions_under_a_synpunkter_label_are_not_tasks():
     decisions, actions = run(text)
     assert decisions == []
     assert [(a["text"], a["assignees"], a["due_text"]) for a in actions] == [
-        ("Oskar tar fram ett förslag till nästa möte.", ["Oskar"], "nästa möte")]
+        ("Oskar tar fram ett förslag till nästa möte.", ["Oskar"], "till nästa möte")]
 
 
 def test_ansvarig_and_klart_lines_complete_the_task_above():
