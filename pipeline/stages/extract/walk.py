@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pipeline.contract.record import section_at
 from pipeline.lang.protocol import NOT_DECISIONS
 from pipeline.stages.extract import actions as act
+from pipeline.stages.extract import decisions as dec
 from pipeline.stages.extract import formal, prose, todo
 from pipeline.stages.extract.assignees import resolve
 from pipeline.stages.extract.cues import Cues
@@ -34,6 +35,8 @@ from pipeline.stages.extract.sentences import split_sentences, trim_item, trim_s
 from pipeline.stages.extract.tables import RULE_RE, header_roles, vote_columns
 
 PAREN_CONTENT_RE = re.compile(r"\(([^()]{3,})\)")
+# a heading that is a topic and what became of it: 'SUHF: Tagit del - ok', 'Lantmäteriet: X - Gruppen föredrar X'
+HEADING_STATEMENT_RE = re.compile(r"(?P<topic>[^:\n]{2,40}?):\s+(?P<tail>[^\n]+)")
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # sub-headings under which nothing is a decision (and, but for the matter's summary, no task)
 QUIET = NOT_DECISIONS | {"Omröstning", "Reservation", "Protokollsanteckning"}
@@ -114,12 +117,20 @@ class Walk:
         formal.attach(self.decisions, self.items)
 
     def on_heading(self, u: Unit, ctx: Ctx) -> None:
-        """'Nästa möte 14 december (separata minnesanteckningar kommer)': the thing that comes."""
+        """'Nästa möte 14 december (separata minnesanteckningar kommer)': the thing that comes;
+        'Lantmäteriet: Rumslig eller geografisk upplösning - Referensgruppen föredrar rumslig':
+        what the group resolved, written after the topic on the heading's line."""
         for m in PAREN_CONTENT_RE.finditer(self.text, u.start, u.end):
             s, e = trim_span(self.text, m.start(1), m.end(1))
             hit = act.classify(self.text, s, e, self.cues, self.names)
             if hit is not None and hit.coming and not hit.assignees:
                 self.add_action(s, e, hit, "coming", ctx)
+        m = HEADING_STATEMENT_RE.match(self.text, u.start, u.end)
+        if m is not None and len(WORD_RE.findall(m.group("tail"))) >= 4:
+            s, e = trim_span(self.text, m.start("tail"), u.end)
+            hit = dec.classify(self.text[s:e], self.cues)
+            if hit is not None and hit.cue and self.text[s:e].find(hit.cue) > 0:
+                self.add_decision(s, e, hit.kind, hit.cue, "heading-statement", ctx)
 
     def on_label(self, u: Unit, ctx: Ctx) -> None:
         """A line ending in ':' that is no known label can still say something ('Tider bokas upp inför
