@@ -448,4 +448,13 @@ def task_item(text: str, start: int, end: int, cues: Cues, names: Names,
     hit = classify(text, start, end, cues, names, prev)
     if hit is not None:
         return hit
+    run = _names_ending_at(text, start, _first_lower_word(text, start, end), names)
+    if run and run[0][0] == start:  # 'Maja och Tomas samlar frågor': the names that open the item
+        return ActionHit("", [n[2] for n in run], 0)
     return ActionHit("", [], 0)
+
+
+def _first_lower_word(text: str, start: int, end: int) -> int:
+    """Where the first word in lower case (after the names that open an item) begins, minus the space."""
+    m = re.search(r"\s+(?=(?!(?:och|samt)\b)[a-zåäö])", text[start:end])
+    return start + m.start() if m else start

@@ -22,7 +22,7 @@ NUMBER_WORDS = {"noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "f
                 "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20}
 _N = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 VOTE_PATTERNS = [  # (regex on the folded text, group of yes, no, abstain)
-    re.compile(_N + r"\s+ja-?\s?roster?\s+(?:mot|och|,)\s+" + _N + r"\s+nej-?\s?roster?"
+    re.compile(_N + r"\s+ja-?\s?rost(?:er)?\s+(?:mot|och|,)\s+" + _N + r"\s+nej-?\s?rost(?:er)?"
                r"(?:\s*,?\s*(?:och|samt)?\s*" + _N + r"\s+(?:som\s+)?(?:avstar|avstod|nedlagda|blanka))?"),
     re.compile(r"\bja\s*[:=]?\s*" + _N + r"\s*[,;]?\s+nej\s*[:=]?\s*" + _N
                + r"(?:\s*[,;]?\s+(?:avstar|avstod|avstaende|nedlagda)\s*[:=]?\s*" + _N + r")?"),

@@ -76,4 +76,10 @@ def kind_of(item: str, cues: Cues) -> str:
         hit = dec.classify(item, cues, strict=False)
         if hit is not None:
             kind = hit.kind
+    if kind == "decided":  # 'Nämnden föreslår kommunfullmäktige att avslå motionen'
+        f = fold(item)
+        for m in ATT_RE.finditer(f):
+            k = next((k for k, rx in cues.decision_kind_verbs if rx.match(f, m.end())), None)
+            if k is not None:
+                return normalise(k)
     return normalise(kind)

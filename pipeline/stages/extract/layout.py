@@ -24,11 +24,11 @@ from pipeline.stages.extract.cues import Cues
 from pipeline.stages.extract.sentences import SPACED_SPLIT_RE, WRAP_END_RE, full_line, is_table_line
 
 # list markers; the depth a glyph stands for where the layout does not say (Google Docs: ● ○ ■)
-GLYPH_DEPTH = {"●": 1, "•": 1, "-": 1, "–": 1, "—": 1, "*": 1, "·": 1, "►": 1, "➢": 1, "➤": 1, "✓": 1, "✔": 1,
+GLYPH_DEPTH = {"->": 2, "=>": 2, "●": 1, "•": 1, "-": 1, "–": 1, "—": 1, "*": 1, "·": 1, "►": 1, "➢": 1, "➤": 1, "✓": 1, "✔": 1,
                "○": 2, "◦": 2, "■": 3, "▪": 3, "□": 3, "◆": 1, "❖": 1, "→": 2, "⇒": 2, "à": 2}
-BULLET_RE = re.compile(r"^[ \t]*(?:(?P<glyph>[-–—•*·▪◦►➢➤✓✔●○■□◆❖→⇒])|(?P<ocr>e)(?=[ \t]+\S)"
+BULLET_RE = re.compile(r"^[ \t]*(?:(?P<glyph>->|=>|[-–—•*·▪◦►➢➤✓✔●○■□◆❖→⇒])|(?P<ocr>e)(?=[ \t]+\S)"
                        r"|(?P<arrow>à)(?=[ \t]*[A-ZÅÄÖ])|\(?(?P<enum>[a-z0-9]{1,2})\))[ \t]*")
-GLYPH_BEFORE_RE = re.compile("([" + re.escape("".join(GLYPH_DEPTH)) + r"])[ \t\u00a0]*$")
+GLYPH_BEFORE_RE = re.compile("([" + re.escape("".join(g for g in GLYPH_DEPTH if len(g) == 1)) + r"])[ \t\u00a0]*$")
 NUMBERED_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})\.[ \t]+(?=[A-ZÅÄÖ])")
 PARAGRAPH_RE = re.compile(r"^[ \t]*(?:forts(?:\.|ättning)?\s+)?§\s*(?P<num>\d{1,4})\b(?![.,:]?\s*\d)")
 BARE_NUMBER_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
@@ -171,7 +171,9 @@ class _Parser:
         return any(self.cues.is_label(bare, k) for k in LABEL_KINDS)
 
     def row(self, leaf: _Leaf) -> None:
-        cells = leaf.cells or [(a, b) for _, a, b in tables.cells(self.text, leaf.start, leaf.end, keep_empty=True)]
+        placed = [(a, b) for _, a, b in tables.cells(self.text, leaf.start, leaf.end, keep_empty=True)]
+        # a reader that leaves out empty cells loses their place ('Cecilia Rahm (L) |  |  | X')
+        cells = leaf.cells if len(leaf.cells) >= len(placed) else placed
         self.emit(Unit("row", leaf.start, leaf.end, [(leaf.start, leaf.end)], cells=cells), leaf)
 
     def heading(self, leaf: _Leaf) -> None:
@@ -204,6 +206,11 @@ class _Parser:
             if m or leaf.kind == "list_item":
                 alone.depth = self._depth(m, leaf, first)
             self.emit(alone, leaf)
+            return
+        nm = NUMBERED_RE.match(body)
+        if nm and leaf.kind != "list_item" and _numbered_clause(body[nm.end():]):
+            # '1. Kommunstyrelsen godkänner delårsrapporten.': a numbered clause, not a numbered heading
+            self.emit(Unit("item", s + nm.end(), e, [(s + nm.end(), e)], depth=1), leaf, keep_open=True)
             return
         if (s in self.heading_starts or ls in self.heading_starts) and leaf.kind != "list_item":
             self.emit(Unit("heading", s, e, [(s, e)], paragraph=_paragraph_no(body)), leaf)
@@ -306,6 +313,12 @@ class _Parser:
         if cur.kind == "item":
             return len(prev) >= self.wrap
         return bool(self.width) and len(prev) >= 0.75 * self.width
+
+
+def _numbered_clause(content: str) -> bool:
+    """After '1. ': a sentence (it ends in '.', ';' or ',', or runs eight words or more), not a heading."""
+    content = content.strip()
+    return content.endswith((".", ";", ",")) or len(content.split()) >= 8
 
 
 def _glyph(m: re.Match) -> str:

@@ -34,8 +34,10 @@ DUE_LABEL_RE = re.compile(r"^\s*(klart|klar|deadline|när|senast|datum|klart til
 INLINE_DECISION_RE = re.compile(r"^\s*(beslut|beslutades|beslöts)\s*:\s*", re.IGNORECASE)
 # an assignment that is a decision of the meeting (not 'Ansvarig: X', not 'X ombeds …')
 MEETING_ASSIGNS_RE = re.compile(r"\b(uppdr\w*|i uppdrag)\b", re.IGNORECASE)
-PROPOSAL_RE = re.compile(r"\b(föreslår|föreslog|föreslås)\s+(kommun|region)?(fullmäktige|styrelsen)\b.{0,40}?\b"
+PROPOSAL_RE = re.compile(r"\b(föreslår|föreslog|föreslås)\s+(kommun|region)?(fullmäktige|styrelsen|\w*nämnden)\b.{0,40}?\b"
                          r"(besluta|beslutar|anta|godkänna|fastställa|bevilja|avslå|att)\b", re.IGNORECASE)
+# a proposal put to the meeting, decided by the line after it ('Beslut: bifalles'): neither a decision nor a task
+PROPOSAL_LINE_RE = re.compile(r"^\s*(?:att|förslag|yrkande|motion|förslag till beslut)\s*:\s*\S", re.IGNORECASE)
 SPEAKER_RE = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?: [A-ZÅÄÖ][\wåäöéü-]+){0,2})\s*(?::|\s[–—-])\s+(?=\S)")
 
 
@@ -43,6 +45,8 @@ def read(walk, u, ctx, reporting: bool = False, opinion: bool = False) -> None:
     """The sentences of an item or paragraph."""
     text = walk.text
     reporting = reporting and ctx.item in walk.decision_items
+    if PROPOSAL_LINE_RE.match(text[u.start:u.end]):
+        return
     for idx, sent in enumerate(split_sentences(text, u)):
         s, e = trim_span(text, sent.start, sent.end)
         if e <= s:
@@ -67,15 +71,16 @@ def _task_clauses(walk, u, s: int, e: int) -> list:
     """'Betatestare efterlyses, Ulrika tar upp det internt, John tar frågan till Bolagsverket.': clauses
     joined by commas, each opened by a name and each a task of its own, are one action item each."""
     text = walk.text
-    cuts = [s]
-    for m in re.finditer(r",\s+", text[s:e]):
+    parts = [[s, e]]
+    for m in re.finditer(r",\s+|\s+och\s+", text[s:e]):
         at = s + m.end()
-        if any(n[0] == at for n in walk.names.within(at, e)) and len(text[cuts[-1]:s + m.start()].split()) >= 2:
-            cuts.append(at)
-    if len(cuts) < 2:
+        if any(n[0] == at for n in walk.names.within(at, e)) and len(text[parts[-1][0]:s + m.start()].split()) >= 2:
+            parts[-1][1] = s + m.start()
+            parts.append([at, e])
+    if len(parts) < 2:
         return []
     out = []
-    for a, b in zip(cuts, cuts[1:] + [e]):
+    for a, b in parts:
         ps, pe = trim_span(text, a, b)
         hit = act.classify(text, ps, pe, walk.cues, walk.names, walk.prev, in_list=u.kind == "item")
         if hit is not None and hit.assignees and not hit.explicit:

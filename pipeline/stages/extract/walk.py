@@ -106,15 +106,32 @@ class Walk:
     # -- the walk -----------------------------------------------------------------------------
     def run(self, units: list[Unit], contexts: list[Ctx]) -> None:
         self.decision_items = {c.item for u, c in zip(units, contexts) if c.subsection == "Beslut"}
+        lead: tuple | None = None  # a lead-in that reads as a decision, and the decisions made before it
         for u, ctx in zip(units, contexts):
+            if lead is not None and ctx.label != lead[1]:
+                self._drop_lead_in(lead)
+                lead = None
             handler = {"heading": self.on_heading, "row": self.on_row, "item": self.on_text,
                        "para": self.on_text, "label": self.on_label}.get(u.kind)
+            n = len(self.decisions)
             if handler is not None:
                 handler(u, ctx)
+            if u.kind == "label" and len(self.decisions) > n:
+                lead = (self.decisions[-1], u.name, len(self.decisions))
             if u.kind in ("heading", "subheading"):
                 self.prev, self.prev_kind = None, None
             self.prev_unit = u
+        if lead is not None:
+            self._drop_lead_in(lead)
         formal.attach(self.decisions, self.items)
+
+    def _drop_lead_in(self, lead: tuple) -> None:
+        """'Enligt valberedningens förslag valdes:' is no decision of its own when the list below it
+        holds the decisions ('- Britt Lund, ordförande, omval 1 år'); without them it is one
+        ('Tider bokas upp inför vårterminen:' and a list of dates)."""
+        row, _, n = lead
+        if len(self.decisions) > n:
+            self.decisions.remove(row)
 
     def on_heading(self, u: Unit, ctx: Ctx) -> None:
         """'Nästa möte 14 december (separata minnesanteckningar kommer)': the thing that comes;
@@ -213,7 +230,8 @@ class Walk:
             body_s = u.label_end if u.label and s == u.start and u.label_end else s
             rule = "beslut-inline" if u.label else "beslut-label"
             if u.label and len(WORD_RE.findall(text[body_s:e])) <= 3 and self._question_before(u):
-                s, rule = self.prev_unit.start, "beslut-answer"  # 'Slänger vi paj …? Beslut: Ja'
+                # 'Slänger vi paj …? Beslut: Ja', 'Att: föreningen tar fram en hemsida. Beslut: bifalles'
+                s, rule = self.prev_unit.start, "beslut-answer"
             self.decision(s, e, body_s, rule, ctx, u.label or ctx.label or "Beslut")
             self.prev, self.prev_kind = (s, e), "decided"
 
@@ -227,9 +245,12 @@ class Walk:
             self.add_action(s, e, hit, "decision-assigned", ctx, self.due(self.text[body_s:e]))
 
     def _question_before(self, u: Unit) -> bool:
+        """Is the unit before a question or a proposal ('Att: …', 'Yrkande: …') that a short answer decides?"""
         p = self.prev_unit
-        return p is not None and p.kind in ("item", "para") and self.text[p.start:p.end].rstrip().endswith("?") \
-            and (u.depth == 0 or p.depth <= u.depth)
+        if p is None or p.kind not in ("item", "para") or (u.depth and p.depth > u.depth):
+            return False
+        before = self.text[p.start:p.end].rstrip()
+        return before.endswith("?") or prose.PROPOSAL_LINE_RE.match(before) is not None
 
 
 def _is_decision_label(u: Unit, cues: Cues) -> bool:
