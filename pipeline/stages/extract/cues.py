@@ -38,6 +38,7 @@ class Cues:
     decision_blockers: list[re.Pattern] = field(default_factory=list)
     decision_past_markers: list[re.Pattern] = field(default_factory=list)
     decision_sentence_blockers: list[re.Pattern] = field(default_factory=list)
+    decision_proposal_blockers: list[re.Pattern] = field(default_factory=list)
     decision_kind_verbs: list[tuple[str, re.Pattern]] = field(default_factory=list)
     report_titles: list[re.Pattern] = field(default_factory=list)
     task_labels: list[re.Pattern] = field(default_factory=list)
@@ -100,6 +101,7 @@ def load_cues(path: str | None = None) -> Cues:
     c.decision_blockers = [compile_pattern(p) for p in data.get("decision_blockers", [])]
     c.decision_past_markers = [compile_pattern(p) for p in data.get("decision_past_markers", [])]
     c.decision_sentence_blockers = [compile_pattern(p) for p in data.get("decision_sentence_blockers", [])]
+    c.decision_proposal_blockers = [compile_pattern(p) for p in data.get("decision_proposal_blockers", [])]
     c.decision_kind_verbs = [(k, compile_pattern(p)) for k, p in (data.get("decision_kind_verbs") or {}).items()]
     c.report_titles = [compile_pattern(p) for p in data.get("report_titles", [])]
     c.task_labels = [compile_pattern(p) for p in data.get("task_labels", [])]

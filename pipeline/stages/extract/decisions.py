@@ -24,6 +24,8 @@ def is_question(s: str) -> bool:
 # a clause starts after these: the cue verb of 'Gruppen diskuterade frågan och beslutade att …'
 # belongs to a clause of its own, so a report verb before 'och' does not block it
 CLAUSE_BREAK_RE = re.compile(r"(?:[,;:]\s+|\s[–—-]\s|\s(?:och|men|samt|så|vilket|varpå|varefter)\s)")
+# the reach of a proposal or the chair's procedure: up to ', vilket …', ', och', ', men', ';'
+WIDE_BREAK_RE = re.compile(r"(?:;\s+|,\s+(?:vilket|varpå|varefter|och|men|så)\s)")
 
 
 def _clause_before(f: str, pos: int) -> str:
@@ -37,8 +39,12 @@ def _clause_before(f: str, pos: int) -> str:
 def blocked(f: str, pos: int, cues: Cues) -> bool:
     """Is the cue at ``pos`` (folded sentence ``f``) a proposal, a possibility, a question or a report?"""
     before = _clause_before(f, pos)
+    start = 0
+    for m in WIDE_BREAK_RE.finditer(f, 0, pos):
+        start = m.end()
     return any(b.search(before) for b in cues.decision_blockers) or \
-        any(b.search(f, 0, pos) for b in cues.decision_sentence_blockers)
+        any(b.search(f, 0, pos) for b in cues.decision_sentence_blockers) or \
+        any(b.search(f, start, pos) for b in cues.decision_proposal_blockers)
 
 
 def classify(sentence: str, cues: Cues, strict: bool = True) -> DecisionHit | None:

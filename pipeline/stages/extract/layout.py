@@ -30,7 +30,10 @@ BULLET_RE = re.compile(r"^[ \t]*(?:(?P<glyph>->|=>|[-–—•*·▪◦►➢➤
                        r"|(?P<arrow>à)(?=[ \t]*[A-ZÅÄÖ])|\(?(?P<enum>[a-z0-9]{1,2})\))[ \t]*")
 GLYPH_BEFORE_RE = re.compile("([" + re.escape("".join(g for g in GLYPH_DEPTH if len(g) == 1)) + r"])[ \t\u00a0]*$")
 NUMBERED_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})\.[ \t]+(?=[A-ZÅÄÖ])")
-PARAGRAPH_RE = re.compile(r"^[ \t]*(?:forts(?:\.|ättning)?\s+)?§\s*(?P<num>\d{1,4})\b(?![.,:]?\s*\d)")
+# '§ 12', 'forts. § 12'; OCR reads '§' as '$' or '&'
+PARAGRAPH_RE = re.compile(r"^[ \t]*(?:forts(?:\.|ättning)?\s+)?[§$&]\s*(?P<num>\d{1,4})\b(?![.,:]?\s*\d)")
+# a diary number on the '§' line: 'Dnr KS 2021/4', 'Dnr IF-2023-00055', 'KS 2024/31'
+DNR_RE = re.compile(r"\b(?:Dnr|Diarienr|Diarienummer)\b\.?:?|\b[A-ZÅÄÖ]{1,6}[\s-]?\d{2,4}[/:.-]\d+[\w./-]*|\b\d{4}[/:.-]\d+\b")
 BARE_NUMBER_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
 ATT_LINE_RE = re.compile(r"^[ \t]*att[ \t]+\S")
 LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][\w åäöÅÄÖé/.-]{0,60}?)[ \t]*:[ \t]*$")
@@ -58,7 +61,7 @@ def line_width(text: str) -> int:
 
 @dataclass
 class Unit:
-    kind: str  # heading | subheading | label | item | para | row
+    kind: str  # heading | subheading | label | item | para | row | form (a line laid out as a form)
     start: int
     end: int
     lines: list[tuple[int, int]] = field(default_factory=list)
@@ -74,6 +77,7 @@ class Unit:
     section_id: str | None = None  # blocks.section_id of that block, when set
     glyph: bool = False  # an item marked by a glyph in the text (not by the reader)
     block_heading: bool = False  # a heading the reader marked as one (not a line read as one)
+    title: bool = False  # the title line of a formal item, below its '§ 12' line
 
 
 @dataclass
@@ -171,6 +175,11 @@ class _Parser:
         return any(self.cues.is_label(bare, k) for k in LABEL_KINDS)
 
     def row(self, leaf: _Leaf) -> None:
+        m = PARAGRAPH_RE.match(self.text, leaf.start, leaf.end)
+        if m and len(self.text[leaf.start:leaf.end].split("|")) <= 3:  # '§ 45 | KS 2024/31' laid out as a table
+            self.next_no = int(m.group("num")) + 1
+            self.emit(Unit("heading", leaf.start, leaf.end, [(leaf.start, leaf.end)], paragraph=m.group("num")), leaf)
+            return
         placed = [(a, b) for _, a, b in tables.cells(self.text, leaf.start, leaf.end, keep_empty=True)]
         # a reader that leaves out empty cells loses their place ('Cecilia Rahm (L) |  |  | X')
         cells = leaf.cells if len(leaf.cells) >= len(placed) else placed
@@ -227,6 +236,12 @@ class _Parser:
             return
         if self._item_line(s, e, leaf, first):
             return
+        if self._item_title(body):
+            self.emit(Unit("heading", s, e, [(s, e)], title=True), leaf)
+            return
+        if SPACED_SPLIT_RE.search(body.strip()) and leaf.kind == "paragraph":
+            self.emit(Unit("form", s, e, [(s, e)]), leaf)  # 'Utses att justera      Robert Sjögren'
+            return
         cur = self.cur
         if cur is not None and self._continues(cur, body) and (not first or (
                 body.lstrip()[:1].islower() and "\n\n" not in self.text[cur.end:s].replace(" ", ""))):
@@ -234,6 +249,18 @@ class _Parser:
             cur.lines.append((s, e))
             return
         self.emit(Unit("para", s, e, [(s, e)]), leaf, keep_open=True)
+
+    def _item_title(self, body: str) -> bool:
+        """The title line right below '§ 45 Dnr KS 2024/31': short, unpunctuated, part of the heading."""
+        prev = self.out[-1] if self.out and self.cur is None else None
+        if prev is None or prev.kind != "heading" or not prev.paragraph or prev.title:
+            return False
+        rest = BARE_NUMBER_RE.sub("", PARAGRAPH_RE.sub("", self.text[prev.start:prev.end], count=1))
+        if DNR_RE.sub("", rest).strip(" \t|:-–"):
+            return False  # the '§' line has its title already
+        line = body.strip()
+        return not line.endswith(TERMINAL_END) and len(line.split()) <= 14 and line[:1].isupper() \
+            and subheading(line) is None
 
     def _depth(self, m: re.Match | None, leaf: _Leaf, first: bool) -> int:
         """The list depth of a line: the reader's level, deeper by the glyph's depth inside an item."""

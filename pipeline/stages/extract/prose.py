@@ -37,7 +37,7 @@ MEETING_ASSIGNS_RE = re.compile(r"\b(uppdr\w*|i uppdrag)\b", re.IGNORECASE)
 PROPOSAL_RE = re.compile(r"\b(föreslår|föreslog|föreslås)\s+(kommun|region)?(fullmäktige|styrelsen|\w*nämnden)\b.{0,40}?\b"
                          r"(besluta|beslutar|anta|godkänna|fastställa|bevilja|avslå|att)\b", re.IGNORECASE)
 # a proposal put to the meeting, decided by the line after it ('Beslut: bifalles'): neither a decision nor a task
-PROPOSAL_LINE_RE = re.compile(r"^\s*(?:att|förslag|yrkande|motion|förslag till beslut)\s*:\s*\S", re.IGNORECASE)
+PROPOSAL_LINE_RE = re.compile(r"^\s*(?:att|förslag|yrkande|motion|förslag till beslut)\s*:\s*(?=\S)", re.IGNORECASE)
 SPEAKER_RE = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?: [A-ZÅÄÖ][\wåäöéü-]+){0,2})\s*(?::|\s[–—-])\s+(?=\S)")
 
 
@@ -46,6 +46,7 @@ def read(walk, u, ctx, reporting: bool = False, opinion: bool = False) -> None:
     text = walk.text
     reporting = reporting and ctx.item in walk.decision_items
     if PROPOSAL_LINE_RE.match(text[u.start:u.end]):
+        _proposal_and_answer(walk, u, ctx)
         return
     for idx, sent in enumerate(split_sentences(text, u)):
         s, e = trim_span(text, sent.start, sent.end)
@@ -65,6 +66,21 @@ def read(walk, u, ctx, reporting: bool = False, opinion: bool = False) -> None:
             walk.prev, walk.prev_kind = (s, e), None
             continue
         sentence(walk, u, ctx, s, e, idx, reporting, opinion)
+
+
+def _proposal_and_answer(walk, u, ctx) -> None:
+    """'Att: införa ett rökfritt område. Beslut: bordläggs till årsmötet.' on one line: the proposal is
+    the decision, of the kind the answer gives; without an answer the line is a proposal only."""
+    text = walk.text
+    m = PROPOSAL_LINE_RE.match(text[u.start:u.end])
+    sents = split_sentences(text, u)
+    for k, sent in enumerate(sents[1:], 1):
+        a = INLINE_DECISION_RE.match(text[sent.start:sent.end])
+        if a is not None:
+            s, e = trim_span(text, u.start + m.end(), sents[k - 1].end)
+            kind = kind_of(text[sent.start + a.end():sent.end], walk.cues)
+            walk.add_decision(s, e, kind if kind != "decided" else "approved", a.group(1), "beslut-proposal", ctx)
+            return
 
 
 def _task_clauses(walk, u, s: int, e: int) -> list:

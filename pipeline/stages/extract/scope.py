@@ -96,7 +96,9 @@ def contexts(text: str, units: list[Unit], sections: list[dict], cues: Cues) -> 
     task_heading = False
     for u in units:
         sec = u.section_id or section_at(sections, u.start)
-        if u.kind == "heading" and not (u.paragraph and u.paragraph == item_no):  # not 'forts. § 12'
+        if u.kind == "heading" and u.title:
+            pass  # the title line of the item just opened
+        elif u.kind == "heading" and not (u.paragraph and u.paragraph == item_no):  # not 'forts. § 12'
             if u.paragraph or u.block_heading or not formal:
                 item, item_no, sub = item + 1, u.paragraph, None
             label = None

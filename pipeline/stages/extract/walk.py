@@ -230,8 +230,8 @@ class Walk:
             body_s = u.label_end if u.label and s == u.start and u.label_end else s
             rule = "beslut-inline" if u.label else "beslut-label"
             if u.label and len(WORD_RE.findall(text[body_s:e])) <= 3 and self._question_before(u):
-                # 'Slänger vi paj …? Beslut: Ja', 'Att: föreningen tar fram en hemsida. Beslut: bifalles'
-                s, rule = self.prev_unit.start, "beslut-answer"
+                self._answer(u, ctx, body_s, e)
+                continue
             self.decision(s, e, body_s, rule, ctx, u.label or ctx.label or "Beslut")
             self.prev, self.prev_kind = (s, e), "decided"
 
@@ -243,6 +243,20 @@ class Walk:
         self.add_decision(s, e, kind, cue.strip().rstrip(":"), rule, ctx)
         if assigned:
             self.add_action(s, e, hit, "decision-assigned", ctx, self.due(self.text[body_s:e]))
+
+    def _answer(self, u: Unit, ctx: Ctx, body_s: int, e: int) -> None:
+        """A short 'Beslut: Ja' / 'Beslut: bifalles' decides the unit before it: a question is the
+        decision with its answer ('Slänger vi paj …? Beslut: Ja'); a proposal ('Att: …', 'Yrkande: …')
+        is the decision itself, of the kind the answer gives ('bifalles' approved, 'avslås' rejected)."""
+        p = self.prev_unit
+        kind = kind_of(self.text[body_s:e], self.cues)
+        m = prose.PROPOSAL_LINE_RE.match(self.text[p.start:p.end])
+        if m is None:
+            self.add_decision(p.start, e, kind, u.label, "beslut-answer", ctx)
+        else:
+            s, pe = trim_span(self.text, p.start + m.end(), p.end)
+            self.add_decision(s, pe, kind if kind != "decided" else "approved", u.label, "beslut-proposal", ctx)
+        self.prev, self.prev_kind = (p.start, e), "decided"
 
     def _question_before(self, u: Unit) -> bool:
         """Is the unit before a question or a proposal ('Att: …', 'Yrkande: …') that a short answer decides?"""

@@ -41,7 +41,7 @@ def test_formal_sub_headings_paragraph_lines_and_att_clauses(cues):
     got = [(u.kind, text[u.start:u.end], u.name, u.paragraph, u.att) for u in us]
     assert got == [
         ("heading", "§ 12 Dnr KS 2021/4", None, "12", False),
-        ("para", "Riktlinjer för brukarråd", None, None, False),
+        ("heading", "Riktlinjer för brukarråd", None, None, False),   # the item's title line
         ("subheading", "Beslut", "Beslut", None, False),
         ("label", "Kommunstyrelsen beslutar", "Kommunstyrelsen beslutar", None, False),
         ("item", "att anta riktlinjerna,", None, None, True),
@@ -67,7 +67,8 @@ def test_a_wrapped_paragraph_reference_is_no_item_and_a_continued_item_keeps_its
 def test_bare_numbers_open_items_in_sequence_only(cues):
     text = "1\nMötets öppnande\nText.\n2\nEkonomi\nVi har 5\nkronor.\n3\nAvslut\n"
     us = units(text, None, set(), cues)
-    assert [u.paragraph for u in us if u.kind == "heading"] == ["1", "2", "3"]
+    assert [u.paragraph for u in us if u.kind == "heading" and not u.title] == ["1", "2", "3"]
+    assert [text[u.start:u.end] for u in us if u.title] == ["Mötets öppnande", "Ekonomi", "Avslut"]
 
 
 def test_a_wrapped_line_continues_and_a_short_finished_one_does_not(cues):
@@ -86,7 +87,7 @@ def test_a_wrapped_line_continues_and_a_short_finished_one_does_not(cues):
 
 def test_text_tables_and_space_aligned_ones_under_a_header(cues):
     text = "Vad | Vem\nBoka lokal | Anna\n\nKarin Holm        Göran Sjöberg\n"
-    assert [k for k, _, _ in kinds(text, cues)] == ["row", "row", "para"]
+    assert [k for k, _, _ in kinds(text, cues)] == ["row", "row", "form"]   # a form line, not a sentence
     text = "Uppgift        Ansvarig     Klart\nBoka lokal     Anna         1 maj\n"
     us = units(text, None, set(), cues)
     assert [u.kind for u in us] == ["row", "row"] and us[0].table == us[1].table
