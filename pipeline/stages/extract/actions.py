@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.lang.names import is_first_name
-from pipeline.stages.extract.cues import Cues, TaskVerb
+from pipeline.stages.extract.cues import Cues, TaskVerb, flat
 from pipeline.stages.extract.decisions import is_question
 from pipeline.stages.extract.passive import passive_task
 from pipeline.lang.fold import fold_cue_text as fold
@@ -146,7 +146,7 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
     sent = text[start:end]
     if is_question(sent):
         return None
-    f = fold(sent)
+    f = flat(sent)
 
     # 1. explicit assignment: 'Uppdrogs åt X att', 'Ansvarig: X'
     for rx in cues.assignment:
@@ -380,7 +380,7 @@ def _doer_ok(text: str, s: int, e: int, core: str, tv: TaskVerb, cues: Cues, nam
 def staffing(text: str, start: int, end: int, cues: Cues, names: Names) -> ActionHit | None:
     """'I första hand är Allan, Per och Bosse involverade …' after a group was formed."""
     sent = text[start:end]
-    f = fold(sent)
+    f = flat(sent)
     for rx in cues.staffing:
         m = rx.search(f)
         if m:

@@ -14,6 +14,15 @@ DEFAULT_PATH = Path(__file__).with_name("cues.yaml")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"})
 
 
+_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
+
+
+def flat(s: str) -> str:
+    """The text cue patterns are matched on: folded, and a line break or tab read as a space (same
+    length, so offsets into it are offsets into ``s``): 'Vi\nväntar med beslut' matches 'vi väntar med'."""
+    return fold(s).translate(_FLAT)
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """Compile a cue pattern for matching against ``fold``-ed text (å/ä/ö written as usual)."""
     return re.compile(pattern.translate(_FOLD), re.IGNORECASE)

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.fold import fold_cue_text as fold
-from pipeline.stages.extract.cues import Cues
+from pipeline.stages.extract.cues import Cues, flat
 from pipeline.stages.extract.kinds import normalise, refine
 
 QUESTION_RE = re.compile(r"\?\s*[\"'”)]*\s*$")
@@ -58,7 +57,7 @@ def classify(sentence: str, cues: Cues, strict: bool = True) -> DecisionHit | No
     """
     if strict and is_question(sentence):
         return None
-    f = fold(sentence)
+    f = flat(sentence)
     if strict and any(p.search(f) for p in cues.decision_past_markers):
         return None
     found = []

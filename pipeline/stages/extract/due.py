@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.stages.extract.cues import Cues
-from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.cues import Cues, flat
 
 try:  # the project's date helpers
     from pipeline.lang.dates import find_dates, parse_date
@@ -48,7 +47,7 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
     18 december' names the event's date, not a deadline.
     """
     year = year_of(meeting)
-    f = fold(sentence)
+    f = flat(sentence)
     best: tuple[int, str, dt.date | None] | None = None
     for d in find_dates(sentence, year):
         if d.label != "DATE":

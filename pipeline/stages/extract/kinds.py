@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.fold import fold_cue_text as fold
-from pipeline.stages.extract.cues import Cues
+from pipeline.stages.extract.cues import Cues, flat
 
 KINDS = ("approved", "elected", "noted", "postponed", "rejected", "assigned", "adopted", "scheduled", "formed",
          "decided")
@@ -41,7 +40,7 @@ def normalise(kind: str | None) -> str:
 
 def kind_of_att_clause(item: str, cues: Cues) -> str:
     """The kind of an 'att …' clause (or a decision written 'X beslutar att <verb> …'): the verb after 'att'."""
-    f = fold(item)
+    f = flat(item)
     m = re.match(r"\s*att\s+", f)
     pos = m.end() if m else 0
     for k, rx in cues.decision_kind_verbs:
@@ -77,7 +76,7 @@ def kind_of(item: str, cues: Cues) -> str:
         if hit is not None:
             kind = hit.kind
     if kind == "decided":  # 'Nämnden föreslår kommunfullmäktige att avslå motionen'
-        f = fold(item)
+        f = flat(item)
         for m in ATT_RE.finditer(f):
             k = next((k for k, rx in cues.decision_kind_verbs if rx.match(f, m.end())), None)
             if k is not None:

@@ -175,7 +175,7 @@ class _Parser:
         return any(self.cues.is_label(bare, k) for k in LABEL_KINDS)
 
     def row(self, leaf: _Leaf) -> None:
-        m = PARAGRAPH_RE.match(self.text, leaf.start, leaf.end)
+        m = PARAGRAPH_RE.match(self.text[leaf.start:leaf.end])
         if m and len(self.text[leaf.start:leaf.end].split("|")) <= 3:  # '§ 45 | KS 2024/31' laid out as a table
             self.next_no = int(m.group("num")) + 1
             self.emit(Unit("heading", leaf.start, leaf.end, [(leaf.start, leaf.end)], paragraph=m.group("num")), leaf)

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.fold import fold_cue_text as fold
-from pipeline.stages.extract.cues import Cues
+from pipeline.stages.extract.cues import Cues, flat
 
 PASSIVE_RE = re.compile(r"\b(?P<modal>kommer|ska|skall|far)\s+(?:(?:att|nog|ocksa|aven|sedan|dock|snart|da|nu)\s+)*"
                         r"(?P<verb>[a-z]{3,}(?:as|es|ts|ds|ns|ks|ls|rs|gs|ps|vs))\b")
@@ -33,7 +32,7 @@ AFTER_OCH_RE = re.compile(r"\boch\s+(?:\w+\s+){0,2}$")
 def passive_task(text: str, start: int, end: int, cues: Cues, names, in_list: bool):
     """(cue, assignees, cue offset) of a passive task in text[start:end], or None."""
     sent = text[start:end]
-    f = fold(sent)
+    f = flat(sent)
     for m in PASSIVE_RE.finditer(f):
         if DEPONENT_RE.match(m.group("verb")):
             continue

@@ -38,6 +38,7 @@ PROPOSAL_RE = re.compile(r"\b(föreslår|föreslog|föreslås)\s+(kommun|region)
                          r"(besluta|beslutar|anta|godkänna|fastställa|bevilja|avslå|att)\b", re.IGNORECASE)
 # a proposal put to the meeting, decided by the line after it ('Beslut: bifalles'): neither a decision nor a task
 PROPOSAL_LINE_RE = re.compile(r"^\s*(?:att|förslag|yrkande|motion|förslag till beslut)\s*:\s*(?=\S)", re.IGNORECASE)
+NEXT_MEETING_LABEL_RE = re.compile(r"^\s*nästa\s+\w*(?:möte|sammanträde|träff)\w*\s*:\s*", re.IGNORECASE)
 SPEAKER_RE = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?: [A-ZÅÄÖ][\wåäöéü-]+){0,2})\s*(?::|\s[–—-])\s+(?=\S)")
 
 
@@ -127,9 +128,9 @@ def _body_start(walk, u, s: int, e: int, idx: int) -> int:
     tl = TASK_LABEL_RE.match(text, s, e)
     if tl:
         return tl.end()
-    m = SPEAKER_RE.match(text, s, e)
+    m = SPEAKER_RE.match(text[s:e])
     if m and idx == 0 and act.is_person(text, s + m.start("who"), s + m.end("who"), walk.names):
-        return m.end()
+        return s + m.end()
     return s
 
 
@@ -143,11 +144,15 @@ def sentence(walk, u, ctx, s: int, e: int, idx: int, reporting: bool, opinion: b
     if dhit is None and not opinion and not reporting and ctx.item not in walk.decision_items \
             and ctx.subsection is None:
         dhit = _proposal(body, cues)
-    if dhit is None and ctx.next_meeting and idx == 0 and u.kind == "para":
-        d0 = date_at_start(body, walk.meeting)
+    nm = NEXT_MEETING_LABEL_RE.match(body)
+    if dhit is None and ((ctx.next_meeting and idx == 0) or nm):
+        # under 'Nästa möte' a line that begins with a date, or 'Nästa styrelsemöte: tisdag 10 oktober …'
+        d0 = date_at_start(body[nm.end():] if nm else body, walk.meeting)
         if d0 is not None:
             dhit = dec.DecisionHit("scheduled", d0[0])
             walk.next_due[ctx.section_id] = d0
+            if nm:
+                row_s = body_s + nm.end()
     ahit = act.classify(text, body_s, e, cues, walk.names, walk.prev, allow_tasks=not opinion,
                         in_list=u.kind == "item")
     explicit = ahit is not None and ahit.explicit and bool(ahit.assignees)

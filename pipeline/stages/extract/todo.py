@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.cues import flat
 from pipeline.stages.extract import actions as act
 from pipeline.stages.extract.decisions import is_question
 from pipeline.stages.extract.sentences import trim_item
@@ -55,7 +55,7 @@ def imperative(walk, u, s: int, e: int) -> act.ActionHit | None:
     if m:  # 'Måste ta fram en regel för …': a task with nobody named
         starts.append(m.end())
     for k in starts:
-        f = fold(sent[k:])
+        f = flat(sent[k:])
         im = walk.cues.imperatives.match(f)
         if im is None or NEGATION_RE.match(f) or (k == 0 and sent[:1].islower() and u.kind != "item"):
             continue
