@@ -334,7 +334,10 @@ def _name_after(cue_start: int, limit: int, names: Names, text: str) -> str | No
 
 
 def _coordinated(text, start, sent, f, tv, m, cue, cues: Cues, names: Names):
-    """The second verb of 'X <verb> … och <task verb> …': the doer is the subject that opens the sentence."""
+    """The second verb of 'X <verb> … och <task verb> …': the doer is the subject that opens the sentence
+    (not where the first verb reports what someone else does: 'A beskrev att B väntar … och planerar …')."""
+    if re.search(r"\b(att|som|om)\b", f[: m.start()]):
+        return None
     who = subject_of(sent, start, text, names)
     if who is not None and text[start + len(who):start + len(who) + 1] in " ,":
         return ActionHit(cue, [who], m.start(), rule="coordinated", assigns=tv.assigns)
@@ -414,8 +417,9 @@ def contribution(text: str, start: int, end: int, names: Names) -> ActionHit | N
 _NAME = r"[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*){0,2}"
 _NAMES = _NAME + r"(?:\s*(?:,|/|&|\boch\b|\bsamt\b)\s*" + _NAME + r")*"
 LEAD_WHO_RE = re.compile(r"^(?P<who>" + _NAMES + r")\s*(?::|\s[–—-])\s+(?=\S)")
+# the doer after the task, perhaps followed by its deadline: 'Skicka ansökan – Göran, senast 31 oktober'
 TAIL_WHO_RE = re.compile(r"(?:\s[–—-]\s*|\s*\(\s*(?:ansvarig:?\s*)?|,\s*(?:ansvarig:?\s*)?|\s/\s*)(?P<who>" + _NAMES
-                         + r")\s*\)?\s*[.]?$")
+                         + r")\s*\)?\s*(?:,\s*(?:senast|innan|före|till|klart|deadline)\b[^,()]{1,40})?[.]?$")
 
 
 def _all_names(who: str, start: int, names: Names, cues: Cues) -> bool:

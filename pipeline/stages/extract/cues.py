@@ -42,6 +42,7 @@ class TaskVerb:
 @dataclass
 class Cues:
     decisions: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    decision_groups: list[tuple[str, re.Pattern, str]] = field(default_factory=list)  # kind, pattern, family
     decision_labels: list[re.Pattern] = field(default_factory=list)
     next_meeting_titles: list[re.Pattern] = field(default_factory=list)
     decision_blockers: list[re.Pattern] = field(default_factory=list)
@@ -105,6 +106,7 @@ def load_cues(path: str | None = None) -> Cues:
     for group in data.get("decisions", []):
         for p in group.get("patterns", []):
             c.decisions.append((group["kind"], compile_pattern(p)))
+            c.decision_groups.append((group["kind"], c.decisions[-1][1], group.get("family") or group["kind"]))
     c.decision_labels = [compile_pattern(p) for p in data.get("decision_labels", [])]
     c.next_meeting_titles = [compile_pattern(p) for p in data.get("next_meeting_titles", [])]
     c.decision_blockers = [compile_pattern(p) for p in data.get("decision_blockers", [])]

@@ -14,6 +14,10 @@ QUESTION_RE = re.compile(r"\?\s*[\"'”)]*\s*$")
 class DecisionHit:
     kind: str
     cue: str  # the cue phrase as written in the text
+    family: str = ""  # the cue group (cues.yaml) that found it: its rule family
+
+    def __post_init__(self):
+        self.family = self.family or self.kind
 
 
 def is_question(s: str) -> bool:
@@ -61,11 +65,11 @@ def classify(sentence: str, cues: Cues, strict: bool = True) -> DecisionHit | No
     if strict and any(p.search(f) for p in cues.decision_past_markers):
         return None
     found = []
-    for kind, rx in cues.decisions:
+    for kind, rx, family in cues.decision_groups:
         for m in rx.finditer(f):
-            found.append((m.start(), -(m.end() - m.start()), kind, m))
-    for _, _, kind, m in sorted(found, key=lambda x: (x[0], x[1])):
+            found.append((m.start(), -(m.end() - m.start()), kind, m, family))
+    for _, _, kind, m, family in sorted(found, key=lambda x: (x[0], x[1])):
         if strict and blocked(f, m.start(), cues):
             continue
-        return DecisionHit(refine(normalise(kind), f, m.end(), cues), sentence[m.start():m.end()].strip())
+        return DecisionHit(refine(normalise(kind), f, m.end(), cues), sentence[m.start():m.end()].strip(), family)
     return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.contract.record import section_at
 from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.stages.extract import actions as act
 from pipeline.stages.extract import decisions as dec
@@ -164,16 +165,15 @@ def sentence(walk, u, ctx, s: int, e: int, idx: int, reporting: bool, opinion: b
         if not by_meeting and not (ahit is not None and ahit.assignees and not ahit.explicit
                                    and _undertaking(body)):
             return
-    if by_meeting:
+    if by_meeting:  # the meeting gives the task: the decision is that (assigned)
         walk.add_decision(row_s, e, "assigned", ahit.cue, "assignment", ctx)
-    if explicit:
-        dhit = None
-    if dhit is not None:
-        walk.add_decision(row_s, e, dhit.kind, dhit.cue, f"cue:{dhit.kind}", ctx)
-        walk.prev, walk.prev_kind = (s, e), dhit.kind
-        return
+    elif dhit is not None:
+        walk.add_decision(row_s, e, dhit.kind, dhit.cue, f"cue:{dhit.family}", ctx)
+        if not explicit:  # 'Ärendet återremitteras till förvaltningen för beredning' is a task as well
+            walk.prev, walk.prev_kind = (s, e), dhit.kind
+            return
     _action(walk, u, ctx, row_s, body_s, e, ahit, opinion)
-    walk.prev, walk.prev_kind = (s, e), None
+    walk.prev, walk.prev_kind = (s, e), dhit.kind if dhit is not None else None
 
 
 def _proposal(body: str, cues) -> dec.DecisionHit | None:
@@ -215,11 +215,13 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
     if ahit is None:
         return
     s = row_s
-    # 'Ansvarig: X' after a task: the task and the line are one item
+    # 'Ansvarig: X' after the sentence that says what: the two are one task (an action already read
+    # from that sentence is replaced by the two together)
     if ahit.explicit and fold(ahit.cue).startswith("ansvar") and ahit.cue_start == 0 and walk.prev is not None \
-            and walk.actions and walk.actions[-1]["start_char"] == walk.prev[0] \
-            and walk.actions[-1]["section_id"] == ctx.section_id:
-        s = walk.actions.pop()["start_char"]
+            and section_at(walk.sections, walk.prev[0]) == ctx.section_id and walk.prev[1] <= row_s:
+        if walk.actions and walk.actions[-1]["start_char"] == walk.prev[0]:
+            walk.actions.pop()
+        s = walk.prev[0]
     sentence_text = text[s:e]
     # the date of the thing that comes ('Inbjudan till julfika 18 december kommer') is no deadline
     due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text)

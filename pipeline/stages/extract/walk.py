@@ -171,7 +171,7 @@ class Walk:
         kind, roles = self.tables.get(u.table, (None, None))
         if kind == "tasks" and self.table_heads.get(u.table) and "|" not in self.text[u.start:u.end] \
                 and "\t" not in self.text[u.start:u.end]:
-            cells, roles = _by_position(self.text, cells, self.table_heads[u.table])
+            cells, roles = _by_position(self.text, u, self.table_heads[u.table])
         if kind == "votes":
             formal.vote_row(self.items.setdefault(ctx.item, {}), u.table, cells, roles)
         elif kind == "tasks":
@@ -181,13 +181,13 @@ class Walk:
         row = {r: c for r, c in zip(roles, cells) if r and c[0].strip(" -–—")}
         if not any(c[0].strip() for c in cells):
             return
-        what = row.get("what") or next((c for c in cells if c[0].strip()), None)
+        what = row.get("what") or next((c for c in cells if c[0].strip() and c not in row.values()), None)
         if "who" in row or ("decision" not in row and "who" in roles):
             who = act.split_names(row["who"][0]) if "who" in row else []
             due_text = row["when"][0] if "when" in row else None
             due = (due_text, parse_date(due_text, year_of(self.meeting))) if due_text else (None, None)
-            start = what[1] if what else u.start
-            end = max(c[2] for c in cells if c[0].strip())
+            # the task is the 'Vad' cell; who and when are their own columns
+            start, end = (what[1], what[2]) if what else (u.start, u.end)
             self.add_action(start, end, act.ActionHit("table", who, 0), "table", ctx, due)
         elif "decision" in row:
             _, ds, de = row["decision"]
@@ -236,13 +236,15 @@ class Walk:
             self.prev, self.prev_kind = (s, e), "decided"
 
     def decision(self, s: int, e: int, body_s: int, rule: str, ctx: Ctx, cue: str) -> None:
-        """A statement that is a decision by its place; an explicit assignment in it is also a task."""
-        hit = act.classify(self.text, body_s, e, self.cues, self.names, self.prev, allow_tasks=False)
+        """A statement that is a decision by its place; one that gives someone a task ('att uppdra åt
+        X att …', 'Beslut: Göran skriver ansökan') is also an action item."""
+        hit = act.classify(self.text, body_s, e, self.cues, self.names, self.prev)
         assigned = hit is not None and hit.explicit and bool(hit.assignees)
         kind = "assigned" if assigned else kind_of(self.text[body_s:e], self.cues)
         self.add_decision(s, e, kind, cue.strip().rstrip(":"), rule, ctx)
-        if assigned:
-            self.add_action(s, e, hit, "decision-assigned", ctx, self.due(self.text[body_s:e]))
+        if hit is not None and hit.assignees and not hit.coming:
+            self.add_action(s, e, hit, "decision-assigned" if assigned else "decision-task", ctx,
+                            self.due(self.text[body_s:e]))
 
     def _answer(self, u: Unit, ctx: Ctx, body_s: int, e: int) -> None:
         """A short 'Beslut: Ja' / 'Beslut: bifalles' decides the unit before it: a question is the
@@ -275,19 +277,26 @@ def _column(text: str, pos: int) -> int:
     return pos - (text.rfind("\n", 0, pos) + 1)
 
 
-def _by_position(text: str, cells: list, head: list) -> tuple[list, list]:
-    """A row of a table laid out with spaces: each cell belongs to the header column it starts under."""
+def _by_position(text: str, u: Unit, head: list) -> tuple[list, list]:
+    """A row of a table laid out with spaces, cut where the header's columns start (snapped to the
+    space before a word): 'Kristina, Bertil  Fråga efter fler volontärer      till nästa möte'
+    under 'Vem   Vad   När' gives three cells even where two spaces part them."""
+    line_start = text.rfind("\n", 0, u.start) + 1
+    bounds = []
+    for hcol, role in head:
+        pos = min(max(line_start + hcol, u.start), u.end)
+        while u.start < pos < u.end and not text[pos - 1].isspace():
+            pos -= 1  # a cell that starts a little left of its header keeps its first word
+        bounds.append((pos, role))
     out_cells, out_roles = [], []
-    for c in cells:
-        if not c[0].strip():
-            continue
-        col = _column(text, c[1])
-        owner = head[0][1] if head else None
-        for hcol, role in head:
-            if hcol <= col + 2:
-                owner = role
-        out_cells.append(c)
-        out_roles.append(owner)
+    for k, (pos, role) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else u.end
+        if k == 0:
+            pos = u.start
+        s, e = trim_span(text, pos, max(pos, end))
+        if e > s:
+            out_cells.append((text[s:e], s, e))
+            out_roles.append(role)
     return out_cells, out_roles
 
 
