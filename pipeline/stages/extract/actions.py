@@ -152,6 +152,10 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
     for rx in cues.assignment:
         m = rx.search(f)
         if m:
+            task = _labelled_task(text, start + m.start("who"), start + m.end("who"), names)
+            if task is not None:  # 'Ansvarig: Frida kallar till ett första möte': Frida, and her task
+                return ActionHit(sent[m.start():m.start("who")].strip(), task, m.start(), explicit=True,
+                                 cue_end=m.start("who"), rule="labelled-task")
             who = [w for w in split_names(sent[m.start("who"):m.end("who")]) if _can_do(w, cues)]
             if who:
                 return ActionHit(sent[m.start():m.end()].strip(), who, m.start(), explicit=True, cue_end=m.end())
@@ -216,6 +220,15 @@ def _inverted(text: str, start: int, sent: str, cues: Cues, names: Names) -> Act
         if not who or any(b.search(fold(sent[: m.start()])) for b in cues.action_blockers):
             continue
         return ActionHit(sent[m.start():m.end()], [who[0][2]], m.start(), rule="inverted", cue_end=m.end())
+    return None
+
+
+def _labelled_task(text: str, s: int, e: int, names: Names) -> list[str] | None:
+    """After 'Ansvarig:' a sentence of its own ('Frida kallar till ett möte före påsk'): the names that
+    open it, when a verb in lower case follows them; None when only names follow the label."""
+    run = _names_ending_at(text, s, _first_lower_word(text, s, e), names)
+    if run and run[0][0] == s and re.search(r"\s[a-zåäö]+\w*\s+\S", text[run[-1][1]:e] + " "):
+        return [n[2] for n in run]
     return None
 
 

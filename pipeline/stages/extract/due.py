@@ -26,6 +26,15 @@ def year_of(meeting: dict | None) -> dt.date | None:
     return d if isinstance(d, dt.date) else None
 
 
+def label_date(label: str, meeting: dict | None) -> tuple[str | None, dt.date | None]:
+    """The date a label written above a list of tasks names ('Inför Tallbackscupen den 18 maj'): the
+    tasks' deadline; (None, None) when it names none."""
+    found = [d for d in find_dates(label, year_of(meeting)) if d.label == "DATE"]
+    if not found:
+        return None, None
+    return found[0].text, parse_date(found[0].text, year_of(meeting))
+
+
 def date_at_start(sentence: str, meeting: dict | None) -> tuple[str, dt.date | None] | None:
     """The date expression a sentence begins with ('14 december, klockan 13.30-15.30, …')."""
     found = find_dates(sentence, year_of(meeting))

@@ -25,7 +25,7 @@ from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.stages.extract import actions as act
 from pipeline.stages.extract import decisions as dec
 from pipeline.stages.extract import todo
-from pipeline.stages.extract.due import date_at_start, parse_date, year_of
+from pipeline.stages.extract.due import date_at_start, label_date, parse_date, year_of
 from pipeline.stages.extract.kinds import kind_of
 from pipeline.stages.extract.sentences import split_sentences, trim_span
 
@@ -212,16 +212,24 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
         ahit, rule = act.contribution(text, body_s, e, walk.names), "contribution"
     if ahit is None and not opinion:
         ahit, rule = todo.imperative(walk, u, body_s, e), "imperative"
+    if ahit is None and not opinion:
+        ahit, rule = todo.dash_owner(walk, u, body_s, e), "todo-dash"
     if ahit is None:
         return
     s = row_s
-    # 'Ansvarig: X' after the sentence that says what: the two are one task (an action already read
-    # from that sentence is replaced by the two together)
-    if ahit.explicit and fold(ahit.cue).startswith("ansvar") and ahit.cue_start == 0 and walk.prev is not None \
-            and section_at(walk.sections, walk.prev[0]) == ctx.section_id and walk.prev[1] <= row_s:
-        if walk.actions and walk.actions[-1]["start_char"] == walk.prev[0]:
+    if ahit.rule == "labelled-task":  # 'Ansvarig: Frida kallar till ett möte': the task is what follows
+        s = body_s + ahit.cue_end + (len(text[body_s + ahit.cue_end:e]) - len(text[body_s + ahit.cue_end:e].lstrip()))
+    elif ahit.explicit and re.fullmatch(r"ansvar\w*\s*:", fold(ahit.cue.split(":")[0] + ":").strip()) \
+            and ahit.cue_start == 0 and walk.prev is not None and walk.prev[1] <= row_s \
+            and section_at(walk.sections, walk.prev[0]) == ctx.section_id:
+        # a bare 'Ansvarig: X' gives the task said just before to X: after a task read there, the two
+        # lines are one item; after a decision, the decided sentence is the task
+        prev_action = walk.actions[-1] if walk.actions and walk.actions[-1]["start_char"] == walk.prev[0] else None
+        if prev_action is not None:
             walk.actions.pop()
-        s = walk.prev[0]
+            s = walk.prev[0]
+        else:
+            s, e = walk.prev[0], walk.prev[1]
     sentence_text = text[s:e]
     # the date of the thing that comes ('Inbjudan till julfika 18 december kommer') is no deadline
     due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text)
@@ -232,4 +240,6 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
             due = walk.due(prev)
     if due[0] is None and ctx.next_meeting and ctx.section_id in walk.next_due:
         due = walk.next_due[ctx.section_id]
+    if due[0] is None and ctx.label:
+        due = label_date(ctx.label, walk.meeting)  # 'Inför cupen den 18 maj:' dates the tasks below it
     walk.add_action(s, e, ahit, rule, ctx, due)

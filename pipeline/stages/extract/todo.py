@@ -41,6 +41,33 @@ def read(walk, u, ctx) -> None:
         walk.prev, walk.prev_kind = (s, e), None
 
 
+def dash_owner(walk, u, s: int, e: int) -> act.ActionHit | None:
+    """'- Kioskschema – Emilia', '- Boka matsalen (Nora)': a list item that names its owner after a
+    dash or in parentheses at its end is a task, also when it has no verb."""
+    text = walk.text
+    if u.kind != "item" or is_question(text[s:e]) or len(text[s:e].split()) > 14:
+        return None
+    m = act.TAIL_WHO_RE.search(text, s, e)
+    if m is None or m.start() <= s or not re.match(r"\s*[–—(-]", text[m.start():m.start("who")]):
+        return None
+    if not all(act.is_person(text, *span, walk.names) for span in _parts(text, m.start("who"), m.end("who"))):
+        return None
+    if any(b.search(fold(text[s:m.start()])) for b in walk.cues.action_blockers):
+        return None
+    return act.ActionHit("", act.split_names(m.group("who")), m.start("who") - s, explicit=True, rule="todo-dash")
+
+
+def _parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the names listed in text[s:e] ('Petra och Jonas')."""
+    out = []
+    for m in re.finditer(r"[^,&/]+?(?=\s*(?:,|&|/|\boch\b|\bsamt\b|$))", text[s:e]):
+        a = s + m.start() + len(m.group()) - len(m.group().lstrip())
+        b = s + m.end()
+        if text[a:b].strip() and text[a:b].strip() not in ("och", "samt"):
+            out.append((a, b))
+    return out
+
+
 def imperative(walk, u, s: int, e: int) -> act.ActionHit | None:
     """'Boka lokal till mötet (Anna)': a task written as an imperative, with its doer where written."""
     text = walk.text
