@@ -52,7 +52,7 @@ def dash_owner(walk, u, s: int, e: int) -> act.ActionHit | None:
         return None
     if not all(act.is_person(text, *span, walk.names) for span in _parts(text, m.start("who"), m.end("who"))):
         return None
-    if any(b.search(fold(text[s:m.start()])) for b in walk.cues.action_blockers):
+    if any(b.search(flat(text[s:m.start()])) for b in walk.cues.action_blockers):
         return None
     return act.ActionHit("", act.split_names(m.group("who")), m.start("who") - s, explicit=True, rule="todo-dash")
 
