@@ -38,6 +38,10 @@ RECUR_RE = re.compile(r"\b(varje|vart (annat|\w+e) (ar|vecka|manad)|var \d|varan
 # 'Det som står kommer Matthias lösa …', 'Under våren kommer Digg att föra en dialog …': the doer after the modal
 INVERTED_RE = re.compile(r"\b(?:kommer|ska|skall)\s+(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){0,2})\s+"
                          r"(?:(?:att|nog|också|även|sedan|dock)\s+)*(?P<verb>[a-zåäö]{2,})\b")
+# 'Till nästa möte tar Anna fram ett förslag': a particle verb with its doer between verb and particle
+PARTICLE_INVERTED_RE = re.compile(r"\b(?:tar|skickar|lägger|bjuder|ringer|kollar|ser|hör|följer|sätter|kallar)\s+"
+                                  r"(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){0,2})\s+"
+                                  r"(?P<verb>fram|ut|upp|in|över|med|reda|till|av|vidare)\b")
 NOT_TASK_VERBS = {"vara", "ha", "bli", "inte", "kunna", "få", "finnas", "behöva", "vilja", "gå", "komma"}
 STOP_CAPS = {"i", "vi", "de", "det", "den", "en", "ett", "och", "men", "att", "som", "han", "hon", "alla",
              "inte", "även", "också", "nu", "sedan", "då", "här", "där", "denna", "detta", "dessa", "man"}
@@ -212,12 +216,16 @@ def _looks_like_name(subj: str, initial: bool = False) -> bool:
 
 
 def _inverted(text: str, start: int, sent: str, cues: Cues, names: Names) -> ActionHit | None:
-    """'… kommer Matthias lösa …': a modal, a name (an entity there) and the verb of the task."""
-    for m in INVERTED_RE.finditer(sent):
-        if m.group("verb") in NOT_TASK_VERBS or m.group("verb").endswith("s"):
+    """'… kommer Matthias lösa …', 'Till nästa möte tar Anna fram …': a modal (or a particle verb), a
+    name (an entity there) and the verb of the task. What stands before is a topic ('Det som står'),
+    so only the blockers of opinions and reports are read there, not those of subordinate clauses."""
+    matches = [*INVERTED_RE.finditer(sent), *PARTICLE_INVERTED_RE.finditer(sent)]
+    for m in sorted(matches, key=lambda x: x.start()):
+        if m.group("verb") in NOT_TASK_VERBS or (m.re is INVERTED_RE and m.group("verb").endswith("s")):
             continue
         who = [n for n in names.within(start + m.start("who"), start + m.end("who")) if n[0] == start + m.start("who")]
-        if not who or any(b.search(fold(sent[: m.start()])) for b in cues.action_blockers):
+        before = flat(sent[: m.start()])
+        if not who or any(b.search(before) for b in cues.action_blockers if not b.pattern.endswith("$")):
             continue
         return ActionHit(sent[m.start():m.end()], [who[0][2]], m.start(), rule="inverted", cue_end=m.end())
     return None
@@ -443,8 +451,8 @@ def _all_names(who: str, start: int, names: Names, cues: Cues) -> bool:
     for p in parts:
         if fold(p) in STOP_CAPS or (cues.non_agents is not None and cues.non_agents.match(fold(p))):
             return False
-        if not names.within(start, start + len(who)) and not _looks_like_name(p) \
-                and not all(NAME_WORD_RE.match(w) and not DEFINITE_RE.search(w) for w in p.split()):
+        # a name the NER stage or the attendee list knows, or a first name ('Issue - gå igenom …' is a topic)
+        if not names.within(start, start + len(who)) and not _is_first_name(p.split()[0]):
             return False
     return True
 

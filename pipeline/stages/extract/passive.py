@@ -19,7 +19,7 @@ import re
 from pipeline.stages.extract.cues import Cues, flat
 
 PASSIVE_RE = re.compile(r"\b(?P<modal>kommer|ska|skall|far)\s+(?:(?:att|nog|ocksa|aven|sedan|dock|snart|da|nu)\s+)*"
-                        r"(?P<verb>[a-z]{3,}(?:as|es|ts|ds|ns|ks|ls|rs|gs|ps|vs))\b")
+                        r"(?P<verb>[a-z]+(?:as|es|ts|ds|ns|ks|ls|rs|gs|ps|vs))\b(?P<particle>\s+(?:over|fram|upp|ut|in))?")
 DEPONENT_RE = re.compile(r"^(finnas|hoppas|lyckas|synas|markas|kannas|traffas|motas|samlas|ses|andas|brottas|"
                          r"minnas|fattas|vistas|skamtas|trivas|kravs|behovas|galls|stads)$")
 AGENT_RE = re.compile(r"\s+av\s+(?P<who>[A-ZÅÄÖ][\wåäöé&-]*(?:\s+[A-ZÅÄÖa-zåäö][\wåäöé&-]*){0,3})")
@@ -34,8 +34,8 @@ def passive_task(text: str, start: int, end: int, cues: Cues, names, in_list: bo
     sent = text[start:end]
     f = flat(sent)
     for m in PASSIVE_RE.finditer(f):
-        if DEPONENT_RE.match(m.group("verb")):
-            continue
+        if DEPONENT_RE.match(m.group("verb")) and not m.group("particle"):
+            continue  # 'vi ses', 'det kommer att finnas' (but 'ses över', 'tas fram')
         if not in_list and not (m.group("modal") == "kommer" and AFTER_OCH_RE.search(f[: m.start()])):
             continue
         before = f[: m.start()]
