@@ -20,7 +20,8 @@ from pipeline.stages.extract.sentences import trim_item
 NUMBER_WORDS = {"noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
                 "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
                 "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20}
-_N = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # matched on folded text: 'två' -> 'tva'
+_N = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 VOTE_PATTERNS = [  # (regex on the folded text, group of yes, no, abstain)
     re.compile(_N + r"\s+ja-?\s?rost(?:er)?\s+(?:mot|och|,)\s+" + _N + r"\s+nej-?\s?rost(?:er)?"
                r"(?:\s*,?\s*(?:och|samt)?\s*" + _N + r"\s+(?:som\s+)?(?:avstar|avstod|nedlagda|blanka))?"),

@@ -332,7 +332,7 @@ class _Parser:
         if prev.endswith(":"):
             return False
         if first.islower() or first in "(–\"”":
-            return not prev.endswith((".", "!", "?")) or first.islower()
+            return not prev.endswith((".", "!", "?"))
         if prev.endswith(TERMINAL_END):
             return False
         if WRAP_END_RE.search(prev) is not None:

@@ -81,7 +81,7 @@ class Walk:
                 "start_char": start, "end_char": end, **kw}
 
     def add_decision(self, s: int, e: int, kind: str, cue: str | None, rule: str, ctx: Ctx | None) -> dict | None:
-        if not has_content(self.text[s:e]) and rule not in ("beslut-answer", "beslut-inline"):
+        if not has_content(self.text[s:e]) and rule not in ("beslut-answer", "beslut-inline", "table"):
             return None
         row = self._row(s, e, ctx, kind=kind, cue=cue, rule=rule, reservations=[], protocol_notes=[],
                         immediately_adjusted=False, vote_yes=None, vote_no=None, vote_abstain=None)
