@@ -91,8 +91,8 @@ class Walk:
 
     def add_action(self, s: int, e: int, hit: act.ActionHit, rule: str, ctx: Ctx | None,
                    due: tuple = (None, None)) -> dict | None:
-        if not has_content(self.text[s:e]):
-            return None
+        if not has_content(self.text[s:e]) and rule not in ("table", "todo-dash"):
+            return None  # (a table's task cell, 'Kioskschema – Emilia', may be one word)
         threshold = float(self.params.get("resolve_threshold", 88))
         row = self._row(s, e, ctx, assignees=list(hit.assignees),
                         assignees_resolved=resolve(hit.assignees, self.attendees, threshold),
