@@ -33,7 +33,7 @@ from pipeline.stages.extract.scope import contexts
 from pipeline.stages.extract.tables import is_header_line
 from pipeline.stages.extract.walk import Walk
 
-__all__ = ["extract_decisions_and_actions", "extract_stage", "ExtractParams", "STAGE"]
+__all__ = ["STAGE", "ExtractParams", "extract_decisions_and_actions", "extract_stage"]
 
 CAPSEQ_RE = re.compile(r"(?:(?<![\w.])|(?<=\nà))[A-ZÅÄÖ][A-ZÅÄÖa-zåäöéü0-9]+(?:[ -][A-ZÅÄÖ][A-ZÅÄÖa-zåäöéü0-9]+){0,2}(?![\w.]\w)")
 

@@ -13,11 +13,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues, TaskVerb, flat
 from pipeline.stages.extract.decisions import is_question
 from pipeline.stages.extract.passive import passive_task
-from pipeline.lang.fold import fold_cue_text as fold
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
                        r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)

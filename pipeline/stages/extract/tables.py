@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.stages.extract.cues import Cues
 from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.cues import Cues
 
 CELL_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}")
 RULE_RE = re.compile(r"^[\s|:+=-]+$")

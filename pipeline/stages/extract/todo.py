@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.stages.extract.cues import flat
 from pipeline.stages.extract import actions as act
+from pipeline.stages.extract.cues import flat
 from pipeline.stages.extract.decisions import is_question
 from pipeline.stages.extract.sentences import trim_item
 

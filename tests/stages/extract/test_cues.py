@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.stages.extract.cues import DEFAULT_PATH, compile_pattern, load_cues
 from pipeline.stages.extract.kinds import KINDS
-from pipeline.lang.fold import fold_cue_text as fold
 
 from .helpers import run, texts
 

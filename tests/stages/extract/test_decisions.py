@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.extract.decisions import classify, is_question
 from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.decisions import classify, is_question
 
 
 @pytest.mark.parametrize("sentence, kind", [

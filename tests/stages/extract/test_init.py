@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stages.extract import extract_decisions_and_actions
 from pipeline.contract.schema import ACTION_ITEMS, DECISIONS
+from pipeline.stages.extract import extract_decisions_and_actions
 
 from .helpers import attendees_of, run, sections_of
 

@@ -1,8 +1,8 @@
 """pipeline/stages/extract/kinds.py: the one vocabulary of decisions.kind."""
 from __future__ import annotations
 
-from pipeline.stages.extract.kinds import KINDS, kind_of, kind_of_att_clause, normalise, refine
 from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.kinds import KINDS, kind_of, kind_of_att_clause, normalise, refine
 
 
 def test_the_vocabulary():

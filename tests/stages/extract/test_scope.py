@@ -49,7 +49,7 @@ def test_sub_headings_from_the_segmenter_win(cues):
     text = "Text under en rubrik.\n"
     blocks = [{"kind": "paragraph", "start_char": 0, "end_char": len(text) - 1, "level": None,
                "subsection": "Förslag till beslut", "section_id": "m1-s9"}]
-    (t, c), = scoped(text, cues, blocks=blocks)
+    (_, c), = scoped(text, cues, blocks=blocks)
     assert (c.subsection, c.section_id) == ("Förslag till beslut", "m1-s9")
 
 
