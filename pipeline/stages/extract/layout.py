@@ -34,6 +34,9 @@ NUMBERED_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})\.[ \t]+(?=[A-ZÅÄÖ])")
 PARAGRAPH_RE = re.compile(r"^[ \t]*(?:forts(?:\.|ättning)?\s+)?[§$&]\s*(?P<num>\d{1,4})\b(?![.,:]?\s*\d)")
 # a diary number on the '§' line: 'Dnr KS 2021/4', 'Dnr IF-2023-00055', 'KS 2024/31'
 DNR_RE = re.compile(r"\b(?:Dnr|Diarienr|Diarienummer)\b\.?:?|\b[A-ZÅÄÖ]{1,6}[\s-]?\d{2,4}[/:.-]\d+[\w./-]*|\b\d{4}[/:.-]\d+\b")
+NEXT_MEETING_LINE_RE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]?[ \t]*|§[ \t]*\d+[ \t]*)?(?:tid och plats för[ \t]+)?"
+                                  r"(?:nästa|kommande)[ \t]+\w*(?:möte|sammanträde|träff)\w*[ \t]*$", re.IGNORECASE)
+MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]*(?=\S)")
 BARE_NUMBER_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
 ATT_LINE_RE = re.compile(r"^[ \t]*att[ \t]+\S")
 LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][\w åäöÅÄÖé/.-]{0,60}?)[ \t]*:[ \t]*$")
@@ -198,6 +201,8 @@ class _Parser:
         # sub-heading ('Beslut', 'Beslutsgång:') holds until the next one
         if name is not None and not (name == "Beslut" and line.rstrip().endswith(":")):
             return Unit("subheading", s, e, [(s, e)], name=name)
+        if NEXT_MEETING_LINE_RE.match(line):
+            return Unit("heading", s, e, [(s, e)])  # 'Nästa möte' on a line of its own
         m = LABEL_LINE_RE.match(line)
         if (m and len(m.group("label").split()) <= 5) or self.is_label(line):
             label = (m.group("label") if m else line).strip().rstrip(":").strip()
@@ -220,6 +225,11 @@ class _Parser:
         if nm and leaf.kind != "list_item" and _numbered_clause(body[nm.end():]):
             # '1. Kommunstyrelsen godkänner delårsrapporten.': a numbered clause, not a numbered heading
             self.emit(Unit("item", s + nm.end(), e, [(s + nm.end(), e)], depth=1), leaf, keep_open=True)
+            return
+        md = MD_HEADING_RE.match(body)
+        if md and leaf.kind == "paragraph":  # '##§7 Nästa möte' that the reader left as a paragraph
+            hs = s + md.end()
+            self.emit(Unit("heading", hs, e, [(hs, e)], paragraph=_paragraph_no(body[md.end():])), leaf)
             return
         if (s in self.heading_starts or ls in self.heading_starts) and leaf.kind != "list_item":
             self.emit(Unit("heading", s, e, [(s, e)], paragraph=_paragraph_no(body)), leaf)

@@ -93,7 +93,7 @@ def contexts(text: str, units: list[Unit], sections: list[dict], cues: Cues) -> 
     item, item_no = 0, None
     sub: str | None = None
     label: _Label | None = None
-    task_heading = False
+    task_heading = next_heading = False
     for u in units:
         sec = u.section_id or section_at(sections, u.start)
         if u.kind == "heading" and u.title:
@@ -103,6 +103,7 @@ def contexts(text: str, units: list[Unit], sections: list[dict], cues: Cues) -> 
                 item, item_no, sub = item + 1, u.paragraph, None
             label = None
             task_heading = cues.is_label(text[u.start:u.end], "task")
+            next_heading = cues.is_next_meeting(text[u.start:u.end])
         elif u.kind == "subheading":
             sub, label = u.name, None
         elif u.kind == "label":
@@ -113,8 +114,8 @@ def contexts(text: str, units: list[Unit], sections: list[dict], cues: Cues) -> 
             sub = OTHER
         title = titles.get(sec)
         out.append(Ctx(sec, item, u.subsection or sub, label.name if label else None, label.kind if label else None,
-                       task_heading or (bool(title) and cues.is_label(title, "task")), cues.is_next_meeting(title),
-                       title))
+                       task_heading or (bool(title) and cues.is_label(title, "task")),
+                       next_heading or cues.is_next_meeting(title), title))
     return out
 
 

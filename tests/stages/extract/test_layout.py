@@ -131,3 +131,10 @@ def test_line_width_of_hard_wrapped_text():
                     + ["Kort rad"] * 20)
     assert line_width(pdf) >= 60
     assert line_width("En rad.\n" + "x" * 300 + "\n") == 0
+
+
+def test_markdown_headings_and_next_meeting_lines_the_reader_left_as_text(cues):
+    text = "##§7 Nästa möte\n- Tisdag 19 mars kl. 19.00.\n\nNästa möte\nOnsdag 4/12 samma tid.\nNästa punkt på listan.\n"
+    got = [(k, t) for k, t, _ in kinds(text, cues)]
+    assert got == [("heading", "§7 Nästa möte"), ("item", "Tisdag 19 mars kl. 19.00."), ("heading", "Nästa möte"),
+                   ("para", "Onsdag 4/12 samma tid."), ("para", "Nästa punkt på listan.")]
