@@ -105,6 +105,10 @@ def _who_from_span(text: str, start: int, end: int, names: Names, cues: Cues) ->
     if ends and len(span.split()) > len(ends[-1][2].split()) + 1 \
             and not re.search(r"(?:\boch|\bsamt|[,&/+])\s*$", text[start:ends[-1][0]]):
         return [ends[-1][2]]  # 'Stödja inmatning stängs inte Matthias funderar vidare'
+    title = fold(text[start:ends[-1][0]]).strip() if ends and ends[-1][3] == "PER" else ""
+    if title and len(title.split()) <= 2 and (_agentive(title, cues) or (
+            cues.agent_nouns is not None and cues.agent_nouns.match(title.split()[-1]))):
+        return [ends[-1][2]]  # 'Förvaltningschef Anneli Rask återkommer': the person, not the title
     span = cues.subject_prefixes.sub("", span.strip()) if cues.subject_prefixes else span
     # the subject was written with a prefix ('Alla frivilligorganisationer'); keep the noun
     out = []

@@ -49,11 +49,14 @@ def _attributive(f: str, marker_start: int, cues: Cues) -> bool:
     return cues.due_attributive is not None and cues.due_attributive.search(f, 0, marker_start) is not None
 
 
-def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | None, dt.date | None]:
+def find_due(sentence: str, cues: Cues, meeting: dict | None,
+             unmarked: bool = False) -> tuple[str | None, dt.date | None]:
     """(due_text, due_date) of an action sentence; (None, None) when it names no deadline.
 
-    A date counts as a deadline only after a due marker: 'Inbjudan kommer angående julfika
-    18 december' names the event's date, not a deadline.
+    A date after a due marker is the deadline ('senast 1 mars', 'till nästa möte'); with
+    ``unmarked`` (a task, not a thing that comes) a date or week written in the task without one is
+    its time too ('skickar ut enkäten vecka 9'). 'Inbjudan kommer angående julfika 18 december'
+    names the event's date, not a deadline.
     """
     year = year_of(meeting)
     f = flat(sentence)
@@ -72,11 +75,35 @@ def find_due(sentence: str, cues: Cues, meeting: dict | None) -> tuple[str | Non
                 if best is None or cand[0] < best[0]:
                     best = cand
                 break
-    if best is None and cues.relative_due is not None:
-        best = _relative(sentence, f, cues, year)
+    rel = _relative(sentence, f, cues, year) if cues.relative_due is not None else None
+    if rel is not None and (best is None or rel[0] < best[0]):
+        best = rel  # 'vid sammanträdet i juni': the relative deadline that the date only places
+    if best is None and unmarked:
+        best = _unmarked(sentence, f, cues, year)
     if best is None:
         return None, None
     return best[1], _ahead(best[2], best[1], year)
+
+
+WEEK_RE = re.compile(r"\b(?:vecka|v\.?)\s?\d{1,2}\b", re.IGNORECASE)
+
+
+def _unmarked(sentence: str, f: str, cues: Cues, year) -> tuple[int, str, dt.date | None] | None:
+    """The time a task is to be done, written without a due marker: 'Pekka skickar ut enkäten vecka 9',
+    'Mikael tar med förslaget till nämnden den 20 november' – but not the date of what a thing is for
+    ('kallelsen inför 1 maj')."""
+    found = [(d.start, d.end, d.text) for d in find_dates(sentence, year) if d.label == "DATE"]
+    found += [(m.start(), m.end(), m.group()) for m in WEEK_RE.finditer(sentence)]
+    for s, e, written in sorted(found):
+        if ATTRIBUTIVE_AHEAD_RE.search(f[:s]):
+            continue
+        return s, sentence[s:e].strip(), parse_date(written, year) if not WEEK_RE.fullmatch(written) else None
+    return None
+
+
+# a date right after these is what a thing is for or since when, not when the task is done
+ATTRIBUTIVE_AHEAD_RE = re.compile(r"\b(?:inbjudan|kallelse\w*|dagordning\w*|program\w*|inför|angaende|om|fran|sedan|"
+                                  r"efter|mellan)\s+(?:\w+\s+)?(?:den\s+)?$")
 
 
 def _ahead(date: dt.date | None, written: str, meeting: dt.date | None) -> dt.date | None:
@@ -126,8 +153,8 @@ def _relative(sentence: str, f: str, cues: Cues, year) -> tuple[int, str, dt.dat
             if not r or _attributive(f, m.start(), cues):
                 continue
             end, date = r.end(), None
-            after = next((d for d in dates if 0 <= d.start - r.end() <= 6
-                          and re.fullmatch(r"[\s,]*(?:den\s+)?", f[r.end():d.start])), None)
+            after = next((d for d in dates if 0 <= d.start - r.end() <= 8
+                          and re.fullmatch(r"[\s,]*(?:den\s+|i\s+)?", f[r.end():d.start])), None)
             if after is not None:
                 end, date = after.end, parse_date(after.text, year)
             if date is None:

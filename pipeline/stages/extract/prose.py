@@ -232,7 +232,8 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
             s, e = walk.prev[0], walk.prev[1]
     sentence_text = text[s:e]
     # the date of the thing that comes ('Inbjudan till julfika 18 december kommer') is no deadline
-    due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text)
+    due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text,
+                   unmarked=not ahit.coming)
     if due[0] is None and text[u.start:u.start + 1].islower() and walk.prev_unit is not None \
             and walk.prev_unit.kind in ("item", "para") and s == u.start:
         prev = text[walk.prev_unit.start:walk.prev_unit.end].rstrip()

@@ -100,8 +100,8 @@ class Walk:
         self.actions.append(row)
         return row
 
-    def due(self, sentence: str):
-        return find_due(sentence, self.cues, self.meeting)
+    def due(self, sentence: str, unmarked: bool = True):
+        return find_due(sentence, self.cues, self.meeting, unmarked=unmarked)
 
     # -- the walk -----------------------------------------------------------------------------
     def run(self, units: list[Unit], contexts: list[Ctx]) -> None:

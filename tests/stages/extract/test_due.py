@@ -51,6 +51,22 @@ def test_no_deadline(sentence, cues):
     assert find_due(sentence, cues, MEETING) == (None, None)
 
 
+@pytest.mark.parametrize("sentence, due_text", [
+    ("Kommundirektören återkommer senast i juni 2024.", "senast i juni 2024"),
+    ("Socialchefen återkommer vid sammanträdet i juni.", "vid sammanträdet i juni"),
+    ("Pekka skickar ut inventeringen till kommunerna vecka 9.", "vecka 9"),
+    ("Mikael tar med förslaget till nämnden den 20 november.", "den 20 november"),
+])
+def test_the_time_of_a_task(sentence, due_text, cues):
+    assert find_due(sentence, cues, MEETING, unmarked=True)[0] == due_text
+
+
+def test_an_unmarked_date_of_what_a_thing_is_for_is_no_deadline(cues):
+    assert find_due("Anna skickar kallelsen till mötet om 12 maj.", cues, MEETING, unmarked=True) == (None, None)
+    assert find_due("Lars ordnar fika sedan 2 mars.", cues, MEETING, unmarked=True) == (None, None)
+    assert find_due("Pekka skickar ut inventeringen vecka 9.", cues, MEETING) == (None, None)   # only for tasks
+
+
 def test_the_year_comes_from_the_meeting_date_and_a_deadline_lies_ahead(cues):
     december = {"date": dt.date(2022, 12, 12)}
     assert find_due("Anna återkommer senast 15 januari.", cues, december) == ("senast 15 januari", dt.date(2023, 1, 15))
