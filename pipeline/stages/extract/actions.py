@@ -73,6 +73,7 @@ class ActionHit:
     cue_end: int | None = None  # end offset of the cue in the sentence
     rule: str | None = None  # the rule family, where it is not told by the flags above
     assigns: bool = False  # the sentence gives the task to the doer ('Pierre får fixa det'): also a decision
+    owner_at: int | None = None  # offset in the item where an owner written after a dash begins ('… – Anna')
 
 
 def _clean_name(s: str) -> str:
@@ -473,7 +474,9 @@ def task_item(text: str, start: int, end: int, cues: Cues, names: Names,
         return ActionHit("", split_names(m.group("who")), 0, explicit=True)
     m = TAIL_WHO_RE.search(item)
     if m and m.start() > 0 and _all_names(m.group("who"), start + m.start("who"), names, cues):
-        return ActionHit("", split_names(m.group("who")), m.start("who"), explicit=True)
+        dash = re.match(r"\s[–—-]", item[m.start():m.start("who")]) is not None
+        return ActionHit("", split_names(m.group("who")), m.start("who"), explicit=True,
+                         owner_at=m.start() if dash else None)
     hit = classify(text, start, end, cues, names, prev)
     if hit is not None:
         return hit

@@ -243,4 +243,6 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
         due = walk.next_due[ctx.section_id]
     if due[0] is None and ctx.label:
         due = label_date(ctx.label, walk.meeting)  # 'Inför cupen den 18 maj:' dates the tasks below it
+    if ahit.owner_at is not None and s == body_s:
+        e = todo.task_end(text, body_s, e, ahit)
     walk.add_action(s, e, ahit, rule, ctx, due)

@@ -37,8 +37,16 @@ def read(walk, u, ctx) -> None:
         body_s = u.label_end if u.label and s == u.start and u.label_end else s
         hit = act.task_item(text, body_s, e, walk.cues, walk.names, walk.prev)
         hit.cue = hit.cue or (u.label or ctx.label or "to-do list").strip().rstrip(":")
-        walk.add_action(s, e, hit, "todo-list", ctx, walk.due(text[body_s:e]))
+        walk.add_action(s, task_end(text, body_s, e, hit), hit, "todo-list", ctx, walk.due(text[body_s:e]))
         walk.prev, walk.prev_kind = (s, e), None
+
+
+def task_end(text: str, s: int, e: int, hit: act.ActionHit) -> int:
+    """Where the task ends: before an owner written after a dash ('Kioskschema – Emilia' is the task
+    'Kioskschema' of Emilia, as a table's task cell is), else at the item's end."""
+    if hit.owner_at is None:
+        return e
+    return s + len(text[s:s + hit.owner_at].rstrip(" \t–—-,"))
 
 
 def dash_owner(walk, u, s: int, e: int) -> act.ActionHit | None:
@@ -48,13 +56,14 @@ def dash_owner(walk, u, s: int, e: int) -> act.ActionHit | None:
     if u.kind != "item" or is_question(text[s:e]) or len(text[s:e].split()) > 14:
         return None
     m = act.TAIL_WHO_RE.search(text, s, e)
-    if m is None or m.start() <= s or not re.match(r"\s*[–—(-]", text[m.start():m.start("who")]):
-        return None
+    if m is None or m.start() <= s or not re.match(r"\s*[–—-]", text[m.start():m.start("who")]):
+        return None  # (a name in parentheses after a topic is an attendee or a portfolio: 'Ekonomi (Linh)')
     if not all(act.is_person(text, *span, walk.names) for span in _parts(text, m.start("who"), m.end("who"))):
         return None
     if any(b.search(flat(text[s:m.start()])) for b in walk.cues.action_blockers):
         return None
-    return act.ActionHit("", act.split_names(m.group("who")), m.start("who") - s, explicit=True, rule="todo-dash")
+    return act.ActionHit("", act.split_names(m.group("who")), m.start("who") - s, explicit=True, rule="todo-dash",
+                         owner_at=m.start() - s)
 
 
 def _parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
