@@ -248,7 +248,8 @@ def _labelled_task(text: str, s: int, e: int, names: Names) -> list[str] | None:
 def _can_do(who: str, cues: Cues) -> bool:
     """Can the one named in an assignment do a task: a name (capitalised), a role or an organisation?"""
     core = fold(who).strip()
-    return bool(core) and (who[:1].isupper() or _agentive(core, cues)
+    head = core.split()[0] if core else ""  # 'nämnder med negativ prognos': the noun that heads it
+    return bool(core) and (who[:1].isupper() or _agentive(core, cues) or _agentive(head, cues)
                            or (cues.agent_nouns is not None and cues.agent_nouns.match(core) is not None))
 
 
