@@ -150,7 +150,7 @@ def sentence(walk, u, ctx, s: int, e: int, idx: int, reporting: bool, opinion: b
         # under 'Nästa möte' a line that begins with a date, or 'Nästa styrelsemöte: tisdag 10 oktober …'
         d0 = date_at_start(body[nm.end():] if nm else body, walk.meeting)
         if d0 is not None:
-            dhit = dec.DecisionHit("scheduled", d0[0])
+            dhit = dec.DecisionHit("scheduled", d0[0], "next-meeting-date")
             walk.next_due[ctx.section_id] = d0
             if nm:
                 row_s = body_s + nm.end()
