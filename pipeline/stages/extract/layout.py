@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.lang.protocol import subheading
 from pipeline.stages.extract import tables
 from pipeline.stages.extract.cues import Cues
@@ -400,8 +401,8 @@ def _inline_label(text: str, u: Unit, cues: Cues | None) -> None:
 
 
 def _is_label(cues: Cues, label: str, which: str) -> bool:
+    """Is ``label`` a label of that kind ('due' and 'who' are the names of table columns: 'Klart', 'Ansvarig')?"""
     if which in ("due", "who"):
         rx = cues.table_columns.get("when" if which == "due" else "who")
-        from pipeline.lang.fold import fold_cue_text
-        return rx is not None and rx.match(fold_cue_text(label)) is not None
+        return rx is not None and rx.match(fold(label)) is not None
     return cues.is_label(label, which)

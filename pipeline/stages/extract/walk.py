@@ -32,7 +32,7 @@ from pipeline.stages.extract.kinds import kind_of
 from pipeline.stages.extract.layout import Unit
 from pipeline.stages.extract.scope import OTHER, Ctx
 from pipeline.stages.extract.sentences import split_sentences, trim_item, trim_span
-from pipeline.stages.extract.tables import RULE_RE, header_roles, vote_columns
+from pipeline.stages.extract.tables import RULE_RE, cell_role, header_roles, vote_columns
 
 PAREN_CONTENT_RE = re.compile(r"\(([^()]{3,})\)")
 # a heading that is a topic and what became of it: 'SUHF: Tagit del - ok', 'Lantmäteriet: X - Gruppen föredrar X'
@@ -163,8 +163,7 @@ class Walk:
         roles = header_roles([c for c in cells if c[0].strip()], self.cues)
         votes = vote_columns([c[0] for c in cells])
         if u.table not in self.tables and (roles is not None or votes is not None):
-            self.tables[u.table] = ("votes", votes) if votes is not None else ("tasks", _full_roles(cells, roles,
-                                                                                                     self.cues))
+            self.tables[u.table] = ("votes", votes) if votes is not None else ("tasks", _full_roles(cells, self.cues))
             full = self.tables[u.table][1]
             self.table_heads[u.table] = [(_column(self.text, c[1]), r) for c, r in zip(cells, full) if c[0].strip()]
             return
@@ -300,8 +299,6 @@ def _by_position(text: str, u: Unit, head: list) -> tuple[list, list]:
     return out_cells, out_roles
 
 
-def _full_roles(cells: list, roles: list | None, cues: Cues) -> list:
+def _full_roles(cells: list, cues: Cues) -> list:
     """The role of every cell of the header (empty cells keep their place)."""
-    from pipeline.stages.extract.tables import cell_role
-
     return [cell_role(c[0], cues) if c[0].strip() else None for c in cells]
