@@ -105,6 +105,13 @@ class DecisionRow(TypedDict):
     end_char: int | None
     kind: str | None
     cue: str | None
+    rule: str | None
+    vote_yes: int | None
+    vote_no: int | None
+    vote_abstain: int | None
+    reservations: list[str] | None
+    protocol_notes: list[str] | None
+    immediately_adjusted: bool | None
     overridden: bool | None
 
 
@@ -121,6 +128,7 @@ class ActionItemRow(TypedDict):
     due_text: str | None
     due_date: dt.date | None
     cue: str | None
+    rule: str | None
     overridden: bool | None
 
 

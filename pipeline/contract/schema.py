@@ -148,8 +148,25 @@ DECISIONS = _schema(
     _field("text", _str, "The decision sentence, bullet or clause as written."),
     _field("start_char", _int, "Start offset in documents.text."),
     _field("end_char", _int, "End offset in documents.text."),
-    _field("kind", _str, "decided, postponed, elected, approved, group_formed, agreed, scheduled or other."),
+    _field("kind", _str, "What kind of decision (one vocabulary, pipeline.stages.extract.kinds): approved (godkänns, "
+                         "fastställs, bifalls, beviljas), elected (valdes, utser), noted (noterar informationen, läggs "
+                         "till handlingarna), postponed (bordläggs, skjuts, återremitteras), rejected (avslås), "
+                         "assigned (someone is given a task; the task is also an action item), adopted (a document, "
+                         "plan or policy antas), scheduled (the next meeting's date), formed (a group is formed), "
+                         "decided (any other)."),
     _field("cue", _str, "The cue phrase that marked the decision."),
+    _field("rule", _str, "The rule family that found it (e.g. 'beslut-section', 'beslut-label', 'cue:approved'); "
+                         "benchmarks/extract_rules.py reports where each fires."),
+    _field("vote_yes", _int, "Votes for, when the item records a vote (Omröstning: ja-röster or a voting table); "
+                             "the first vote of the item."),
+    _field("vote_no", _int, "Votes against (nej-röster) in that vote; null without a vote."),
+    _field("vote_abstain", _int, "Members abstaining (avstår) in that vote; null when not stated."),
+    _field("reservations", pa.list_(_str), "Who entered a reservation against the item's decision (Reservation), "
+                                           "names or parties as written ('Per Hoel (SD)'); empty if none."),
+    _field("protocol_notes", pa.list_(_str), "Who entered a note to the minutes (Protokollsanteckning, särskilt "
+                                             "yttrande) on the item, as written; empty if none."),
+    _field("immediately_adjusted", pa.bool_(), "True when the item's paragraph was declared immediately approved "
+                                               "('förklarar paragrafen omedelbart justerad')."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 
@@ -169,6 +186,7 @@ ACTION_ITEMS = _schema(
     _field("due_text", _str, "The deadline as written; null if none."),
     _field("due_date", pa.date32(), "The deadline as a date where derivable (year from the meeting)."),
     _field("cue", _str, "The cue phrase that marked the action item."),
+    _field("rule", _str, "The rule family that found it (e.g. 'assignment', 'todo-list', 'imperative', 'table')."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )
 

@@ -14,6 +14,15 @@ DEFAULT_PATH = Path(__file__).with_name("cues.yaml")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"})
 
 
+_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
+
+
+def flat(s: str) -> str:
+    """The text cue patterns are matched on: folded, and a line break or tab read as a space (same
+    length, so offsets into it are offsets into ``s``): 'Vi\nväntar med beslut' matches 'vi väntar med'."""
+    return fold(s).translate(_FLAT)
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """Compile a cue pattern for matching against ``fold``-ed text (å/ä/ö written as usual)."""
     return re.compile(pattern.translate(_FOLD), re.IGNORECASE)
@@ -27,15 +36,19 @@ class TaskVerb:
     we: bool = False
     passive: bool = False
     modal: bool = False
+    assigns: bool = False  # naming the doer gives the task: the sentence is also a decision (`assigned`)
 
 
 @dataclass
 class Cues:
     decisions: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    decision_groups: list[tuple[str, re.Pattern, str]] = field(default_factory=list)  # kind, pattern, family
     decision_labels: list[re.Pattern] = field(default_factory=list)
     next_meeting_titles: list[re.Pattern] = field(default_factory=list)
     decision_blockers: list[re.Pattern] = field(default_factory=list)
     decision_past_markers: list[re.Pattern] = field(default_factory=list)
+    decision_sentence_blockers: list[re.Pattern] = field(default_factory=list)
+    decision_proposal_blockers: list[re.Pattern] = field(default_factory=list)
     decision_kind_verbs: list[tuple[str, re.Pattern]] = field(default_factory=list)
     report_titles: list[re.Pattern] = field(default_factory=list)
     task_labels: list[re.Pattern] = field(default_factory=list)
@@ -53,6 +66,8 @@ class Cues:
     due_attributive: re.Pattern | None = None
     table_columns: dict[str, re.Pattern] = field(default_factory=dict)
     opinion_labels: list[re.Pattern] = field(default_factory=list)
+    imperatives: re.Pattern | None = None
+    agents: re.Pattern | None = None
     _label_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def is_label(self, label: str | None, which: str) -> bool:
@@ -91,10 +106,13 @@ def load_cues(path: str | None = None) -> Cues:
     for group in data.get("decisions", []):
         for p in group.get("patterns", []):
             c.decisions.append((group["kind"], compile_pattern(p)))
+            c.decision_groups.append((group["kind"], c.decisions[-1][1], group.get("family") or group["kind"]))
     c.decision_labels = [compile_pattern(p) for p in data.get("decision_labels", [])]
     c.next_meeting_titles = [compile_pattern(p) for p in data.get("next_meeting_titles", [])]
     c.decision_blockers = [compile_pattern(p) for p in data.get("decision_blockers", [])]
     c.decision_past_markers = [compile_pattern(p) for p in data.get("decision_past_markers", [])]
+    c.decision_sentence_blockers = [compile_pattern(p) for p in data.get("decision_sentence_blockers", [])]
+    c.decision_proposal_blockers = [compile_pattern(p) for p in data.get("decision_proposal_blockers", [])]
     c.decision_kind_verbs = [(k, compile_pattern(p)) for k, p in (data.get("decision_kind_verbs") or {}).items()]
     c.report_titles = [compile_pattern(p) for p in data.get("report_titles", [])]
     c.task_labels = [compile_pattern(p) for p in data.get("task_labels", [])]
@@ -102,7 +120,7 @@ def load_cues(path: str | None = None) -> Cues:
     for v in data.get("task_verbs", []):
         c.task_verbs.append(TaskVerb(compile_pattern(v["pattern"]), v["pattern"], v.get("subject", "any"),
                                      bool(v.get("we")), bool(v.get("passive")),
-                                     bool(v.get("modal"))))
+                                     bool(v.get("modal")), bool(v.get("assigns"))))
     c.coming = compile_pattern(r"(?:^|\(|\b)(?:en |ett |de |den |det |separata |nya? |mer |mera |ytterligare )?(?:"
                                + data.get("coming_nouns", "inbjudan")
                                + r")(?:\s+(?:till|om|från|för|angående|inför|kring|med|med mer)\s+[^.,;:()]{1,40}?)?"
@@ -119,4 +137,8 @@ def load_cues(path: str | None = None) -> Cues:
     c.relative_due = compile_pattern("(?:" + data.get("relative_due", r"nästa möte") + r")(?![\w])")
     c.table_columns = {k: _alt(v) for k, v in (data.get("table_columns") or {}).items()}
     c.opinion_labels = [compile_pattern(p) for p in data.get("opinion_labels", [])]
+    if data.get("imperatives"):
+        c.imperatives = compile_pattern(r"(?:" + data["imperatives"] + r")\b")
+    if data.get("agent_words"):
+        c.agents = _alt(data["agent_words"])
     return c

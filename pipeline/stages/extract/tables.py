@@ -1,17 +1,16 @@
-"""Action tables in text form: a header row naming the columns (Vad | Vem | När, or
-Åtgärd / Ansvar / Klart) and one task per row.
+"""Tables in minutes: the cells of a row, and what a header row says its columns are.
 
-Three layouts are read:
-  * '|'-separated rows, markdown tables included ('| Vad | Vem | När |' and a '|---|' rule);
-  * tab-separated rows (tables pasted from a word processor);
-  * columns separated by runs of three or more spaces, aligned under the header.
-An empty cell keeps its column where the layout shows it ('| Boka lokal |  | 1 maj |').
-A 'Beslut' column gives a decision for a row that names no one to do it.
+An action table names its columns in a header row (Vad | Vem | När, Åtgärd / Ansvar / Klart,
+Uppgift / Ansvarig / Deadline, Punkt / Föredragande); a row below it is a task whose doer is the
+cell of the Vem / Ansvar column, never the row's other text (``walk``). A Beslut column gives a
+decision; a header with Ja / Nej / Avstår columns is a voting table (``formal``). Rows are read in
+three layouts: '|'-separated (markdown included, an empty cell keeps its place), tab-separated,
+and columns separated by runs of three or more spaces (a cell belongs to the header column it
+starts under).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.stages.extract.cues import Cues
@@ -19,14 +18,6 @@ from pipeline.stages.extract.cues import Cues
 CELL_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}")
 RULE_RE = re.compile(r"^[\s|:+=-]+$")
 DECISION_COLUMN_RE = re.compile(r"^(beslut|beslutet|beslutades)$")
-
-
-@dataclass
-class Row:
-    start: int
-    end: int
-    cells: dict[str, tuple[str, int, int]]  # column role -> (text, start, end)
-    who_column: bool = False  # the table has a 'Vem' / 'Ansvar' column
 
 
 def _layout(line: str) -> str:
@@ -74,6 +65,25 @@ def cells(text: str, start: int, end: int, keep_empty: bool = False) -> list[tup
     return out if keep_empty else [c for c in out if c[0]]
 
 
+def cell_role(cell: str, cues: Cues) -> str | None:
+    """The column role a header cell names ('what', 'who', 'when', 'decision'), or None."""
+    return _role(cell, cues)
+
+
+VOTE_COLUMN_RES = {"yes": re.compile(r"^ja(-?\s?röst(er)?|-?\s?röstar)?$"),
+                   "no": re.compile(r"^nej(-?\s?röst(er)?|-?\s?röstar)?$"),
+                   "abstain": re.compile(r"^(avstår|avstod|avstående|avstår från att rösta|nedlagd(a)?( röst(er)?)?)$")}
+
+
+def vote_columns(header: list[str]) -> list[str | None] | None:
+    """The roles of a voting table's header ('Ledamot | Ja | Nej | Avstår'), or None when it is none."""
+    roles: list[str | None] = []
+    for cell in header:
+        c = " ".join(cell.strip(" *:_#").lower().split())
+        roles.append(next((r for r, rx in VOTE_COLUMN_RES.items() if rx.match(c)), None))
+    return roles if sum(r is not None for r in roles) >= 2 and "yes" in roles and "no" in roles else None
+
+
 def _role(cell: str, cues: Cues) -> str | None:
     f = fold(cell.strip(" *:_#"))
     role = next((r for r, rx in cues.table_columns.items() if rx.match(f)), None)
@@ -94,70 +104,3 @@ def header_roles(cs: list[tuple[str, int, int]], cues: Cues) -> list[str | None]
 def is_header_line(line: str, cues: Cues) -> bool:
     """Is this line (on its own) the header row of an action table?"""
     return header_roles(cells(line, 0, len(line)), cues) is not None
-
-
-def has_header(text: str, lines: list[tuple[int, int]], cues: Cues) -> bool:
-    return any(header_roles(cells(text, s, e), cues) is not None for s, e in lines)
-
-
-def _assign_by_position(row_cells, header_cells, roles):
-    """Space-aligned columns: a cell belongs to the header column it starts under."""
-    out: dict[str, tuple[str, int, int]] = {}
-    hcols = [(hs, role) for (_, hs, _), role in zip(header_cells, roles)]
-    for c in row_cells:
-        col = c[3]
-        owner = None
-        for hcol, role in hcols:
-            if hcol <= col + 2:
-                owner = role
-        if owner is None and hcols:
-            owner = hcols[0][1]
-        if owner and owner not in out:
-            out[owner] = c[:3]
-    return out
-
-
-def rows(text: str, lines: list[tuple[int, int]], cues: Cues) -> list[Row]:
-    """Task rows of the tables among consecutive table lines (header first)."""
-    out: list[Row] = []
-    roles = None
-    header_full: list[tuple[str, int, int]] = []
-    header_line_start = 0
-    for s, e in lines:
-        if RULE_RE.match(text[s:e]):
-            continue
-        cs = cells(text, s, e)
-        hr = header_roles(cs, cues)
-        if hr is not None:
-            full = cells(text, s, e, keep_empty=True)
-            if _layout(text[s:e]) != "space" and len(full) != len(cs):
-                hr_full = [_role(c, cues) if c else None for c, _, _ in full]
-                roles, header_full = hr_full, full
-            else:
-                roles, header_full = hr, cs
-            header_line_start = text.rfind("\n", 0, s) + 1
-            continue
-        if roles is None or len(cs) < 2:
-            continue
-        layout = _layout(text[s:e])
-        row: dict[str, tuple[str, int, int]] = {}
-        full = cells(text, s, e, keep_empty=True)
-        if layout == "space":
-            line_start = text.rfind("\n", 0, s) + 1
-            with_col = [(c, a, b, a - line_start) for c, a, b in cs]
-            hcells = [(c, a - header_line_start, b) for c, a, b in header_full]
-            row = _assign_by_position(with_col, hcells, roles)
-        elif len(full) == len(roles):
-            for role, c in zip(roles, full):
-                if role and role not in row and c[0]:
-                    row[role] = c
-        else:
-            for role, c in zip([r for r in roles], cs):
-                if role and role not in row:
-                    row[role] = c
-        if "what" not in row and cs:
-            row["what"] = cs[0]
-        # the row's text: from the task (a leading row number left out) to the last cell
-        first = row["what"] if row["what"][1] >= cs[0][1] else cs[0]
-        out.append(Row(first[1], cs[-1][2], row, who_column="who" in roles))
-    return out

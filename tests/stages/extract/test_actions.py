@@ -144,3 +144,71 @@ def test_items_of_a_to_do_list(item, who, cues):
     names = names_in(item, per=("Anna", "Lars", "Olle", "Ahmed", "Kicki"))
     hit = act.task_item(item, 0, len(item), cues, names)
     assert hit.assignees == who
+
+
+@pytest.mark.parametrize("sentence, who, per, org, rule", [
+    # the doer after the verb (an adverbial opens the sentence)
+    ("Under våren kommer Digg att föra en dialog med SEMIC.", ["Digg"], [], ["Digg", "SEMIC"], "inverted"),
+    ("Det som står kommer Matthias lösa inom de närmaste dagarna.", ["Matthias"], ["Matthias"], [], "inverted"),
+    ("Till nästa möte tar Anna fram ett förslag.", ["Anna"], ["Anna"], [], "inverted"),
+    # a second verb joined by 'och' has the subject that opens the sentence
+    ("John efterlyser mer dokumentation och tar frågan till Bolagsverket.", ["John"], ["John"], ["Bolagsverket"],
+     "coordinated"),
+    # 'X, som återkommer …': the name before the relative clause
+    ("Kontakt har tagits med Glasmästarna, som återkommer med en offert.", ["Glasmästarna"], [], ["Glasmästarna"],
+     "relative"),
+    # 'Ansvarig:' followed by a sentence of its own: its subject and its task
+    ("Ansvarig: Frida kallar till ett första möte före påsk.", ["Frida"], ["Frida"], [], "labelled-task"),
+])
+def test_task_shapes(sentence, who, per, org, rule, cues):
+    hit = classify(sentence, cues, per, org)
+    assert hit is not None, sentence
+    assert (hit.assignees, hit.rule) == (who, rule)
+
+
+@pytest.mark.parametrize("sentence, who, per", [
+    ("Matthias Palmér ber Fredrik Klingvall lägga upp en issue.", ["Fredrik Klingvall"],
+     ["Matthias Palmér", "Fredrik Klingvall"]),
+    ("Uppmaning till övriga att lägga in frågorna i Github.", ["övriga"], []),
+    ("De som har synpunkter uppmanas att höra av sig till Anna.", ["De som har synpunkter"], ["Anna"]),
+    ("Några fel har lämnats till fastighetsskötaren för åtgärd.", ["fastighetsskötaren"], []),
+    ("Ansvarig för kallelsen: Sebastian Ek.", ["Sebastian Ek"], ["Sebastian Ek"]),
+    ("Kommunstyrelsen uppmanar nämnderna att vidta åtgärder.", ["nämnderna"], []),
+])
+def test_explicit_requests_name_the_one_asked(sentence, who, per, cues):
+    hit = classify(sentence, cues, per)
+    assert hit is not None and hit.explicit, sentence
+    assert hit.assignees == who
+
+
+@pytest.mark.parametrize("sentence, per, org", [
+    # a thing cannot do a task
+    ("Fönstren skall gå lätt att öppna.", [], []),
+    ("Sopor skall tömmas varje vecka.", [], []),
+    ("Räntan på lånet hos Swedbank ska omförhandlas i december.", [], ["Swedbank"]),
+    ("Sammanträdena börjar klockan 13:15.", [], []),
+    # an adverbial is no subject; a subordinate clause is no task
+    ("Enligt kommunallagen ska minst en delårsrapport upprättas.", [], []),
+    ("Vi använder redan etablerade vokabulär istället för att Skatteverket börjar om.", [], ["Skatteverket"]),
+    # a report of what someone else plans
+    ("Annelie beskrev att kommunen väntar på beslut och planerar start efter sommaren.", ["Annelie"], []),
+    ("Karin informerade om att E-hälsomyndigheten planerar ett webbinarium.", ["Karin"], ["E-hälsomyndigheten"]),
+])
+def test_not_tasks_of_anyone(sentence, per, org, cues):
+    assert classify(sentence, cues, per, org) is None
+
+
+def test_the_doer_is_the_name_that_ends_the_subject(cues):
+    hit = classify("Stödja inmatning stängs inte Matthias funderar vidare", cues, ["Matthias"])
+    assert hit is not None and hit.assignees == ["Matthias"]
+    hit = classify("Anna och Erik ringer regionen.", cues, ["Anna", "Erik"])
+    assert hit is not None and hit.assignees == ["Anna", "Erik"]
+
+
+def test_names_that_open_an_item_of_a_to_do_list(cues):
+    text = "Maja och Tomas samlar frågor från medlemmarna"
+    hit = act.task_item(text, 0, len(text), cues, names_in(text, ["Maja", "Tomas"]))
+    assert hit.assignees == ["Maja", "Tomas"]
+    text = "Skicka ansökan om bidraget – Göran, senast 31 oktober"
+    hit = act.task_item(text, 0, len(text), cues, names_in(text, ["Göran"]))
+    assert hit.assignees == ["Göran"]

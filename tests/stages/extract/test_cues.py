@@ -6,8 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.stages.extract.cues import DEFAULT_PATH, compile_pattern, load_cues
-from pipeline.stages.extract.sentences import fold
+from pipeline.stages.extract.kinds import KINDS
 
 from .helpers import run, texts
 
@@ -18,8 +19,10 @@ def test_every_pattern_in_the_cue_file_compiles_and_every_section_is_read(cues):
                 "report_titles", "task_labels", "assignment_patterns", "task_verbs", "action_blockers",
                 "due_markers", "table_columns", "opinion_labels"):
         assert data.get(key), key
-    assert {k for k, _ in cues.decisions} == {"decided", "postponed", "elected", "approved", "other",
-                                              "group_formed", "agreed", "scheduled"}
+    # every kind a cue names is one of the vocabulary (kinds.KINDS)
+    assert {k for k, _ in cues.decisions} == {"decided", "postponed", "elected", "approved", "noted", "rejected",
+                                              "adopted", "formed", "scheduled"}
+    assert {k for k, _ in cues.decision_kind_verbs} <= set(KINDS)
     assert len(cues.task_verbs) == len(data["task_verbs"])
     assert len(cues.assignment) == len(data["assignment_patterns"])
     for p in cues.assignment:
@@ -55,11 +58,11 @@ def test_a_researcher_can_extend_the_cues_without_touching_the_engine(tmp_path):
     decisions, _ = run(text)
     assert decisions == []
     data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
-    data["decisions"].append({"kind": "other", "patterns": [r"\bhänsköts\b"]})
+    data["decisions"].append({"kind": "postponed", "patterns": [r"\bhänsköts\b"]})
     own = tmp_path / "mina_cues.yaml"
     own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     decisions, actions = run(text, params={"extract": {"cues_file": str(own)}})
-    assert [(d["text"], d["kind"]) for d in decisions] == [("Frågan hänsköts till kommunfullmäktige.", "other")]
+    assert [(d["text"], d["kind"]) for d in decisions] == [("Frågan hänsköts till kommunfullmäktige.", "postponed")]
     assert texts(actions) == ["Anna kollar upp hyran."]
 
 

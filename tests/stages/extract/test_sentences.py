@@ -1,64 +1,21 @@
-"""pipeline/stages/extract/sentences.py: blocks (paragraphs, bullets, labels, tables) and sentences."""
+"""pipeline/stages/extract/sentences.py: sentences of a unit, and what a line looks like."""
 from __future__ import annotations
 
-from pipeline.stages.extract.sentences import blocks, fold, split_sentences, trim_item, trim_span
+from dataclasses import dataclass
+
+from pipeline.lang.fold import fold_cue_text as fold
+from pipeline.stages.extract.sentences import full_line, is_table_line, split_sentences, trim_item, trim_span
 
 
-def kinds(text, **kw):
-    return [(b.kind, text[b.start:b.end], b.label) for b in blocks(text, **kw)]
-
-
-def test_bullets_labels_and_paragraphs():
-    text = ("Vi gick igenom året.\n\nBeslut:\n- Att fortsätta\n• Att träffas oftare\ne Att bjuda in HelSam\n\n"
-            "Nästa stycke.\n")
-    assert kinds(text) == [
-        ("para", "Vi gick igenom året.", None),
-        ("label", "Beslut:", "Beslut"),
-        ("bullet", "Att fortsätta", "Beslut"),
-        ("bullet", "Att träffas oftare", "Beslut"),
-        ("bullet", "Att bjuda in HelSam", "Beslut"),
-        ("para", "Nästa stycke.", None),
-    ]
-
-
-def test_att_lines_under_a_label_written_without_colon():
-    text = ("Kommunstyrelsen beslutar\natt anta riktlinjerna,\natt uppdra åt förvaltningen att utvärdera\n"
-            "riktlinjerna.\n")
-    got = kinds(text, is_label=lambda line: line.endswith("beslutar"))
-    assert got == [("label", "Kommunstyrelsen beslutar", "Kommunstyrelsen beslutar"),
-                   ("att", "att anta riktlinjerna,", "Kommunstyrelsen beslutar"),
-                   ("att", "att uppdra åt förvaltningen att utvärdera\nriktlinjerna.", "Kommunstyrelsen beslutar")]
-
-
-def test_a_wrapped_bullet_continues_but_a_new_sentence_after_a_short_bullet_does_not():
-    text = ("Synpunkter:\n- Anna Åkerman och Erik Bengtsson, som ska prata om Sip (samordnad individuell plan) och\n"
-            "Mina planer.\n- Informationen borde finnas på lätt svenska\nOskar tar fram ett förslag.\n")
-    got = kinds(text)
-    assert got[1] == ("bullet", "Anna Åkerman och Erik Bengtsson, som ska prata om Sip (samordnad individuell plan) "
-                                "och\nMina planer.", "Synpunkter")
-    assert got[2] == ("bullet", "Informationen borde finnas på lätt svenska", "Synpunkter")
-    assert got[3] == ("para", "Oskar tar fram ett förslag.", None)
-
-
-def test_table_lines_and_space_separated_tables_only_under_a_header():
-    text = "Vad | Vem\nBoka lokal | Anna\n\nKarin Holm        Göran Sjöberg\n"
-    got = kinds(text)
-    assert [k for k, _, _ in got] == ["table", "table", "para"]
-    text = "Uppgift        Ansvarig     Klart\nBoka lokal     Anna         1 maj\n"
-    got = kinds(text, is_table_header=lambda line: line.startswith("Uppgift"))
-    assert [k for k, _, _ in got] == ["table", "table"]
-
-
-def test_headings_are_blocks_of_their_own():
-    text = "§ 1 Öppnande\nMötet öppnades.\n"
-    assert kinds(text, heading_starts={0}) == [("heading", "§ 1 Öppnande", None), ("para", "Mötet öppnades.", None)]
+@dataclass
+class _Para:
+    kind: str
+    start: int
+    end: int
 
 
 def sentences(text):
-    out = []
-    for b in blocks(text):
-        out += [text[s.start:s.end] for s in split_sentences(text, b)]
-    return out
+    return [text[s.start:s.end] for s in split_sentences(text, _Para("para", 0, len(text.rstrip())))]
 
 
 def test_sentences_keep_abbreviations_together():
@@ -79,6 +36,11 @@ def test_a_long_wrapped_line_does_not_end_a_sentence():
     assert len(sentences(text)) == 1
 
 
+def test_a_heading_is_one_sentence():
+    text = "§ 4 Ekonomi. Budget."
+    assert [text[s.start:s.end] for s in split_sentences(text, _Para("heading", 0, len(text)))] == [text]
+
+
 def test_trim():
     text = "  att anta riktlinjerna, samt  "
     assert text[slice(*trim_span(text, 0, len(text)))] == "att anta riktlinjerna, samt"
@@ -95,15 +57,18 @@ def test_fold_keeps_length_and_folds_ocr_damage():
     assert fold("1 6 7") == "1 6 7"
 
 
-def test_the_width_of_a_wrapped_line_comes_from_the_document():
-    # a narrow PDF column: most lines end near 60 characters
+def test_table_lines():
+    assert is_table_line("Vad | Vem | När")
+    assert is_table_line("| Boka lokal | Anna |")
+    assert is_table_line("Boka buss\tUlla\t10 maj")
+    assert not is_table_line("Mötet öppnades kl. 18.")
+    assert not is_table_line("Karin Holm        Göran Sjöberg")   # spaces only when asked
+    assert is_table_line("Karin Holm        Göran Sjöberg", spaced=True)
+
+
+def test_the_width_of_a_full_line_of_hard_wrapped_text():
     para = ("Gruppen gick igenom hur arbetet med brukarrådet har fungerat\n"
             "under året och vilka frågor som har varit viktigast för dem\n"
             "som deltar i arbetet ute i verksamheterna och i föreningarna\n") * 4
-    text = para + "\n- Marie Sjödin och Tove Ekman från föreningarna skriver\nEtt första utkast till nästa möte.\n"
-    bullet = [b for b in blocks(text) if b.kind == "bullet"][0]
-    assert text[bullet.start:bullet.end].endswith("Ett första utkast till nästa möte.")
-    # the same bullet in typed minutes with lines of any length ends at its line
-    typed = "Vi gick igenom året.\n\n- Marie Sjödin och Tove Ekman från föreningarna skriver\nEtt första utkast.\n"
-    bullet = [b for b in blocks(typed) if b.kind == "bullet"][0]
-    assert typed[bullet.start:bullet.end] == "Marie Sjödin och Tove Ekman från föreningarna skriver"
+    assert 55 <= full_line(para) <= 62
+    assert full_line("Kort rad.\nEn till.\n") == 0

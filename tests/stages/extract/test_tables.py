@@ -1,23 +1,7 @@
-"""pipeline/stages/extract/tables.py: action tables (Vad / Vem / När, Åtgärd / Ansvar / Klart)."""
+"""pipeline/stages/extract/tables.py: cells of a row and the roles a header names."""
 from __future__ import annotations
 
-from pipeline.stages.extract.tables import cells, header_roles, is_header_line, rows
-
-
-def _lines(text):
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\n")
-        if body.strip():
-            lead = len(body) - len(body.lstrip())
-            out.append((pos + lead, pos + len(body.rstrip())))
-        pos += len(line)
-    return out
-
-
-def table(text, cues):
-    return [{role: c[0] for role, c in r.cells.items()} | {"_text": text[r.start:r.end]}
-            for r in rows(text, _lines(text), cues)]
+from pipeline.stages.extract.tables import cell_role, cells, header_roles, is_header_line, vote_columns
 
 
 def test_headers(cues):
@@ -26,43 +10,30 @@ def test_headers(cues):
     assert is_header_line("Uppgift\tAnsvar\tDatum", cues)
     assert is_header_line("Åtgärd                       Ansvar          Klart", cues)
     assert is_header_line("Ärende | Beslut", cues)                    # a decision table
+    assert is_header_line("Punkt | Föredragande | Tid", cues)         # who presents it
+    assert is_header_line("Uppgift | Ansvarig | Deadline", cues)
     assert not is_header_line("Vad | När", cues)                      # nobody to do it
     assert not is_header_line("Karin Holm        Göran Sjöberg", cues)
     assert not is_header_line("Namn | Organisation | Telefon", cues)
     assert header_roles(cells("Vad | Vem | När | Kommentar", 0, 26), cues) == ["what", "who", "when", None]
+    assert cell_role("Klart till", cues) == "when" and cell_role("Ansvarig", cues) == "who"
 
 
-def test_pipe_table_with_an_empty_cell_keeps_the_columns(cues):
-    text = ("| Nr | Vad | Vem | När |\n|----|-----|-----|-----|\n"
-            "| 1 | Beställa nycklar | Kjell | 1 mars |\n| 2 | Planera vårfesten |  | april |\n")
-    assert table(text, cues) == [
-        {"what": "Beställa nycklar", "who": "Kjell", "when": "1 mars", "_text": "Beställa nycklar | Kjell | 1 mars"},
-        {"what": "Planera vårfesten", "when": "april", "_text": "Planera vårfesten |  | april"},
-    ]
+def test_cells_keep_their_offsets_and_empty_cells_their_place():
+    line = "| 2 | Planera vårfesten |  | april |"
+    got = cells(line, 0, len(line), keep_empty=True)
+    assert [c[0] for c in got] == ["2", "Planera vårfesten", "", "april"]
+    for text, s, e in got:
+        assert line[s:e] == text
+    tab = "Skriva inbjudan\t\t1 maj"
+    assert [c[0] for c in cells(tab, 0, len(tab), keep_empty=True)] == ["Skriva inbjudan", "", "1 maj"]
+    spaced = "Söka bidrag                                     31 mars"
+    assert [c[0] for c in cells(spaced, 0, len(spaced))] == ["Söka bidrag", "31 mars"]
 
 
-def test_tab_table(cues):
-    text = "Åtgärd\tAnsvar\tDatum\nBoka buss\tUlla\t10 maj\nSkriva inbjudan\t\t1 maj\n"
-    got = table(text, cues)
-    assert got[0] == {"what": "Boka buss", "who": "Ulla", "when": "10 maj", "_text": "Boka buss\tUlla\t10 maj"}
-    assert got[1]["what"] == "Skriva inbjudan" and "who" not in got[1] and got[1]["when"] == "1 maj"
-
-
-def test_space_aligned_table_uses_the_header_columns(cues):
-    text = ("Uppgift                         Ansvarig        Klart\n"
-            "Uppdatera medlemsregistret      Lisa            15 mars\n"
-            "Söka bidrag                                     31 mars\n")
-    got = table(text, cues)
-    assert got[0]["who"] == "Lisa" and got[0]["when"] == "15 mars"
-    assert got[1]["what"] == "Söka bidrag" and "who" not in got[1] and got[1]["when"] == "31 mars"
-
-
-def test_decision_column(cues):
-    text = "Ärende | Beslut | Ansvar\nBudget 2024 | Fastställdes |\nHemsidan | Ny leverantör | Anna\n"
-    got = table(text, cues)
-    assert got[0]["decision"] == "Fastställdes" and "who" not in got[0]
-    assert got[1]["who"] == "Anna"
-
-
-def test_rows_without_a_header_are_not_a_table(cues):
-    assert table("Boka lokal | Anna | 1 maj\n", cues) == []
+def test_voting_table_header():
+    assert vote_columns(["Ledamot/tjänstgörande ersättare", "Ja-röst", "Nej-röst", "Avstår från att rösta"]) == \
+        [None, "yes", "no", "abstain"]
+    assert vote_columns(["Namn", "Ja", "Nej"]) == [None, "yes", "no"]
+    assert vote_columns(["Namn", "Parti", "Ja"]) is None
+    assert vote_columns(["Vad", "Vem", "När"]) is None
