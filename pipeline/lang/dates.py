@@ -98,9 +98,10 @@ _TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"(?i:\b" + _WD + r")\s+(?:(?i:kl\.?|klockan)\s*)?(?P<h1>" + _H + r")[.:](?P<m1>" + _M + r")"
                            r"(?:\s?[-–]\s?(?P<h2>" + _H + r")[.:](?P<m2>" + _M + r"))?(?![\w:/]|[.,]\d)")),
 ]
-# joins a date and a time into one expression: '14 december, klockan 13.30' (date, time);
+# joins a date and a time into one expression: '14 december, klockan 13.30', '6 mars kl. 13.00'
+# (but not a form's capitalised 'Klockan' field after the date: '18 mars Klockan 09:00-17:30');
 # 'klockan 13:00 måndag 18 december', '18:00 2019-08-29' (time before the date)
-_DATE_THEN_TIME = re.compile(r"^,\s{1,2}(?:(?i:klockan|kl\.?)\s*)?$")
+_DATE_THEN_TIME = re.compile(r"^(?:,\s{1,2}(?:(?i:klockan|kl\.?)\s*)?|\s(?:klockan|kl\.?)\s?)$")
 _TIME_THEN_DATE = re.compile(r"^,?\s{1,2}$")
 # joins two dates into a range: '2024-02-01 – 2024-02-29', '7 september - 1 november 2024'
 _RANGE_JOINER = re.compile(r"^(?:\s?[-–—]\s?|\s+(?:till|till\s+och\s+med|t\.o\.m\.?|tom)\s+)$", re.IGNORECASE)
@@ -201,6 +202,8 @@ def _date_candidates(text: str) -> list[_Cand]:
                     continue
                 out.append(_Cand(m.start(), m.end(), "DATE", "week", week=(w1, w2, _int(m.group("year")))))
                 continue
+            if kind == "month" and not (m.group("keep") or m.group("prep") or m.group("year") or m.group("month2")):
+                continue  # a month name alone ('Maj' in 'Maj-Britt') is no date
             parts = _date_parts(kind, m)
             if parts is None:
                 continue
@@ -217,11 +220,22 @@ def _date_candidates(text: str) -> list[_Cand]:
     return out
 
 
+_REFERENCE = re.compile(r"(?:§\s?|\b[A-ZÅÄÖ][\wåäö-]+\s)$")
+_TIME_WORDS = re.compile(r"(?i:tid|tider|start|slut|datum)\s$")
+
+
+def _reference_before(text: str, pos: int) -> bool:
+    """'Åkern 3:14' (a property), '§ 3:2': a number after a name or a paragraph sign is no clock time."""
+    before = text[max(0, pos - 30):pos]
+    return bool(_REFERENCE.search(before)) and not re.search(r"(?i:" + _WD + r")\s$", before) \
+        and not _TIME_WORDS.search(before)
+
+
 def _time_candidates(text: str) -> list[_Cand]:
     out = []
     for kind, pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text):
-            if _UNIT.match(text, m.end()) or (kind == "colon" and text[max(0, m.start() - 1):m.start()] == "§"):
+            if _UNIT.match(text, m.end()) or (kind == "colon" and _reference_before(text, m.start())):
                 continue
             value = _time_value(m)
             if value is None:

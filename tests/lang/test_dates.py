@@ -108,9 +108,20 @@ def test_numbers_that_are_not_dates():
     assert _found("Kostnad 12.50 kr per styck, ramen 1.50-2.00 mkr, 1/2 dag ledigt, öppet 24/7.") == []
 
 
+def test_a_month_name_alone_is_no_date():
+    assert _found("Maj-Britt Rane-Andersson (S) och Juni Berg kom.") == []
+    assert _found("Vi ses i maj.", 2024) == [("maj", "DATE", "2024-05")]
+
+
 def test_year_kind_lets_callers_drop_bare_years():
-    kinds = [(m.text, m.kind) for m in find_dates("Sedan 2016 har vi träffats, senast 3 maj 2023 kl 10.00.")]
+    kinds = [(m.text, m.kind) for m in find_dates("Sedan 2016 har vi träffats, senast 3 maj 2023 och kl 10.00.")]
     assert kinds == [("2016", "year"), ("3 maj 2023", "date"), ("10.00", "time")]
+
+
+def test_date_kl_time_is_one_expression_and_property_numbers_are_not_times():
+    assert _found("Nästa möte 14 februari kl. 15.00 i Stadshuset.", 2024) == [
+        ("14 februari kl. 15.00", "DATE", "2024-02-14T15:00")]
+    assert _found("Fastigheten Åkern 3:14 säljs; mötet öppnas 18:00.") == [("18:00", "TIME", "18:00")]
 
 
 def test_parse_date_needs_day_month_and_year():

@@ -34,23 +34,38 @@ class NameMatch:
 
 
 @lru_cache(maxsize=1)
-def proper_nouns() -> frozenset[str]:
-    """Capitalised stems of the hunspell-sv dictionary ('Sverige', 'Malmö', 'Olsson'); empty when
-    the dictionary is not installed."""
+def _dictionary_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised stems, lower-case stems) of the hunspell-sv dictionary; empty when the
+    dictionary is not installed."""
     try:
         from pipeline.stages.repair.lexicon import _hunspell_base
         base = _hunspell_base()
     except Exception:  # pragma: no cover - hunspell-sv is a declared dependency
         base = None
     if base is None:
-        return frozenset()
-    out = set()
+        return frozenset(), frozenset()
+    upper, lower = set(), set()
     with open(base.with_suffix(".dic"), encoding="utf-8", errors="replace") as fh:
         for line in fh:
             w = line.split("/", 1)[0].strip()
             if w[:1].isupper() and not w.isupper():
-                out.add(w)
-    return frozenset(out)
+                upper.add(w)
+            elif w.islower():
+                lower.add(w)
+    return frozenset(upper), frozenset(lower)
+
+
+def proper_nouns() -> frozenset[str]:
+    """Capitalised stems of the hunspell-sv dictionary ('Sverige', 'Malmö', 'Olsson')."""
+    return _dictionary_stems()[0]
+
+
+def is_common_noun(word: str) -> bool:
+    """The word, lower-cased, is an ordinary Swedish dictionary word ('kommunal', 'vision', 'mark'),
+    or a common English one ('attention')."""
+    low = word.lower()
+    lower = _dictionary_stems()[1]
+    return low in lower or (low.endswith("s") and low[:-1] in lower) or is_english_word(word, min_en=4.0)
 
 
 def is_proper_noun(word: str) -> bool:

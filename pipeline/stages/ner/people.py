@@ -47,12 +47,23 @@ class Mention:
 
 
 def split_organisations(org: str | None) -> list[str]:
-    """'Ria/G7' -> ['Ria', 'G7']; 'Bryggan, Ria' -> both; drops empty parts and parentheses."""
-    if not org:
+    """'Ria/G7' -> ['Ria', 'G7']; 'Bryggan, Ria' and 'Bryggan och Ria' -> both ('Enheten för barn
+    och familj' stays one); drops parentheses, party abbreviations ('S', 'KD') and job titles
+    ('verksamhetschef barn och unga'), which are not organisations."""
+    from pipeline.lang.roles import is_party_code, is_title_word
+
+    if not org or not isinstance(org, str):
         return []
     org = re.sub(r"\(.*?\)", " ", org)
-    parts = re.split(r"\s*(?:/|,|;|\boch\b|&)\s*", org)
-    return [p.strip(" .-–") for p in parts if len(p.strip(" .-–")) >= 2]
+    parts = re.split(r"\s*(?:/|,|;|\s(?:och|&)\s(?=[A-ZÅÄÖ]))\s*", org)
+    out = []
+    for p in parts:
+        p = p.strip(" .-–")
+        words = p.split()
+        if len(p) < 2 or "§" in p or is_party_code(p) or (words and is_title_word(words[0])):
+            continue
+        out.append(p)
+    return out
 
 
 def clean_name(name: str | None) -> str | None:
@@ -68,9 +79,16 @@ def clean_name(name: str | None) -> str | None:
 
 
 def _boundary_finditer(needle: str, text: str, flags: int = 0):
-    pat = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])", flags)
+    """Matches of ``needle`` as whole words (a genitive s allowed and left out of the span); the
+    words of a name may be split by any white space, a line break too ('Magnus\nTörnqvist')."""
+    body = r"\s+".join(re.escape(w) for w in needle.split())
+    pat = re.compile(r"(?<![\w-])" + body + r"(?:s|'s|’s)?(?![\w-])", flags)
     for m in pat.finditer(text):
-        end = m.start() + len(needle)
+        end = m.end()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        elif not needle.endswith("s") and text[end - 1] == "s":
+            end -= 1
         yield m.start(), end
 
 
