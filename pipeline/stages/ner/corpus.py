@@ -21,7 +21,8 @@ Label mapping (every corpus ends up with PER, ORG, LOC only):
 Splits written:
 
 * ``train.spacy``  klintan train (minus a 600-sentence dev slice) + UNER train + the SUC silver
-  sentences (minus a dev slice) + the manual SUC sentences + casing augmentation (:func:`augment`).
+  sentences (minus a dev slice) + the manual SUC sentences + ``synthetic`` template sentences in
+  the shape of minutes (``pipeline.stages.ner.synthetic``) + casing augmentation (:func:`augment`).
 * ``dev.spacy``    the klintan dev slice + UNER dev + a SUC silver slice (model selection).
 * ``test_klintan.spacy``, ``test_uner.spacy``, ``test_suc.spacy``, ``test_pud.spacy``: held-out
   test sets, never trained on. A training or dev sentence whose tokens equal a test sentence's is
@@ -252,7 +253,7 @@ def write(nlp, sents: list[Sentence], path: Path, per_doc: int = 1) -> int:
     return n
 
 
-def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600) -> dict[str, dict]:
+def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600, synthetic: int = 0) -> dict[str, dict]:
     import spacy
 
     nlp = spacy.blank("sv")
@@ -282,7 +283,12 @@ def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600) -> dict[
     k_dev, k_tr = _split(k_train, dev_size, rng)
     s_dev, s_tr = _split(suc_silver, dev_size, rng)
 
-    train = augment(unseen(k_tr) + unseen(u_train) + s_tr + suc_manual, seed=seed)
+    real = unseen(k_tr) + unseen(u_train) + s_tr + suc_manual
+    minutes = []
+    if synthetic:
+        from pipeline.stages.ner.synthetic import sentences, surnames_from
+        minutes = sentences(synthetic, surnames_from(real), seed=seed)
+    train = augment(real + minutes, seed=seed)
     rng.shuffle(train)
     splits = {"train": train, "dev": unseen(k_dev) + unseen(u_dev) + s_dev, **tests}
     stats = {}
@@ -312,8 +318,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--synthetic", type=int, default=0, help="template sentences in the shape of minutes")
     args = ap.parse_args(argv)
-    stats = build(args.corpora.resolve(), args.out, seed=args.seed)
+    stats = build(args.corpora.resolve(), args.out, seed=args.seed, synthetic=args.synthetic)
     print(json.dumps(stats, indent=2))
 
 

@@ -141,6 +141,23 @@ def plausible_place(text: str, start: int, end: int, places: set[str] | None = N
     return bool(_PLACE_CUE.search(text[max(0, start - 20):start]))
 
 
+def lead_word_end(text: str, start: int, end: int) -> int:
+    """Where a person span starts once an ordinary word that opens the sentence is left out
+    ('Fixar Pierre det?', 'Senast Halmstad'); a name with no such word keeps its start."""
+    from wordfreq import zipf_frequency
+
+    from pipeline.lang.names import is_first_name
+
+    m = re.match(r"[^\W\d_]+\.?", text[start:end])
+    if not m or m.end() >= end - start or text[start + m.end()] != " ":
+        return start
+    word = m.group().rstrip(".")
+    if (zipf_frequency(word.lower(), "sv") >= 3.5 and not is_first_name(word) and not is_proper_noun(word)
+            and is_common_word(text, start, start + len(word))):
+        return start + m.end() + 1
+    return start
+
+
 def common_word_name(t: str) -> bool:
     """A multi-word 'person' made of ordinary capitalised words ('Hela Människan'): no word is a
     listed first name or a proper noun, and the first is a frequent Swedish word."""

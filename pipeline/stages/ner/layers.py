@@ -22,7 +22,8 @@ from pipeline.lang.dates import find_dates
 from pipeline.lang.fold import fold_name
 from pipeline.contract.record import LabelledSpan
 from pipeline.stages.ner.context import Entity
-from pipeline.stages.ner.filters import clean_model_span, common_word_name, is_common_word, plausible_place
+from pipeline.stages.ner.filters import (clean_model_span, common_word_name, is_common_word, lead_word_end,
+                                         plausible_place)
 from pipeline.stages.ner.gazetteer import load_gazetteer
 from pipeline.stages.ner.model import load_model, run_model
 from pipeline.stages.ner.names import find_first_names, is_english_phrase
@@ -164,6 +165,8 @@ def model_layer(doc: DocContext) -> list[Entity]:
         if se is None:
             continue
         s, e = se
+        if sp.label == "PER":
+            s = lead_word_end(text, s, e)
         t = text[s:e]
         if doc.excluded(t) or any(t.casefold() in x for x in doc.exclude if len(t) > 3):
             continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.lang.names import first_names, is_first_name
 
@@ -37,11 +36,9 @@ class NameMatch:
 def _dictionary_stems() -> tuple[frozenset[str], frozenset[str]]:
     """(capitalised stems, lower-case stems) of the hunspell-sv dictionary; empty when the
     dictionary is not installed."""
-    try:
-        from pipeline.stages.repair.lexicon import _hunspell_base
-        base = _hunspell_base()
-    except Exception:  # pragma: no cover - hunspell-sv is a declared dependency
-        base = None
+    from pipeline.lang.dictionary import hunspell_sv_base
+
+    base = hunspell_sv_base()
     if base is None:
         return frozenset(), frozenset()
     upper, lower = set(), set()

@@ -26,7 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from pipeline.lang.fold import fold_name as fold
-from pipeline.lang.names import nicknames
+from pipeline.lang.names import is_first_name, nicknames
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’-]*$")
@@ -62,6 +62,8 @@ def split_organisations(org: str | None) -> list[str]:
         words = p.split()
         if len(p) < 2 or "§" in p or is_party_code(p) or (words and is_title_word(words[0])):
             continue
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and is_first_name(words[0]):
+            continue  # 'Mattias Ekhem, Digg': a person written into the organisation column
         out.append(p)
     return out
 

@@ -5,7 +5,7 @@
 
 1. drops candidates that overlap a vetoed span (a party tag '(S)', a platform, a law, a standard);
 2. (``split_names``) cuts person candidates into the names they hold (columns, lines, labels,
-   titles, glued pairs: ``pipeline.stages.ner.person_spans``);
+   titles, glued pairs: ``pipeline.lang.person_names``);
 3. keeps non-overlapping candidates by layer precedence (``layers.PRIORITY``), then longer, then earlier;
 4. post-processing: an organisation in parentheses after a person ('Anna Ek (Bryggan)');
    abbreviations that the document shows to be organisations (``acronyms``); the context rules (``context``); two names of the document glued into one span are cut; a genitive
@@ -24,9 +24,10 @@ from pipeline.stages.ner.acronyms import acronym_orgs
 from pipeline.stages.ner.context import Entity, apply_context
 from pipeline.stages.ner.filters import clean_model_span, is_common_word
 from pipeline.stages.ner.layers import LAYERS, PRIORITY, DocContext
+from pipeline.stages.ner.names import is_english_word
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
-from pipeline.stages.ner.person_spans import name_parts
+from pipeline.lang.person_names import name_parts
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns", "gazetteer_place": "gazetteer"}
@@ -49,11 +50,22 @@ def _veto(cands: list[Entity], vetoed: list[tuple[int, int]]) -> list[Entity]:
     return [c for c in cands if c.source in ("rules", "structure") or not _overlaps(c, vetoed)]
 
 
+def _english_name(t: str) -> bool:
+    """'Core Person', 'Style Guide': an English phrase, not a person (no listed first name in it)."""
+    words = t.split()
+    return len(words) >= 2 and not any(is_first_name(w) for w in words) and any(is_english_word(w) for w in words)
+
+
 def _split_people(text: str, cands: list[Entity], doc: DocContext) -> list[Entity]:
     out = []
+    english = [(c.start, c.end) for c in cands if c.label == "PER" and c.source in ("model", "propagated")
+               and _english_name(c.text)]
     for c in cands:
         if c.label != "PER" or c.source not in _SPLIT_SOURCES:
             out.append(c)
+            continue
+        if c.source != "attendees" and (any(s <= c.start and c.end <= e for s, e in english)
+                                        or not c.text[:1].isupper()):
             continue
         parts = name_parts(text, c.start, c.end)
         if parts == [(c.start, c.end)]:

@@ -15,7 +15,7 @@ certainty than any context model:
   ``place``, are places.
 
 Every function returns :class:`StructureSpan` items (offsets into the text); the names are cut
-with :func:`pipeline.stages.ner.person_spans.name_parts`, so a form line holding two columns gives
+with :func:`pipeline.lang.person_names.name_parts`, so a form line holding two columns gives
 two people.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pipeline.lang.dates import find_dates
 from pipeline.lang.names import is_first_name
 from pipeline.lang.roles import is_label_word, is_party_code, is_title_word
-from pipeline.stages.ner.person_spans import name_parts
+from pipeline.lang.person_names import name_parts
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ def _split_glued(run: list) -> list[list]:
         return [run[: n // 2], run[n // 2:]]
     if n >= 4:
         for i in range(2, n - 1):
-            starts = is_first_name(words[i]) or (_SURNAME_END.search(words[i - 1]) and not _SURNAME_END.search(words[i]))
+            starts = is_first_name(words[i]) or (_SURNAME_END.search(words[i - 1].lower())
+                                                 and not _SURNAME_END.search(words[i].lower()))
             if starts and not is_first_name(words[i - 1]) and n - i >= 2:
                 return [run[:i]] + _split_glued(run[i:])
     return [run]
