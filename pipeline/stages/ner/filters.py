@@ -152,6 +152,8 @@ def lead_word_end(text: str, start: int, end: int) -> int:
     if not m or m.end() >= end - start or text[start + m.end()] != " ":
         return start
     word = m.group().rstrip(".")
+    if word.isupper() or not word[1:].islower():
+        return start  # capitals ('DAVID BERGSTRÖM') or a name with inner capitals
     if (zipf_frequency(word.lower(), "sv") >= 3.5 and not is_first_name(word) and not is_proper_noun(word)
             and is_common_word(text, start, start + len(word))):
         return start + m.end() + 1
