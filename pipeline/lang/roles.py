@@ -48,7 +48,7 @@ _TITLE_END = re.compile(r"(?:chef|chefer|cheferna|direktör|direktörer|ledare|l
                         r"kurator|kuratorer|psykolog|psykologer|föreståndare|tekniker|ingenjör|arkitekt|"
                         r"rådgivare|analytiker|administratör|inspektör|utredare|sjuksköterska|biträde|biträden|"
                         r"företrädare|representant|representanter|personal|tjänstepersoner|tjänstemän)$")
-_TITLE_PREFIX = re.compile(r"^(?:bitr(?:ädande)?\.?|biträdande|t\.f\.|tf|vice|förste|andre|1:e|2:e|3:e|t\.?\s?f\.?)$")
+_TITLE_PREFIX = re.compile(r"^(?:bitr(?:adande)?\.?|t\.f\.|tf|vice|forste|andre|1:e|2:e|3:e|t\.?\s?f\.?)$")  # folded
 
 # party abbreviations written in parentheses after a name: the Riksdag parties (also historical
 # forms, riksdagen-corpus/party_abbreviation.csv) and common local-party letters

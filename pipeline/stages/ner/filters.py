@@ -132,7 +132,7 @@ def plausible_place(text: str, start: int, end: int, places: set[str] | None = N
     words = span.split()
     if len(words) == 1 and (is_english_word(span) or is_first_name(span)):
         return False
-    if places and span in places or _PLACE_END.search(words[-1]):
+    if places and span in places or any(_PLACE_END.search(w) for w in words if not w.isdigit()):
         return True
     if len(words) == 1 and is_proper_noun(span):
         return True
