@@ -25,7 +25,7 @@ from pipeline.lang.roles import is_not_name_word
 _HARD = re.compile(r"[ \t]{3,}|\t|\n[ \t]*\n|[ \t]*\|[ \t]*|[,;:()\[\]/]|\s[-–—]\s|[•●○■▪]")
 _TOKEN = re.compile(r"\S+")
 _PARTICLES = {"af", "av", "von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "el", "al", "bin", "ibn"}
-_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÈÜÆØÞ][\w'’.-]*$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # common endings of Swedish surnames: a first name after one of these starts a new name
 _SURNAME_END = re.compile(r"(?:sson|son|berg|ström|qvist|kvist|quist|gren|lund|dahl|lin|man|ell|ius|holm|stedt|"
                           r"fors|blad|mark|borg|hult|näs|bäck|sten|stam|ling|ander|lander|ér|én)$")
@@ -50,7 +50,8 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[i
     runs: list[list[tuple[int, int, str]]] = [[]]
     for t in toks:
         word = t[2].strip(".'’")
-        ok = bool(word) and (_NAME_TOKEN.match(word) is not None or (word in _PARTICLES and runs[-1]))
+        ok = bool(word) and ((word[0].isupper() and _NAME_TOKEN.match(word) is not None)
+                             or (word in _PARTICLES and runs[-1]))
         if ok and is_not_name_word(word):
             ok = False
         if ok and runs[-1] and "\n" in text[runs[-1][-1][1]:t[0]]:

@@ -35,6 +35,10 @@ _ORG_WORDS = re.compile(r"(?i)(?:kommission|myndighet|förbund|förening|polis|v
                         r"organi[sz]ation|institute|university|commission|consortium)")
 
 
+_SOFT = {"model", "propagated", "weak", "names", "gazetteer_place"}
+_ABBREVIATION = re.compile(r"[A-ZÅÄÖ0-9]{2,6}")
+
+
 def _upper_line(text: str, s: int, e: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
@@ -66,13 +70,13 @@ def _evidence(text: str, m: re.Match, org_ends: set[int], orgs: list[Entity], af
 
 
 def acronym_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]] = ()) -> list[Entity]:
-    """``ents`` with the abbreviations that are organisations added (where nothing else stands)."""
+    """``ents`` with the abbreviations that are organisations added (where nothing else stands), and
+    without the model's abbreviations that the document gives no evidence for."""
     orgs = [x for x in ents if x.label == "ORG"]
     org_ends = {x.end for x in orgs}
-    known = {x.text for x in orgs}
-    taken = [(x.start, x.end) for x in ents] + list(vetoed)
+    firm = {x.text for x in orgs if x.source not in _SOFT and _ABBREVIATION.fullmatch(x.text)}
     found: dict[str, list[tuple[int, int]]] = {}
-    accepted = set(a for a in known if re.fullmatch(r"[A-ZÅÄÖ0-9]{2,6}", a))
+    accepted = set(firm)
     for m in _ACRONYM.finditer(text):
         acr = m.group("acr")
         if acr in NOT_ORG_ACRONYMS or is_party_code(acr) or is_title_word(acr) or _upper_line(text, m.start(), m.end()):
@@ -81,7 +85,10 @@ def acronym_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]] = 
         near = [x for x in ents if x.label in ("PER", "DATE", "TIME") and m.start() - 60 < x.end <= m.start()]
         if acr not in accepted and _evidence(text, m, org_ends, orgs, near):
             accepted.add(acr)
-    out = list(ents)
+    # the model's word is no evidence: its abbreviations stay only where the document gives some
+    out = [x for x in ents if not (x.label == "ORG" and x.source in _SOFT and _ABBREVIATION.fullmatch(x.text)
+                                   and x.text not in accepted)]
+    taken = [(x.start, x.end) for x in out] + list(vetoed)
     for acr in accepted:
         for s, e in found.get(acr, []):
             if not any(s < te and ts < e for ts, te in taken):

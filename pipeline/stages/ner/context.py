@@ -169,8 +169,8 @@ def paren_names_after_orgs(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         s, e = m.span(1)
         inner = _overlapping(ents, s, e)
-        if any(x.label == "PER" or x.label in ("DATE", "TIME") for x in inner):
-            continue
+        if any(x.label in ("PER", "LOC", "DATE", "TIME") for x in inner):
+            continue  # 'DIFI (Norge)': a place in parentheses stays a place
         if inner and all(x.label == "ORG" for x in inner):
             continue
         _put(ents, Entity(s, e, "ORG", text[s:e], None, "patterns"))

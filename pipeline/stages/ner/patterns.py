@@ -32,7 +32,8 @@ _NA = r"(?![\w])"                     # right word boundary
 _ORG_SUFFIX_ANY_CASE = [
     f"f{_O}rvaltningen", f"n{_A}mnden", f"f{_O}reningen", f"f{_O}rbundet", "styrelsen",
     f"h{_O}gskolan", "inspektionen", "myndigheten", "delegationen", "enheten", "avdelningen", "departementet",
-    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "ledningen", "sektionen", f"r{_A}det",
+    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det",
+    "(?:f[öo]rvaltnings|stads|kommun|verksamhets|koncern|region)ledningen",
 ]
 # words that end like a body but are not one ('erfarenheten', 'lägenheten')
 _NOT_BODIES = {"erfarenheten", "lägenheten", "lagenheten", "erfarenheterna", "gemenheten", "beredningen",
@@ -98,8 +99,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"f{_O}rvaltning|kansli)" + _NA)),
     # 'Tekniska nämnden', 'Sociala utskottet', 'Kommunala pensionärsrådet', 'Brukarrådet i Sjöhamra'
     ("ORG", re.compile(_NB + rf"{_UP}[a-zåäö]+(?:a|e)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
-                       rf"{_L}*r{_A}det|styrelsen|kansliet)" + _NA)),
-    ("ORG", re.compile(_NB + rf"{_UP}{_L}+r{_A}det\si\s{_UP}{_L}+" + _NA)),
+                       rf"{_L}*r[åa]det|styrelsen|kansliet)" + _NA)),
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+r[åa]det\si\s{_UP}{_L}+" + _NA)),
     # municipal areas and organs named by two words with '&': 'Kultur & Fritid', 'Vård & Omsorg'
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+\s&\s{_UP}{_L}+" + _NA)),
     # courts: 'Förvaltningsrätten i Göteborg', 'Kammarrätten i Jönköping', 'Göteborgs tingsrätt'
@@ -173,7 +174,8 @@ def find_patterns(text: str, exclude: set[str] | None = None) -> list[LabelledSp
     for label, pat in _PATTERNS:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
-            if text[s:e].casefold() in exclude or text[s:e].lower() in _NOT_BODIES:
+            if text[s:e].casefold() in exclude or text[s:e].lower() in _NOT_BODIES or \
+                    text[s:e].lower().endswith(("området", "omradet")):
                 continue
             if label == "ORG" and text[s:e].endswith(" stad") and text[max(0, s - 2):s].lower() == "i ":
                 label, e = "LOC", e - len(" stad")  # 'utegym i Helsingborg stad': a place

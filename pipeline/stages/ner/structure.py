@@ -60,6 +60,9 @@ def party_tags(text: str) -> list[StructureSpan]:
     for m in _PARTY_TAG.finditer(text):
         if not is_party_code(m.group(1)):
             continue
+        if not re.search(r"[^\W\d_][\w'’-]*[ \t]*$", text[max(0, m.start() - 40):m.start()]):
+            continue  # '(S)' after a name, not an item letter '(a)' after a number or a bracket
+        out.append(StructureSpan(m.start(), m.end(), "NONE", "party tag"))
         ls = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80)
         parts = name_parts(text, ls, m.start())
         if not parts or text[parts[-1][1]:m.start()].strip():
@@ -68,7 +71,6 @@ def party_tags(text: str) -> list[StructureSpan]:
         if not any(is_first_name(w) for w in text[s:e].split()) and len(text[s:e].split()) < 2:
             continue
         out.append(StructureSpan(s, e, "PER", "party tag"))
-        out.append(StructureSpan(m.start(), m.end(), "NONE", "party tag"))
     return out
 
 
