@@ -169,7 +169,9 @@ def paren_names_after_orgs(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         s, e = m.span(1)
         inner = _overlapping(ents, s, e)
-        if any(x.label in ("PER", "LOC", "DATE", "TIME") for x in inner):
+        if any(x.label in ("PER", "DATE", "TIME") for x in inner):
+            continue
+        if any(x.label == "LOC" and x.start <= s and x.end >= e for x in inner):
             continue  # 'DIFI (Norge)': a place in parentheses stays a place
         if inner and all(x.label == "ORG" for x in inner):
             continue

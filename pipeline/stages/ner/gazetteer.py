@@ -32,7 +32,7 @@ FILES = ("gazetteer/public_bodies.tsv", "gazetteer/curated.tsv")
 MAX_WORDS = 12
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?-?|&")
 _CURATED_SHORT = {"EU", "FN", "KF", "KS", "LO", "EY", "JO", "SJ"}
-_PUBLIC_KINDS = {"agency", "court", "municipal_organ", "municipality", "association_of_municipalities"}
+_PUBLIC_KINDS = {"agency", "court", "municipal_organ", "municipality", "association_of_municipalities", "state"}
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,26 @@ from pipeline.stages.ner.people import AttendeeGazetteer, clean_name
 from pipeline.stages.ner.structure import structure_spans
 
 # names of bodies that meet (not municipalities or companies, which the body's name may contain)
-_BODY_WORD = re.compile(r"(?:nämnden?|styrelsen|utskott(?:et)?|fullmäktige|revisionen|rådet|beredningen|"
-                        r"gruppen|presidiet|referensgrupp(?:en)?|kommittén|delegationen)$")
+_BODY_WORD = re.compile(r"(?:nämnden?|styrelsen?|utskott(?:et)?|fullmäktige|revisionen|rådet|beredningen|"
+                        r"gruppen|presidiet|referensgrupp(?:en)?|kommittén|delegationen|årsmöte|stämma)$")
+_BODY_LINE = re.compile(r"(?im)^[ \t]*(?P<body>[A-ZÅÄÖ][\w&-]*(?:[ \t](?:och|för|&|[A-ZÅÄÖ]?[\w-]+)){0,5})[ \t]*$")
+
+
+_DOC_TYPE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|sammanträdesanteckningar|minnesanteckningar|mötesanteckningar|"
+                       r"anteckningar|protokoll|kallelse|dagordning)\b.*$")
+
+
+def header_bodies(text: str) -> list[str]:
+    """The body named on the title lines of a protocol ('KARLSVIKS KOMMUN' / 'Socialnämndens
+    individutskott' / 'PROTOKOLL'): a line among the first three that is nothing but a body's name."""
+    lines = [ln.strip() for ln in text[:400].splitlines() if ln.strip()][:3]
+    out = []
+    for ln in lines:
+        for part in re.split(r"[ \t]{3,}", ln):
+            part = _DOC_TYPE.sub("", part).strip(" -–:")
+            if _BODY_LINE.fullmatch(part) and _BODY_WORD.search(part.casefold()) and len(part.split()) <= 6:
+                out.append(part)
+    return out
 MEETING_PLATFORMS = {"Teams", "Microsoft Teams", "Zoom", "Skype", "Google Meet", "Webex", "Jitsi"}
 PRIORITY = {"rules": 0, "structure": 1, "attendees": 2, "patterns": 3, "gazetteer": 4, "model": 5,
             "propagated": 6, "names": 7, "gazetteer_place": 8, "weak": 9}
@@ -60,18 +78,23 @@ class DocContext:
         doc = cls(text, meeting, attendees or [], blocks or [], params)
         if meeting.get("body"):
             doc.exclude.add(str(meeting["body"]).strip().casefold())
+        doc.exclude.update(b.casefold() for b in header_bodies(text))
         if params.attendees:
             doc.gaz = AttendeeGazetteer(doc.attendees, fuzzy_threshold=float(params.fuzzy_threshold))
         return doc
 
     def excluded(self, t: str) -> bool:
-        """The meeting's own body ('Socialnämnden' in its own protocol), also where the body is
-        written with more around it ('SOCIALNÄMNDEN SAMMANTRÄDESPROTOKOLL')."""
-        key = t.casefold()
-        if key in self.exclude:
-            return True
-        return bool(_BODY_WORD.search(key)) and any(re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", b)
-                                                    for b in self.exclude)
+        """The meeting's own body ('Socialnämnden' in its own protocol, also in the genitive), also
+        where the body is written with more around it ('GRANVIKENS KOMMUN Socialnämnden'); never a
+        municipality or region, which a body's title may name but which is no body that meets."""
+        key = t.casefold().strip()
+        key = key[:-2] if key.endswith(":s") else key
+        for k in {key, key[:-1]} if key.endswith("s") else {key}:
+            if not _BODY_WORD.search(k):
+                continue
+            if k in self.exclude or any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", b) for b in self.exclude):
+                return True
+        return False
 
 
 def _date_anchor(value) -> dt.date | int | None:

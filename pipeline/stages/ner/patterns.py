@@ -33,7 +33,6 @@ _ORG_SUFFIX_ANY_CASE = [
     f"f{_O}rvaltningen", f"n{_A}mnden", f"f{_O}reningen", f"f{_O}rbundet", "styrelsen",
     f"h{_O}gskolan", "inspektionen", "myndigheten", "delegationen", "enheten", "avdelningen", "departementet",
     "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det",
-    "(?:f[öo]rvaltnings|stads|kommun|verksamhets|koncern|region)ledningen",
 ]
 # words that end like a body but are not one ('erfarenheten', 'lägenheten')
 _NOT_BODIES = {"erfarenheten", "lägenheten", "lagenheten", "erfarenheterna", "gemenheten", "beredningen",
@@ -46,6 +45,7 @@ _ORG_WORDS = [
     "socialstyrelsen", "kommunstyrelsen", "kommunfullm[äa]ktige", "regionfullm[äa]ktige",
     f"f{_O}rvaltningsr{_A}tten", f"kammarr{_A}tten", f"hovr{_A}tten", f"tingsr{_A}tten", "migrationsdomstolen",
     "arbetsdomstolen", f"h{_O}gsta\\sdomstolen", f"h{_O}gsta\\sf{_O}rvaltningsdomstolen",
+    f"(?:f{_O}rvaltnings|stads|kommun|verksamhets|koncern|region)ledningen",
 ]
 # Suffixes that need a capitalised name ('Fritidsbanken', 'LP-stiftelsen', 'Skatteverket').
 _ORG_SUFFIX_CAPITAL = [
@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ORG", re.compile(_NB + rf"(?:{_UP}[\w-]*(?:enheten|avdelningen|f{_O}rvaltningen)\s)?"
                        + rf"{_UP}{_L}+(?:-{_UP}{_L}+)?s\s(?:stad|kommun)" + _NA)),
     ("ORG", re.compile(_NB + r"[A-ZÅÄÖ]{3,}(?:-[A-ZÅÄÖ]+)?S\s(?:KOMMUN|STAD)" + _NA)),
-    ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:-{_UP}{_L}+)?\s(?:[Kk]ommun|[Ss]tad|[Uu]niversitet|[Hh]ögskola|[Rr]egion)" + _NA)),
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:-{_UP}{_L}+)?\s(?:[Kk]ommun|[Ss]tad|[Uu]niversitet|[Hh]ögskola)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+s\s(?:[Uu]niversitet|[Hh]ögskola|[Ll]än|[Ll]äns\s?landsting)" + _NA)),
     ("ORG", re.compile(_NB + rf"(?:Region|Landstinget|Länsstyrelsen\si)\s(?:Jämtland\sHärjedalen|"
                        rf"(?:Västra|Östra|Norra|Södra)\s{_UP}{_L}+|{_UP}{_L}+(?:\slän)?)" + _NA)),
@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:n{_A}mndens|styrelsens|fullm{_A}ktiges)\s(?:{_L}*utskott|presidium|"
                        rf"f{_O}rvaltning|kansli)" + _NA)),
     # 'Tekniska nämnden', 'Sociala utskottet', 'Kommunala pensionärsrådet', 'Brukarrådet i Sjöhamra'
-    ("ORG", re.compile(_NB + rf"{_UP}[a-zåäö]+(?:a|e)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
+    ("ORG", re.compile(_NB + rf"(?:{_UP}[a-zåäö]+(?:a|e)|tekniska|sociala|kommunala|lokala|regionala)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
                        rf"{_L}*r[åa]det|styrelsen|kansliet)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+r[åa]det\si\s{_UP}{_L}+" + _NA)),
     # municipal areas and organs named by two words with '&': 'Kultur & Fritid', 'Vård & Omsorg'
@@ -112,6 +112,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ORG", re.compile(_NB + rf"(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Bostadsrättsföreningen|Samfälligheten)"
                        rf"\s{_UP}{_L}+(?:\s{_UP}{_L}+)?" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:\s{_UP}{_L}+)?\sHVB(?:-hem)?" + _NA)),
+    # 'Ödeshults hembygdsförening', 'Barnahus Mittland'
+    ("ORG", re.compile(_NB + rf"{_UP}{_L}+s\s[a-zåäö]*(?:f{_O}rening|f{_O}rbund|klubb|s{_A}llskap|idrottsf{_O}rening)"
+                       + _NA)),
+    ("ORG", re.compile(_NB + rf"Barnahus\s{_UP}{_L}+" + _NA)),
     # 'Brf Solrosen', 'Brf. Eken 3'
     ("ORG", re.compile(_NB + rf"(?:Brf|BRF|HSB|Riksbyggen)\.?\s{_UP}{_L}+(?:\s\d+)?" + _NA)),
     # 'Ekonomikonsult AB', 'Bygg & Montage HB'

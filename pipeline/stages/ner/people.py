@@ -60,7 +60,7 @@ def split_organisations(org: str | None) -> list[str]:
     for p in parts:
         p = p.strip(" .-–")
         words = p.split()
-        if len(p) < 2 or "§" in p or is_party_code(p) or (words and is_title_word(words[0])):
+        if len(p) < 2 or "§" in p or is_party_code(p) or any(is_title_word(w) for w in words):
             continue
         if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and is_first_name(words[0]):
             continue  # 'Mattias Ekhem, Digg': a person written into the organisation column

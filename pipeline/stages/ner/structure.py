@@ -156,12 +156,21 @@ def venues(text: str, place: str | None = None) -> list[StructureSpan]:
     for m in _VENUE_FIELD.finditer(text[:6000]):
         out.extend(_venue_parts(text, m.start("value"), m.end("value")))
     if place:
-        for part in re.split(r"\s*,\s*", place):
-            part = re.sub(r"^(?:för|i|på)\s+", "", part.strip())
-            if len(part) >= 3 and part[0].isupper():
+        for part in re.split(r"\s*,\s*|\s+(?:i|samt|och)\s+", place):
+            part = re.sub(r"^(?:för|i|på|via|samt)\s+", "", part.strip())
+            if len(part) >= 3 and part[0].isupper() and not is_label_word(part.split()[0]):
                 for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", text[:6000]):
+                    if _inside_longer_name(text, m.start(), m.end()):
+                        continue  # 'Östra Tallåsen', 'PRO Tallåsen': part of another name
                     out.append(StructureSpan(m.start(), m.end(), "LOC", "meeting place"))
     return out
+
+
+def _inside_longer_name(text: str, s: int, e: int) -> bool:
+    """A capitalised word right before or after: the match is part of a longer name."""
+    before = re.search(r"([^\W\d_][\w-]*)[ \t]$", text[max(0, s - 30):s])
+    after = re.match(r"[ \t]([^\W\d_][\w-]*)", text[e:e + 30])
+    return bool(before and before.group(1)[0].isupper()) or bool(after and after.group(1)[0].isupper())
 
 
 def _venue_parts(text: str, s: int, e: int) -> list[StructureSpan]:
