@@ -34,9 +34,12 @@ _EDGE = " \t\n\"'“”‘’«»()[]{}*•●○■▪-–—,.:;!?/|"
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.sv.stop_words import STOP_WORDS
     return frozenset(STOP_WORDS)
+
+
+_stop_words = stop_words
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -132,13 +135,22 @@ def plausible_place(text: str, start: int, end: int, places: set[str] | None = N
     words = span.split()
     if len(words) == 1 and (is_english_word(span) or is_first_name(span)):
         return False
-    if places and span in places or any(_PLACE_END.search(w) for w in words if not w.isdigit()):
+    from wordfreq import zipf_frequency
+
+    from pipeline.stages.ner.names import is_common_noun
+
+    if places and span in places:
         return True
+    if any(_PLACE_END.search(w) and not is_common_noun(w) for w in words if not w.isdigit()):
+        return True  # 'Storgatan 3', 'Kyrkskolan' (not 'Bostad')
     if len(words) == 1 and is_proper_noun(span):
         return True
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         return True
-    return bool(_PLACE_CUE.search(text[max(0, start - 20):start]))
+    if len(words) == 1 and len(span) > 8 and re.search(r"(?:en|et|na|erna)$", span):
+        return False  # 'Narkotikautredningen', 'Kungsbackamodellen': a noun in the definite form
+    # after 'i'/'på'/'till': a name, not an ordinary noun ('till Rekommendationer')
+    return bool(_PLACE_CUE.search(text[max(0, start - 20):start])) and zipf_frequency(span.lower(), "sv") < 3.0
 
 
 def lead_word_end(text: str, start: int, end: int) -> int:

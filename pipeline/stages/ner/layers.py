@@ -26,7 +26,8 @@ from pipeline.stages.ner.filters import (clean_model_span, common_word_name, is_
                                          plausible_place)
 from pipeline.stages.ner.gazetteer import load_gazetteer
 from pipeline.stages.ner.model import load_model, run_model
-from pipeline.stages.ner.names import find_first_names, is_english_phrase
+from pipeline.lang.names import is_first_name
+from pipeline.stages.ner.names import find_first_names, is_common_noun, is_english_phrase, is_proper_noun
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.patterns import find_patterns, find_weak_places
 from pipeline.stages.ner.people import AttendeeGazetteer, clean_name
@@ -198,12 +199,19 @@ def model_layer(doc: DocContext) -> list[Entity]:
         label = sp.label
         if label == "LOC" and not plausible_place(text, s, e, _gazetteer_places()):
             continue
+        if label == "ORG" and (re.search(r"\d{4}", t) or (" " not in t and is_common_noun(t) and not t.isupper())):
+            continue  # 'Regional transportplan 2026-2037', 'Parti': no organisation
+        if label == "ORG" and " " in t:
+            e = _cut_at_function_word(text, s, e)
+            t = text[s:e]
         if label == "LOC" and t.endswith("s") and not re.search(r"(?<![\w-])" + re.escape(t[:-1]) + r"(?![\w-])", text):
             continue  # 'Sveriges digitala infrastruktur': a genitive place is an attribute
         if label == "PER" and ((s, e) in weak or is_english_phrase(t)):
             continue  # 'på Adolfsberg': a place; 'Take action!'
         if label == "PER" and common_word_name(t):
             label = "ORG"  # 'Hela Människan': the name of a body
+        if label == "PER" and " " not in t and is_common_noun(t) and not (is_first_name(t) or is_proper_noun(t)):
+            continue  # 'Jour', 'Standard': an ordinary noun the model took for a name
         norm = doc.gaz.resolve(t) if label == "PER" else None
         out.append(Entity(s, e, label, t, norm, "model"))
         if label == "PER" and " " in t and clean_name(t) == t and norm is None:
@@ -212,9 +220,26 @@ def model_layer(doc: DocContext) -> list[Entity]:
         known = {fold_name(n) for n in doc.gaz.full_names}
         others = AttendeeGazetteer([x for x in people if fold_name(x["name"]) not in known])
         for m in others.find(text):
-            if m.label == "PER" and not is_common_word(text, m.start, m.end, strict=False):
+            single = " " not in m.text
+            strict = single and not is_first_name(m.text)  # 'Underskriftstjänst' of 'Visma Underskriftstjänst'
+            if m.label == "PER" and not is_common_word(text, m.start, m.end, strict=strict):
                 out.append(Entity(m.start, m.end, "PER", m.text, None, "propagated"))
     return out
+
+
+_ORG_INNER_OK = {"för", "och", "i", "av", "&", "på", "vid", "med", "mot", "till", "de", "la", "du", "of", "the", "and"}
+
+
+def _cut_at_function_word(text: str, s: int, e: int) -> int:
+    """'Nämnden enligt Birgitta' -> 'Nämnden': a model organisation ends before a function word that
+    a name does not hold ('enligt', 'som', 'har')."""
+    from pipeline.stages.ner.filters import stop_words
+
+    for m in re.finditer(r"\S+", text[s:e]):
+        w = m.group().lower()
+        if m.start() > 0 and w in stop_words() and w not in _ORG_INNER_OK:
+            return s + len(text[s:s + m.start()].rstrip())
+    return e
 
 
 @lru_cache(maxsize=1)

@@ -196,7 +196,12 @@ def find_patterns(text: str, exclude: set[str] | None = None) -> list[LabelledSp
 
 def find_weak_places(text: str) -> list[LabelledSpan]:
     """Capitalised names after 'på' (a place cue that needs confirmation by no other layer)."""
-    return [LabelledSpan(m.start(1), m.end(1), "LOC", m.group(1)) for m in _LOCATIVE.finditer(text)]
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        if m.group(1).endswith("s") and re.match(r"\s+[a-zåäö]", text[m.end(1):m.end(1) + 3]):
+            continue  # 'på Sveriges dataportal': a genitive before a noun is not the place
+        out.append(LabelledSpan(m.start(1), m.end(1), "LOC", m.group(1)))
+    return out
 
 
 def select_longest(spans: list) -> list:

@@ -134,6 +134,15 @@ def _paren_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]]) ->
     return sorted(ents + extra, key=lambda x: x.start)
 
 
+def _person_tokens(ents: list[Entity]) -> None:
+    """'Hravn' (model: a place) where the document names Hravn Forsne: a word of a person's name
+    the model labelled otherwise is that person."""
+    words = {w for x in ents if x.label == "PER" and " " in x.text for w in x.text.split()}
+    for x in ents:
+        if x.label in ("LOC", "ORG") and x.source in ("model", "gazetteer_place") and x.text in words:
+            x.label = "PER"
+
+
 def _join_wrapped_names(text: str, ents: list[Entity]) -> list[Entity]:
     """'för Magnus\nTörnqvists yrkande': a first name at a line end and a surname at the start of
     the next line are one name."""
@@ -206,12 +215,15 @@ def _harmonise_labels(ents: list[Entity]) -> None:
     for e in ents:
         if e.source in ("structure", "attendees", "patterns", "gazetteer", "propagated") and e.label in ("PER", "ORG", "LOC"):
             fixed.setdefault(e.text.casefold(), e.label)
+    for e in ents:  # 'på Dunkers': the place cue outweighs the model's guesses elsewhere
+        if e.source == "weak":
+            fixed.setdefault(e.text.casefold(), e.label)
     votes: dict[str, Counter] = defaultdict(Counter)
     for e in ents:
         if e.source == "model":
             votes[e.text.casefold()][e.label] += 1
     for e in ents:
-        if e.source not in ("model", "weak", "names", "gazetteer_place"):
+        if e.source not in ("model", "names", "gazetteer_place"):
             continue
         key = e.text.casefold()
         base = key[:-1] if key.endswith("s") and len(key) > 3 else None  # genitive: 'Vorta Droms'
@@ -238,6 +250,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict] | None,
         ents = acronym_orgs(text, ents, doc.vetoed)
     if p.context:
         ents = apply_context(text, ents)
+    _person_tokens(ents)
     if p.split_names:
         ents = _split_known_pairs(text, _join_wrapped_names(text, ents))
     ents = _org_with_place(text, ents)
