@@ -12,7 +12,8 @@ to its person_id.
   ('Domellöf-Mattsson' = 'Domellöf Mattsson'), a table's 'Surname Firstname' turned round. The
   same key, or a spelling variant of it (rapidfuzz), is the same person across the archive.
 * A name with and without a middle name or a second surname ('Maj-Britt Rane Andersson' and
-  'Maj-Britt Andersson', 'Karin Knutsson Friberg' and 'Karin Friberg') is the same person only when
+  'Maj-Britt Andersson', 'Karin Knutsson Friberg' and 'Karin Friberg'), or with the surname as its
+  initial ('Thomas K'), is the same person only when
   the circle says so: both are named in one meeting, or in meetings of one body, or in meetings
   that share other people.
 * First names, surnames, nicknames and genitives are resolved to a full name of the same meeting,
@@ -58,6 +59,12 @@ def name_key(name: str) -> str | None:
 def _core(key: str) -> tuple[str, frozenset[str]]:
     first, *rest = key.split(" ")
     return first, frozenset(rest)
+
+
+def _initial_of(short: frozenset[str], full: frozenset[str]) -> bool:
+    """'Thomas K' (or 'Thomas K.') beside 'Thomas Kvist': the surname written as its initial."""
+    letters = {p.rstrip(".") for p in short}
+    return len(short) == 1 and all(len(x) == 1 for x in letters) and any(f[:1] in letters and len(f) > 1 for f in full)
 
 
 def clean_mention(text: str) -> list[str]:
@@ -271,7 +278,7 @@ class PersonIndex:
                 sa = _core(a)[1]
                 for b in group:
                     sb = _core(b)[1]
-                    if a == b or not (sa < sb):
+                    if a == b or not (sa < sb or _initial_of(sa, sb)):
                         continue
                     if self._same_circle(a, b, meetings_of, bodies_of, people_in):
                         union(b, a)

@@ -82,6 +82,13 @@ def test_a_middle_name_or_second_surname_links_only_within_the_circle():
     assert _ids(b)["Maj-Britt Andersson"] != mb   # another circle: not the same person on a guess
 
 
+def test_a_surname_initial_links_within_the_meeting():
+    a = _meeting("m1", "Referensgruppen", [("Tomas Kvist", "SCB"), ("Tove Kling", None)], [("Tomas K", None)])
+    b = _meeting("m2", "Styrgruppen", [("Tomas Kronlund", None)], [])
+    link_persons([a, b])
+    assert a.entities[0]["person_id"] == _ids(a)["Tomas Kvist"] != _ids(b)["Tomas Kronlund"]
+
+
 def test_surname_first_in_a_table_is_the_same_person():
     a = _meeting("m1", "Referensgruppen", [("Ekhem Mattias", "DIGG")], [("Mattias Ekhem", None)])
     link_persons([a])
