@@ -328,4 +328,4 @@ def parse_date(text: str, year: int | dt.date | None = None) -> dt.date | None:
     return None
 
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "nearest_year", "MONTHS", "WEEKDAYS"]
+__all__ = ["MONTHS", "WEEKDAYS", "DateMatch", "find_dates", "nearest_year", "parse_date"]

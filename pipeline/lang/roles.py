@@ -14,8 +14,14 @@ import re
 from pipeline.lang.fold import fold_name
 from pipeline.lang.protocol import SUBHEADINGS
 
-# labels of protocol forms and attendance lists (folded: lower case, no diacritics)
-FORM_LABELS = frozenset(fold_name(w) for w in """
+
+def _folded(words: str) -> frozenset[str]:
+    """A vocabulary written as white-space separated words, folded (lower case, no diacritics)."""
+    return frozenset(fold_name(w) for w in words.split())
+
+
+# labels of protocol forms and attendance lists
+FORM_LABELS = _folded("""
 datum plats tid lokal sammanträde sammanträdet sammanträdesdatum sammanträdestid mötesdatum mötesplats
 justering justerare justerande justerandes justeras protokolljusterare protokollsjusterare signatur signaturer
 underskrift underskrifter underskrivare paragraf paragrafer beslutande ledamöter ledamot ledamöterna ersättare
@@ -26,10 +32,10 @@ anslag anslagsdatum anslaget organ förvaringsplats förvaring protokoll protoko
 mötesprotokoll minnesanteckningar anteckningar mötesroll organisation namn roll bilaga bilagor dnr diarienummer
 ärende ärenden innehåll sida sidor utdragsbestyrkande expedierat bestyrkt närvarolista omröstning reservation
 yrkande yrkanden beslut dagordning föredragningslista kallelse mötets mötet digital digitalt digitala
-""".split()) | frozenset(fold_name(k) for k in SUBHEADINGS if " " not in k)
+""") | frozenset(fold_name(k) for k in SUBHEADINGS if " " not in k)
 
 # meeting roles and job titles written as whole words
-ROLE_WORDS = frozenset(fold_name(w) for w in """
+ROLE_WORDS = _folded("""
 ordförande ordföranden vice förste andre tredje ledamot ledamöter ersättare suppleant suppleanter kassör kassören
 sekreterare sekreteraren justerare revisor revisorer revisorn adjungerad ombud talman talesperson
 kommunalråd kommunalrådet oppositionsråd regionråd gruppledare ordinarie tjänstgörande
@@ -39,7 +45,7 @@ socialsekreterare samordnare koordinator utredare strateg praktikant student vol
 processledare utvecklare utvecklingsledare metodutvecklare verksamhetsutvecklare stödbiträde kommunikatör
 arkivarie registrator nämndsekreterare föredragande mas mar sas hr skyddsombud huvudskyddsombud
 professor docent doktorand lektor rektor forskare föreläsare moderator inledare gästföreläsare
-""".split())
+""")
 # job-title endings: 'verksamhetschef', 'utvecklingsledare', 'kommunikationsspecialist', plurals too
 _TITLE_END = re.compile(r"(?:chef|chefer|cheferna|direktör|direktörer|ledare|ledarna|sekreterare|handläggare|"
                         r"samordnare|strateg|strateger|ansvarig|ansvariga|utvecklare|specialist|specialister|"
@@ -52,9 +58,8 @@ _TITLE_PREFIX = re.compile(r"^(?:bitr(?:adande)?\.?|t\.f\.|tf|vice|forste|andre|
 
 # party abbreviations written in parentheses after a name: the Riksdag parties (also historical
 # forms, riksdagen-corpus/party_abbreviation.csv) and common local-party letters
-PARTY_CODES = frozenset("""
-S M SD C V KD L MP FP KDS NYD VPK FI SPI SJV SJVP KV KD-L SKP PP ÖP KL LPo SOL BA KPML(r) KP
-""".split())
+PARTY_CODES = frozenset(["S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "KDS", "NYD", "VPK", "FI", "SPI", "SJV",
+                         "SJVP", "KV", "KD-L", "SKP", "PP", "ÖP", "KL", "LPo", "SOL", "BA", "KPML(r)", "KP"])
 
 
 def is_label_word(word: str) -> bool:

@@ -1,5 +1,5 @@
-from pipeline.products.persons import link_persons
 from pipeline.contract.record import MinutesRecord
+from pipeline.products.persons import link_persons
 
 
 def _meeting(mid, body, attendees, per, assignees=()):

@@ -31,4 +31,4 @@ STAGE = StageSpec(
     description="PER, ORG, LOC, DATE and TIME entities",
 )
 
-__all__ = ["recognise_entities", "ner_stage", "NerParams", "STAGE"]
+__all__ = ["STAGE", "NerParams", "ner_stage", "recognise_entities"]

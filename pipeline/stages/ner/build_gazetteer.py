@@ -113,7 +113,7 @@ def parties(src: Path) -> list[tuple[str, str, str, str]]:
 
 
 # abbreviations in the lists that read as words in capitals ('HAN', 'VALID')
-_WORD_LIKE = {"HAN", "SEN", "SIN", "VAL", "VALID", "POLAR", "KEMI", "ISA", "KONJ", "MIL", "VALID", "GIANT", "BASUN",
+_WORD_LIKE = {"HAN", "SEN", "SIN", "VAL", "VALID", "POLAR", "KEMI", "ISA", "KONJ", "MIL", "GIANT", "BASUN",
               "KOMMERS", "EM", "DU", "MM", "MI", "AI", "SI", "TS", "DI", "SK", "SB", "HB", "FB", "RR", "KK", "HH"}
 
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 ROOT = Path.cwd()  # a development tool: run from the repository root (as DVC does)
 DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"

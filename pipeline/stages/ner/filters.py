@@ -120,7 +120,7 @@ def clean_model_span(text: str, start: int, end: int, label: str) -> tuple[int, 
 _PLACE_CUE = re.compile(r"(?i:\b(?:i|på|till|från|vid|mot|utanför|runt|nära|genom|över|via|inom|ut\s+i|"
                         r"bort\s+till|hela|norra|södra|östra|västra|centrala)\s+)$")
 _PLACE_END = re.compile(r"(?:gatan|vägen|torget|torg|parken|rummet|salen|huset|skolan|kyrkan|stranden|hamnen|"
-                        r"berget|backen|viken|holmen|ön|sjön|dalen|by|köping|hamn|stad|landet|län|mark)s?$", re.I)
+                        r"berget|backen|viken|holmen|ön|sjön|dalen|by|köping|hamn|stad|landet|län|mark)s?$", re.IGNORECASE)
 
 
 def plausible_place(text: str, start: int, end: int, places: set[str] | None = None) -> bool:

@@ -111,7 +111,7 @@ class Gazetteer:
 
     def _abbreviation_at(self, text: str, tok: tuple[int, int, str]):
         s, e, w = tok
-        base = w[:-2] if w.endswith(":s") else w
+        base = w.removesuffix(":s")
         entry = self.abbreviations.get(base) or (self.abbreviations.get(w[:-1]) if w.endswith("s") else None)
         if entry is None:
             return None

@@ -18,15 +18,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.contract.record import LabelledSpan
 from pipeline.lang.dates import find_dates
 from pipeline.lang.fold import fold_name
-from pipeline.contract.record import LabelledSpan
+from pipeline.lang.names import is_first_name
 from pipeline.stages.ner.context import Entity
-from pipeline.stages.ner.filters import (clean_model_span, common_word_name, is_common_word, lead_word_end,
-                                         plausible_place)
+from pipeline.stages.ner.filters import (
+    clean_model_span,
+    common_word_name,
+    is_common_word,
+    lead_word_end,
+    plausible_place,
+)
 from pipeline.stages.ner.gazetteer import load_gazetteer
 from pipeline.stages.ner.model import load_model, run_model
-from pipeline.lang.names import is_first_name
 from pipeline.stages.ner.names import find_first_names, is_common_noun, is_english_phrase, is_proper_noun
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.patterns import find_patterns, find_weak_places
@@ -74,7 +79,7 @@ class DocContext:
 
     @classmethod
     def make(cls, text: str, meeting: dict | None, attendees: list[dict] | None, blocks: list[dict] | None,
-             params: NerParams) -> "DocContext":
+             params: NerParams) -> DocContext:
         meeting = meeting or {}
         doc = cls(text, meeting, attendees or [], blocks or [], params)
         if meeting.get("body"):
@@ -89,7 +94,7 @@ class DocContext:
         where the body is written with more around it ('GRANVIKENS KOMMUN Socialnämnden'); never a
         municipality or region, which a body's title may name but which is no body that meets."""
         key = t.casefold().strip()
-        key = key[:-2] if key.endswith(":s") else key
+        key = key.removesuffix(":s")
         for k in {key, key[:-1]} if key.endswith("s") else {key}:
             if not _BODY_WORD.search(k):
                 continue
@@ -288,4 +293,4 @@ LAYERS = (
     ("weak_places", weak_places_layer),
 )
 
-__all__ = ["DocContext", "LAYERS", "PRIORITY", "LabelledSpan"]
+__all__ = ["LAYERS", "PRIORITY", "DocContext", "LabelledSpan"]

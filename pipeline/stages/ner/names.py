@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from pipeline.lang.names import first_names, is_first_name
 
-
 _CAP_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüï]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüï]+)?"
 # a capitalised word, optionally followed on the same line by a second one (the surname)
 _NAME_RUN = re.compile(rf"(?<![\w-])({_CAP_WORD})(?:[ \t]+({_CAP_WORD}))?(?![\w-])")

@@ -26,7 +26,7 @@ class NerParams(Params):
     fuzzy_threshold: float = param(86.0, "rapidfuzz ratio for OCR/inflected variants of attendee names")
 
     @classmethod
-    def coerce(cls, params: "NerParams | dict | None") -> "NerParams":
+    def coerce(cls, params: NerParams | dict | None) -> NerParams:
         """A NerParams from itself, a params.yaml section, or None (the defaults)."""
         if isinstance(params, cls):
             return params

@@ -16,12 +16,8 @@ respects word boundaries (so 'Ann' does not match inside 'Anne').
 """
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 
 from pipeline.contract.record import section_at
 from pipeline.lang.names import is_first_name
+from pipeline.lang.person_names import name_parts
 from pipeline.lang.roles import is_party_code
 from pipeline.stages.ner.acronyms import acronym_orgs
 from pipeline.stages.ner.context import Entity, apply_context
@@ -27,7 +28,6 @@ from pipeline.stages.ner.layers import LAYERS, PRIORITY, DocContext
 from pipeline.stages.ner.names import is_english_word
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
-from pipeline.lang.person_names import name_parts
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns", "gazetteer_place": "gazetteer"}
@@ -37,7 +37,7 @@ _PAREN_ORG = re.compile(r"\s*\(([A-ZÅÄÖ][\w&-]*(?:\s[A-ZÅÄÖ][\w&-]*){0,3})
 _GENITIVE = re.compile(r"(?:'s|’s|:s|s)$")
 _GENITIVE_END = re.compile(r"(?:s|:s)$")
 
-__all__ = ["find_entities", "recognise_entities", "clean_model_span", "is_common_word", "LABELS"]
+__all__ = ["LABELS", "clean_model_span", "find_entities", "is_common_word", "recognise_entities"]
 
 
 def _overlaps(a, taken: list[tuple[int, int]]) -> bool:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from pipeline.lang.dates import find_dates
 from pipeline.lang.names import is_first_name
-from pipeline.lang.roles import is_label_word, is_party_code, is_title_word
 from pipeline.lang.person_names import name_parts
+from pipeline.lang.roles import is_label_word, is_party_code, is_title_word
 
 
 @dataclass(frozen=True)

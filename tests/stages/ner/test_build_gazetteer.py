@@ -35,7 +35,8 @@ def _src(tmp_path):
 def test_names_labels_and_kinds(tmp_path):
     out = tmp_path / "out.tsv"
     n = build(_src(tmp_path), out)
-    rows = {(r["name"], r["label"]): r["kind"] for r in csv.DictReader(open(out, encoding="utf-8"), delimiter="\t")}
+    with open(out, encoding="utf-8") as fh:
+        rows = {(r["name"], r["label"]): r["kind"] for r in csv.DictReader(fh, delimiter="\t")}
     assert n == len(rows)
     assert rows[("Inspektionen för vård och omsorg", "ORG")] == "agency"
     assert rows[("IVO", "ORG")] == "abbreviation"          # the initials of the name

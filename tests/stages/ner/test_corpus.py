@@ -6,8 +6,18 @@ import json
 import pytest
 import spacy
 
-from pipeline.stages.ner.corpus import (_split, augment, read_iob2, read_klintan, read_suc_json, read_suc_jsonl,
-                                        read_suc_manual, spans_of, to_docs, write)
+from pipeline.stages.ner.corpus import (
+    _split,
+    augment,
+    read_iob2,
+    read_klintan,
+    read_suc_json,
+    read_suc_jsonl,
+    read_suc_manual,
+    spans_of,
+    to_docs,
+    write,
+)
 
 
 def test_klintan_format_runs_of_one_label_are_one_entity(tmp_path):

@@ -1,6 +1,12 @@
 """pipeline/stages/ner/filters.py: which candidate spans can be names."""
-from pipeline.stages.ner.filters import (clean_model_span, common_word_name, is_common_word, lead_word_end,
-                                         plausible_place, trim_edges)
+from pipeline.stages.ner.filters import (
+    clean_model_span,
+    common_word_name,
+    is_common_word,
+    lead_word_end,
+    plausible_place,
+    trim_edges,
+)
 
 
 def test_common_words_at_line_or_sentence_start():

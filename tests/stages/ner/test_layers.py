@@ -1,8 +1,15 @@
 """pipeline/stages/ner/layers.py: each layer on its own."""
 import datetime as dt
 
-from pipeline.stages.ner.layers import (DocContext, attendees_layer, dates_layer, gazetteer_layer, patterns_layer,
-                                        structure_layer, weak_places_layer)
+from pipeline.stages.ner.layers import (
+    DocContext,
+    attendees_layer,
+    dates_layer,
+    gazetteer_layer,
+    patterns_layer,
+    structure_layer,
+    weak_places_layer,
+)
 from pipeline.stages.ner.params import NerParams
 
 TEXT = """Socialnämnden  PROTOKOLL

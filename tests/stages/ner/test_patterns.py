@@ -1,6 +1,8 @@
 """pipeline/stages/ner/patterns.py: Swedish organisation and place patterns."""
 from __future__ import annotations
 
+import itertools
+
 import spacy
 
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places, select_longest
@@ -112,7 +114,7 @@ def test_select_longest_has_no_overlaps():
     ms = find_patterns("HR-enheten Helsingborgs stad och Region Skåne")
     assert [m.text for m in ms] == ["HR-enheten Helsingborgs stad", "Region Skåne"]
     chosen = select_longest(ms + ms)
-    assert all(a.end <= b.start for a, b in zip(chosen, chosen[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(chosen))
 
 
 def test_spacy_component_writes_doc_spans():

@@ -1,6 +1,7 @@
 """pipeline/stages/ner/recognise.py: the layers combined into entity rows for one document."""
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -38,7 +39,7 @@ def rows(text=MINUTES, meeting=MEETING, attendees=ATTENDEES, params=None):
 
 def no_overlaps(rs) -> bool:
     rs = sorted(rs, key=lambda r: r["start_char"])
-    return all(a["end_char"] <= b["start_char"] for a, b in zip(rs, rs[1:]))
+    return all(a["end_char"] <= b["start_char"] for a, b in itertools.pairwise(rs))
 
 
 def test_rows_have_the_schema_columns_and_exact_offsets():
