@@ -92,6 +92,9 @@ class Gazetteer:
             if len(key) == 1 and _ambiguous(e.name):
                 self.ambiguous.add(key[0])
         self.max_words = max((len(k) for k in self.phrases), default=1)
+        self.starts: dict[str, int] = {}  # first word -> the most words a phrase with it has
+        for k in self.phrases:
+            self.starts[k[0]] = max(self.starts.get(k[0], 0), len(k))
 
     def find(self, text: str) -> list[GazMatch]:
         """Non-overlapping matches, longest first, left to right."""
@@ -118,7 +121,11 @@ class Gazetteer:
         return GazMatch(s, e, entry.label, entry.kind, text[s:e], base != w or w not in self.abbreviations), None
 
     def _phrase_at(self, text: str, toks, folded: list[str], i: int):
-        for n in range(min(self.max_words, len(toks) - i), 0, -1):
+        w = folded[i]
+        longest = max(self.starts.get(w, 0), 1 if w.endswith("s") and w[:-1] in self.starts else 0)
+        if not longest:
+            return None
+        for n in range(min(longest, len(toks) - i), 0, -1):
             words = folded[i:i + n]
             if "\n\n" in text[toks[i][0]:toks[i + n - 1][1]]:
                 continue

@@ -223,7 +223,8 @@ def model_layer(doc: DocContext) -> list[Entity]:
             people.append({"name": t})
     if people and p.propagate:
         known = {fold_name(n) for n in doc.gaz.full_names}
-        others = AttendeeGazetteer([x for x in people if fold_name(x["name"]) not in known])
+        # the model's own names again, as written (no fuzzy variants: those are the attendee list's)
+        others = AttendeeGazetteer([x for x in people if fold_name(x["name"]) not in known], fuzzy=False)
         for m in others.find(text):
             single = " " not in m.text
             strict = single and not is_first_name(m.text)  # 'Underskriftstjänst' of 'Visma Underskriftstjänst'

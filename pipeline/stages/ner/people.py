@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -76,12 +77,16 @@ def clean_name(name: str | None) -> str | None:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=8192)
+def _needle_pattern(needle: str, flags: int) -> re.Pattern:
+    body = r"\s+".join(re.escape(w) for w in needle.split())
+    return re.compile(r"(?<![\w-])" + body + r"(?:s|'s|’s)?(?![\w-])", flags)
+
+
 def _boundary_finditer(needle: str, text: str, flags: int = 0):
     """Matches of ``needle`` as whole words (a genitive s allowed and left out of the span); the
     words of a name may be split by any white space, a line break too ('Magnus\nTörnqvist')."""
-    body = r"\s+".join(re.escape(w) for w in needle.split())
-    pat = re.compile(r"(?<![\w-])" + body + r"(?:s|'s|’s)?(?![\w-])", flags)
-    for m in pat.finditer(text):
+    for m in _needle_pattern(needle, flags).finditer(text):
         end = m.end()
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2
@@ -93,8 +98,9 @@ def _boundary_finditer(needle: str, text: str, flags: int = 0):
 class AttendeeGazetteer:
     """Patterns built from one document's attendee rows."""
 
-    def __init__(self, attendees: list[dict], fuzzy_threshold: float = 86.0):
+    def __init__(self, attendees: list[dict], fuzzy_threshold: float = 86.0, fuzzy: bool = True):
         self.fuzzy_threshold = fuzzy_threshold
+        self.fuzzy = fuzzy
         self.full_names: list[str] = []
         self.orgs: list[str] = []
         for a in attendees or []:
@@ -156,7 +162,8 @@ class AttendeeGazetteer:
             for s, e in _boundary_finditer(o, text, flags):
                 out.append(Mention(s, e, "ORG", text[s:e], None))
         # fuzzy matching may start where only a first name matched exactly ('David Bergstrbm')
-        out.extend(self._fuzzy(text, {m.start for m in out if " " in m.text}))
+        if self.fuzzy:
+            out.extend(self._fuzzy(text, {m.start for m in out if " " in m.text}))
         return out
 
     def _fuzzy(self, text: str, taken: set[int]) -> list[Mention]:
