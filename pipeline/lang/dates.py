@@ -101,7 +101,7 @@ _TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
 # joins a date and a time into one expression: '14 december, klockan 13.30', '6 mars kl. 13.00'
 # (but not a form's capitalised 'Klockan' field after the date: '18 mars Klockan 09:00-17:30');
 # 'klockan 13:00 måndag 18 december', '18:00 2019-08-29' (time before the date)
-_DATE_THEN_TIME = re.compile(r"^(?:,\s{1,2}(?:(?i:klockan|kl\.?)\s*)?|\s(?:klockan|kl\.?)\s?)$")
+_DATE_THEN_TIME = re.compile(r"^(?:,\s{1,2}(?:(?i:klockan|kl\.?)\s*)?|\s(?:klockan|kl\.?)\s?|[ \t]*\n[ \t]*(?:klockan|kl\.?)\s?)$")
 _TIME_THEN_DATE = re.compile(r"^,?\s{1,2}$")
 # joins two dates into a range: '2024-02-01 – 2024-02-29', '7 september - 1 november 2024'
 _RANGE_JOINER = re.compile(r"^(?:\s?[-–—]\s?|\s+(?:till|till\s+och\s+med|t\.o\.m\.?|tom)\s+)$", re.IGNORECASE)

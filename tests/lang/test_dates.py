@@ -130,3 +130,9 @@ def test_parse_date_needs_day_month_and_year():
     assert parse_date("Styrelsemöte 9 maj", 2016) == dt.date(2016, 5, 9)
     assert parse_date("inget datum här") is None
     assert parse_date("vecka 12", 2016) is None
+
+
+def test_a_time_on_the_next_line_of_a_form_joins_its_date():
+    text = "Plats och tid           Folkets hus, måndagen den 19 juni 2023\n                        kl. 18.30–21.55"
+    assert _found(text) == [("måndagen den 19 juni 2023\n                        kl. 18.30–21.55", "DATE",
+                             "2023-06-19T18:30/21:55")]

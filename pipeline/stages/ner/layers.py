@@ -48,6 +48,12 @@ _DOC_TYPE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|sammanträdesanteckning
                        r"anteckningar|protokoll|kallelse|dagordning)\b.*$")
 
 
+# the abbreviations municipal minutes use for their own bodies
+BODY_ABBREVIATIONS = {"KS": "kommunstyrelsen", "KF": "kommunfullmäktige", "KSAU": "kommunstyrelsens arbetsutskott",
+                      "SN": "socialnämnden", "BUN": "barn- och utbildningsnämnden", "VON": "vård- och omsorgsnämnden",
+                      "RS": "regionstyrelsen", "RF": "regionfullmäktige"}
+
+
 def header_bodies(text: str) -> list[str]:
     """The body named on the title lines of a protocol ('KARLSVIKS KOMMUN' / 'Socialnämndens
     individutskott' / 'PROTOKOLL'): a line among the first three that is nothing but a body's name."""
@@ -93,14 +99,30 @@ class DocContext:
         """The meeting's own body ('Socialnämnden' in its own protocol, also in the genitive), also
         where the body is written with more around it ('GRANVIKENS KOMMUN Socialnämnden'); never a
         municipality or region, which a body's title may name but which is no body that meets."""
-        key = t.casefold().strip()
-        key = key.removesuffix(":s")
+        key = re.sub(r"\s+", " ", t.casefold().strip()).removesuffix(":s")
+        forms = self._body_forms()
         for k in {key, key[:-1]} if key.endswith("s") else {key}:
+            if k in forms:
+                return True  # 'individutskottet' for 'Socialnämndens individutskott', 'KS' for Kommunstyrelsen
             if not _BODY_WORD.search(k):
                 continue
             if k in self.exclude or any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", b) for b in self.exclude):
                 return True
         return False
+
+    def _body_forms(self) -> set[str]:
+        """Short forms of the meeting's own body: its last word in the definite form and its
+        usual abbreviation."""
+        forms: set[str] = set()
+        for b in self.exclude:
+            words = b.split()
+            if not words or not _BODY_WORD.search(words[-1].removesuffix("s")) and b not in BODY_ABBREVIATIONS.values():
+                continue
+            head = words[-1]
+            if len(words) > 1:
+                forms |= {head, head + "et", head + "en", head + "n"}
+            forms |= {a.casefold() for a, full in BODY_ABBREVIATIONS.items() if full == b}
+        return forms
 
 
 def _date_anchor(value) -> dt.date | int | None:
@@ -144,7 +166,8 @@ def attendees_layer(doc: DocContext) -> list[Entity]:
 
 
 def patterns_layer(doc: DocContext) -> list[Entity]:
-    return [Entity(m.start, m.end, m.label, m.text, None, "patterns") for m in find_patterns(doc.text, doc.exclude)]
+    return [Entity(m.start, m.end, m.label, m.text, None, "patterns") for m in find_patterns(doc.text)
+            if not doc.excluded(m.text)]
 
 
 def gazetteer_layer(doc: DocContext) -> list[Entity]:

@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'HR-enheten Helsingborgs stad', 'Helsingborgs stad', 'Lunds kommun', 'Region Skåne'
     ("ORG", re.compile(_NB + rf"(?:{_UP}[\w-]*(?:enheten|avdelningen|f{_O}rvaltningen)\s)?"
                        + rf"{_UP}{_L}+(?:-{_UP}{_L}+)?s\s(?:stad|kommun)" + _NA)),
-    ("ORG", re.compile(_NB + r"[A-ZÅÄÖ]{3,}(?:-[A-ZÅÄÖ]+)?S\s(?:KOMMUN|STAD)" + _NA)),
+    ("ORG", re.compile(_NB + r"[A-ZÅÄÖ]{3,}(?:-[A-ZÅÄÖ]+)?\s(?:KOMMUN|STAD)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:-{_UP}{_L}+)?\s(?:[Kk]ommun|[Ss]tad|[Uu]niversitet|[Hh]ögskola)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+s\s(?:[Uu]niversitet|[Hh]ögskola|[Ll]än|[Ll]äns\s?landsting)" + _NA)),
     ("ORG", re.compile(_NB + rf"(?:Region|Landstinget|Länsstyrelsen\si)\s(?:Jämtland\sHärjedalen|"
@@ -91,9 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"Sektionen|Kansliet|Kontoret|Förvaltningen|Nämnden|Utskottet)\s(?:för|mot)\s"
                        r"[a-zåäö]{3,}(?:(?:\s(?:och|i)\s|,\s)[a-zåäö]{3,})?" + _NA)),
     # 'Nämnden för Individ & Familjeomsorg', 'förvaltningen för Vård och Omsorg', 'Utskottet för Teknik'
-    ("ORG", re.compile(_NB + rf"(?:(?i:n{_A}mnden)(?:\sf{_O}r)?|(?i:f{_O}rvaltningen|utskottet|kontoret|avdelningen|"
+    ("ORG", re.compile(_NB + rf"(?:(?i:n{_A}mnden)(?:[ \t]f{_O}r)?|(?i:f{_O}rvaltningen|utskottet|kontoret|avdelningen|"
                        r"enheten|sektorn|beredningen|direktionen|styrelsen|r[åa]det|f[öo]rbundet|verksamheten|"
-                       rf"omr[åa]det)\sf{_O}r)\s{_UP}{_L}+(?:\s(?:&|och)\s{_UP}{_L}+)*" + _NA)),
+                       rf"omr[åa]det)[ \t]f{_O}r)[ \t]{_UP}{_L}+(?:\s(?:&|och)\s{_UP}{_L}+)*" + _NA)),
     # 'Kommunstyrelsens arbetsutskott', 'Socialnämndens individutskott'
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:n{_A}mndens|styrelsens|fullm{_A}ktiges)\s(?:{_L}*utskott|presidium|"
                        rf"f{_O}rvaltning|kansli)" + _NA)),

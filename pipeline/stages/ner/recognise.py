@@ -196,7 +196,7 @@ def _split_known_pairs(text: str, ents: list[Entity]) -> list[Entity]:
 def _genitives(text: str, ents: list[Entity]) -> None:
     """'Försäkringskassans', 'Hravn Forsnes', 'Digg:s' -> the base form, where the document also
     writes the base form (a name that merely ends in s, 'Lars', 'Borås', is left alone)."""
-    texts = {x.text.casefold() for x in ents}
+    texts = {re.sub(r"\s+", " ", x.text.casefold()) for x in ents}
     for x in ents:
         if x.label not in ("PER", "ORG", "LOC") or len(x.text) < 4:
             continue
@@ -204,7 +204,7 @@ def _genitives(text: str, ents: list[Entity]) -> None:
         if not m or x.text[m.start() - 1:m.start()] in ("s", "x", "z"):
             continue
         base = x.text[:m.start()]
-        if base.casefold() in texts or (" " in base and re.search(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text)):
+        if re.sub(r"\s+", " ", base.casefold()) in texts or (" " in base and re.search(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text)):
             x.end -= len(m.group())
             x.text = base
 

@@ -60,3 +60,13 @@ def test_patterns_and_gazetteer_skip_the_meeting_body():
 
 def test_weak_places():
     assert texts(weak_places_layer(doc())) == ["Linden"]
+
+
+def test_the_meeting_body_and_its_short_forms_are_excluded_but_never_the_municipality():
+    text = "KARLSVIKS KOMMUN\nSocialnämndens individutskott\n\nPROTOKOLL\nIndividutskottet beslutar. KS och Karlsviks kommun."
+    d = DocContext.make(text, {"body": "KARLSVIKS KOMMUN"}, [], [], NerParams())
+    assert d.excluded("Socialnämndens individutskott") and d.excluded("Individutskottet")
+    assert not d.excluded("KARLSVIKS KOMMUN") and not d.excluded("Karlsviks kommun")
+    assert "KARLSVIKS KOMMUN" in texts(patterns_layer(d), "ORG")
+    ks = DocContext.make("Kommunstyrelsen\nProtokoll", {"body": "Kommunstyrelsen"}, [], [], NerParams())
+    assert ks.excluded("KS") and ks.excluded("Kommunstyrelsens") and not ks.excluded("KF")
