@@ -238,7 +238,8 @@ def model_layer(doc: DocContext) -> list[Entity]:
             continue  # 'på Adolfsberg': a place; 'Take action!'
         if label == "PER" and common_word_name(t):
             label = "ORG"  # 'Hela Människan': the name of a body
-        if label == "PER" and " " not in t and is_common_noun(t) and not (is_first_name(t) or is_proper_noun(t)):
+        if label == "PER" and " " not in t and is_common_noun(t, inflected=True) and not (is_first_name(t)
+                                                                                        or is_proper_noun(t)):
             continue  # 'Jour', 'Standard': an ordinary noun the model took for a name
         norm = doc.gaz.resolve(t) if label == "PER" else None
         out.append(Entity(s, e, label, t, norm, "model"))

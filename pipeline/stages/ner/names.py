@@ -56,12 +56,23 @@ def proper_nouns() -> frozenset[str]:
     return _dictionary_stems()[0]
 
 
-def is_common_noun(word: str) -> bool:
+_INFLECTIONS = ("erna", "arna", "orna", "en", "et", "an", "na", "er", "ar", "or", "s")
+
+
+def is_common_noun(word: str, inflected: bool = False) -> bool:
     """The word, lower-cased, is an ordinary Swedish dictionary word ('kommunal', 'vision', 'mark'),
-    or a common English one ('attention')."""
+    or a common English one ('attention'); with ``inflected`` also a definite or plural form of one
+    ('Promemorian', 'Åtgärder')."""
     low = word.lower()
     lower = _dictionary_stems()[1]
-    return low in lower or (low.endswith("s") and low[:-1] in lower) or is_english_word(word, min_en=4.0)
+    if low in lower or (low.endswith("s") and low[:-1] in lower) or is_english_word(word, min_en=4.0):
+        return True
+    if inflected:
+        for suffix in _INFLECTIONS:
+            stem = low[:-len(suffix)]
+            if low.endswith(suffix) and len(stem) >= 4 and (stem in lower or stem + "a" in lower or stem + "e" in lower):
+                return True
+    return False
 
 
 def is_proper_noun(word: str) -> bool:

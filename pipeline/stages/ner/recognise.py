@@ -146,12 +146,13 @@ def _person_tokens(ents: list[Entity]) -> None:
 def _join_wrapped_names(text: str, ents: list[Entity]) -> list[Entity]:
     """'för Magnus\nTörnqvists yrkande': a first name at a line end and a surname at the start of
     the next line are one name."""
+    known = {x.text for x in ents if x.label == "PER" and " " in x.text}
     out: list[Entity] = []
     for x in ents:
         p = out[-1] if out else None
         if (p and p.label == x.label == "PER" and " " not in p.text and " " not in x.text
-                and re.fullmatch(r"[ \t]*\n[ \t]*", text[p.end:x.start]) and is_first_name(p.text)
-                and not is_first_name(x.text)):
+                and re.fullmatch(r"[ \t]*\n[ \t]*", text[p.end:x.start])
+                and ((is_first_name(p.text) and not is_first_name(x.text)) or f"{p.text} {x.text}" in known)):
             out[-1] = Entity(p.start, x.end, "PER", text[p.start:x.end], p.normalized or x.normalized, p.source)
             continue
         out.append(x)
@@ -197,6 +198,7 @@ def _genitives(text: str, ents: list[Entity]) -> None:
     """'Försäkringskassans', 'Hravn Forsnes', 'Digg:s' -> the base form, where the document also
     writes the base form (a name that merely ends in s, 'Lars', 'Borås', is left alone)."""
     texts = {re.sub(r"\s+", " ", x.text.casefold()) for x in ents}
+    surnames = {w.casefold() for x in ents if x.label == "PER" and " " in x.text for w in x.text.split()[1:]}
     for x in ents:
         if x.label not in ("PER", "ORG", "LOC") or len(x.text) < 4:
             continue
@@ -204,7 +206,10 @@ def _genitives(text: str, ents: list[Entity]) -> None:
         if not m or x.text[m.start() - 1:m.start()] in ("s", "x", "z"):
             continue
         base = x.text[:m.start()]
-        if re.sub(r"\s+", " ", base.casefold()) in texts or (" " in base and re.search(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text)):
+        if x.label == "PER" and " " not in base and base.casefold() in surnames:
+            x.end -= len(m.group())  # 'Hoels' where the document names Per Hoel
+            x.text = base
+        elif re.sub(r"\s+", " ", base.casefold()) in texts or (" " in base and re.search(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text)):
             x.end -= len(m.group())
             x.text = base
 

@@ -180,3 +180,14 @@ def test_ordinary_capitalised_words_are_a_body_not_a_person():
     rs = rows(text=text, attendees=[])
     assert "Hela Människan" not in spans(rs, "PER")
     assert "Stadsmissionen" in spans(rs, "ORG")
+
+
+def test_ordinary_nouns_and_wrapped_or_genitive_names():
+    text = ("Ledamöter\nHravn Forsne (M), ordförande\nPer Hoel (SD)\n\nYttrande över remiss - Promemorian "
+            "\"Åtgärder för en bättre bostadsförsörjning\". Ordföranden prövar yrkandet från Hravn\nForsne "
+            "och Hoels ändringsyrkande.")
+    rs = recognise_entities(text, {"meeting_id": "m"}, [], [], {})
+    pers = spans(rs, "PER")
+    assert "Promemorian" not in pers and not any("Åtgärder" in p for p in pers)
+    assert "Hravn\nForsne" in pers   # a name wrapped over a line, known from the form
+    assert "Hoel" in pers and "Hoels" not in pers  # the genitive of Per Hoel's surname
