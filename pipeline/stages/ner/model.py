@@ -8,9 +8,9 @@ the patterns also land in ``doc.spans`` for anyone using the pipeline directly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from pipeline.contract.record import LabelledSpan
 from pipeline.contract.resources import model_path

@@ -1,8 +1,16 @@
 """pipeline/stages/ner/context.py: context rules over the merged entities of a document."""
 from __future__ import annotations
 
-from pipeline.stages.ner.context import (Entity, acronym_expansions, acronym_places, apply_context, employers,
-                                  enumerations, orgs_before_representatives, paren_names_after_orgs)
+from pipeline.stages.ner.context import (
+    Entity,
+    acronym_expansions,
+    acronym_places,
+    apply_context,
+    employers,
+    enumerations,
+    orgs_before_representatives,
+    paren_names_after_orgs,
+)
 
 
 def ent(text: str, sub: str, label: str, source: str = "model", nth: int = 0, normalized=None) -> Entity:

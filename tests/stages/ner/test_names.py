@@ -1,8 +1,7 @@
 """pipeline/stages/ner/names.py: listed first names and English phrases."""
 from __future__ import annotations
 
-from pipeline.stages.ner.names import (find_first_names, first_names, is_english_phrase, is_first_name,
-                                is_proper_noun)
+from pipeline.stages.ner.names import find_first_names, first_names, is_english_phrase, is_first_name, is_proper_noun
 
 
 def texts(text: str) -> list[str]:
