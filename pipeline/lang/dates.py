@@ -43,7 +43,7 @@ _MONTH_ANY = _MONTH_FULL + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\
 _MONTH = r"(?P<month>" + _MONTH_ANY + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?::[ae])?"
 # further days of the same month: '2-3 juni', '14 och 28 februari', '21 respektive 22 feb'
-_MORE_DAYS = r"(?P<more>(?:\s?[-–]\s?|,\s|\s(?:och|respektive|resp\.|samt)\s)[0-3]?\d(?::[ae])?)*"
+_MORE_DAYS = r"(?P<more>(?:\s?[-–]\s?|,\s|\s(?:och|respektive|resp\.|samt)\s)[0-3]?\d(?::[ae])?){0,6}"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")(?:en|ar|arna)?"
 _WEEKDAY = r"(?:" + _WD + r",?\s+(?:den\s+)?)"

@@ -39,11 +39,21 @@ _SOFT = {"model", "propagated", "weak", "names", "gazetteer_place"}
 _ABBREVIATION = re.compile(r"[A-ZÅÄÖ0-9]{2,6}")
 
 
-def _upper_line(text: str, s: int, e: int) -> bool:
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    letters = [c for c in text[ls:le if le >= 0 else len(text)] if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+class _UpperLines:
+    """Whether the line around a position is written mostly in capitals (a heading), each line
+    counted once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def __call__(self, s: int) -> bool:
+        ls = self.text.rfind("\n", 0, s) + 1
+        if ls not in self.cache:
+            le = self.text.find("\n", s)
+            letters = [c for c in self.text[ls:le if le >= 0 else len(self.text)] if c.isalpha()]
+            self.cache[ls] = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        return self.cache[ls]
 
 
 def _evidence(text: str, m: re.Match, org_ends: set[int], orgs: list[Entity], after_ents: list[Entity]) -> bool:
@@ -72,25 +82,34 @@ def _evidence(text: str, m: re.Match, org_ends: set[int], orgs: list[Entity], af
 def acronym_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]] = ()) -> list[Entity]:
     """``ents`` with the abbreviations that are organisations added (where nothing else stands), and
     without the model's abbreviations that the document gives no evidence for."""
+    import bisect
+
     orgs = [x for x in ents if x.label == "ORG"]
     org_ends = {x.end for x in orgs}
     firm = {x.text for x in orgs if x.source not in _SOFT and _ABBREVIATION.fullmatch(x.text)}
     found: dict[str, list[tuple[int, int]]] = {}
     accepted = set(firm)
+    upper_line = _UpperLines(text)
+    anchors = sorted((x for x in ents if x.label in ("PER", "DATE", "TIME")), key=lambda x: x.end)
+    anchor_ends = [x.end for x in anchors]
     for m in _ACRONYM.finditer(text):
         acr = m.group("acr")
-        if acr in NOT_ORG_ACRONYMS or is_party_code(acr) or is_title_word(acr) or _upper_line(text, m.start(), m.end()):
+        if acr in NOT_ORG_ACRONYMS or is_party_code(acr) or is_title_word(acr) or upper_line(m.start()):
             continue
         found.setdefault(acr, []).append((m.start("acr"), m.end("acr")))
-        near = [x for x in ents if x.label in ("PER", "DATE", "TIME") and m.start() - 60 < x.end <= m.start()]
-        if acr not in accepted and _evidence(text, m, org_ends, orgs, near):
+        if acr in accepted:
+            continue
+        lo, hi = bisect.bisect_right(anchor_ends, m.start() - 60), bisect.bisect_right(anchor_ends, m.start())
+        if _evidence(text, m, org_ends, orgs, anchors[lo:hi]):
             accepted.add(acr)
     # the model's word is no evidence: its abbreviations stay only where the document gives some
     out = [x for x in ents if not (x.label == "ORG" and x.source in _SOFT and _ABBREVIATION.fullmatch(x.text)
                                    and x.text not in accepted)]
-    taken = [(x.start, x.end) for x in out] + list(vetoed)
+    taken = bytearray(len(text) + 1)
+    for s, e in [(x.start, x.end) for x in out] + list(vetoed):
+        taken[s:e] = b"\1" * (e - s)
     for acr in accepted:
         for s, e in found.get(acr, []):
-            if not any(s < te and ts < e for ts, te in taken):
+            if not any(taken[s:e]):
                 out.append(Entity(s, e, "ORG", acr, None, "patterns"))
     return sorted(out, key=lambda x: x.start)

@@ -40,14 +40,35 @@ _GENITIVE_END = re.compile(r"(?:s|:s)$")
 __all__ = ["LABELS", "clean_model_span", "find_entities", "is_common_word", "recognise_entities"]
 
 
-def _overlaps(a, taken: list[tuple[int, int]]) -> bool:
+class _Taken:
+    """Character positions already covered: overlap tests in the time of the span, not of the
+    number of spans (a list of 20,000 party tags stays linear)."""
+
+    def __init__(self, spans=()):
+        self.mask = bytearray()
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        if len(self.mask) < e:
+            self.mask.extend(b"\0" * (e - len(self.mask)))
+        self.mask[s:e] = b"\1" * (e - s)
+
+    def overlaps(self, a) -> bool:
+        return any(self.mask[a.start:a.end])
+
+
+def _overlaps(a, taken) -> bool:
+    if isinstance(taken, _Taken):
+        return taken.overlaps(a)
     return any(a.start < e and s < a.end for s, e in taken)
 
 
 def _veto(cands: list[Entity], vetoed: list[tuple[int, int]]) -> list[Entity]:
     if not vetoed:
         return cands
-    return [c for c in cands if c.source in ("rules", "structure") or not _overlaps(c, vetoed)]
+    taken = _Taken(vetoed)
+    return [c for c in cands if c.source in ("rules", "structure") or not taken.overlaps(c)]
 
 
 def _english_name(t: str) -> bool:
@@ -89,11 +110,19 @@ def _prefer_whole_names(cands: list[Entity]) -> list[Entity]:
                                                                                            "attendees")]
     if not whole:
         return cands
+    import bisect
+    whole.sort(key=lambda w: w.start)
+    starts = [w.start for w in whole]
+    reach, best = [], -1
+    for w in whole:
+        best = max(best, w.end)
+        reach.append(best)
     out = []
     for c in cands:
-        if c.source in _PARTIAL_SOURCES and " " not in c.text.strip() and any(
-                w.start <= c.start and c.end <= w.end and (w.start, w.end) != (c.start, c.end) for w in whole):
-            continue
+        if c.source in _PARTIAL_SOURCES and " " not in c.text.strip():
+            i = bisect.bisect_right(starts, c.start) - 1
+            if i >= 0 and reach[i] >= c.end:
+                continue  # inside a longer name of another layer
         out.append(c)
     return out
 
@@ -101,19 +130,21 @@ def _prefer_whole_names(cands: list[Entity]) -> list[Entity]:
 def _select(cands: list[Entity]) -> list[Entity]:
     """Non-overlapping: by layer precedence, then longer, then earlier."""
     chosen: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for c in sorted(cands, key=lambda x: (PRIORITY[x.source], -(x.end - x.start), x.start)):
-        if _overlaps(c, taken):
+        if taken.overlaps(c):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(chosen, key=lambda x: x.start)
 
 
 def _paren_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]]) -> list[Entity]:
     """'Anna Ek (Bryggan)': the parenthesised name after a person is an organisation (a party
     abbreviation there is the person's party, not an entity)."""
-    taken = [(e.start, e.end) for e in ents]
+    taken = _Taken((e.start, e.end) for e in ents)
+    veto = _Taken(vetoed)
+    at = {(x.start, x.end): x for x in ents}
     extra = []
     for e in ents:
         if e.label != "PER":
@@ -122,15 +153,15 @@ def _paren_orgs(text: str, ents: list[Entity], vetoed: list[tuple[int, int]]) ->
         if not m or is_party_code(m.group(1)):
             continue
         cand = Entity(m.start(1), m.end(1), "ORG", m.group(1), None, "patterns")
-        if m.group(1).upper() in NOT_ORG_ACRONYMS or _overlaps(cand, vetoed):
+        if m.group(1).upper() in NOT_ORG_ACRONYMS or veto.overlaps(cand):
             continue
-        if not _overlaps(cand, taken):
+        if not taken.overlaps(cand):
             extra.append(cand)
-            taken.append((cand.start, cand.end))
+            taken.add(cand.start, cand.end)
         else:
-            for x in ents:
-                if x.start == cand.start and x.end == cand.end and x.source in ("model", "weak", "gazetteer_place"):
-                    x.label, x.source = "ORG", "patterns"
+            x = at.get((cand.start, cand.end))
+            if x is not None and x.source in ("model", "weak", "gazetteer_place"):
+                x.label, x.source = "ORG", "patterns"
     return sorted(ents + extra, key=lambda x: x.start)
 
 

@@ -191,3 +191,11 @@ def test_ordinary_nouns_and_wrapped_or_genitive_names():
     assert "Promemorian" not in pers and not any("Åtgärder" in p for p in pers)
     assert "Hravn\nForsne" in pers   # a name wrapped over a line, known from the form
     assert "Hoel" in pers and "Hoels" not in pers  # the genitive of Per Hoel's surname
+
+
+@pytest.mark.parametrize("text", ["Anna Berg " * 20000, "(S) " * 20000, "ABC " * 20000, "1, " * 20000 + "maj",
+                                  "Anna Berg (ABC) " * 5000])
+def test_many_candidates_stay_linear(text):
+    t0 = time.time()
+    find_entities(text, {}, [], {"model": False})
+    assert time.time() - t0 < 20
