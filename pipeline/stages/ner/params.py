@@ -20,7 +20,7 @@ class NerParams(Params):
     split_names: bool = param(True, "cut person spans at columns, lines, labels, titles and glued names")
     context: bool = param(True, "context rules over the merged entities")
     model_path: str = param("sv_minutes_ner", "the spaCy model: a name inside the shipped models, or a path")
-    model_labels: list = param(["PER", "ORG", "LOC"], "labels taken from the model")
+    model_labels: list = param(["PER", "ORG", "LOC"], "labels taken from the model")  # noqa: RUF009
     batch_size: int = param(64, "texts per spaCy batch")
     max_chars: int = param(3000, "characters per piece of text given to the model")
     fuzzy_threshold: float = param(86.0, "rapidfuzz ratio for OCR/inflected variants of attendee names")

@@ -40,7 +40,7 @@ class TrainNerParams(Params):
     dev_size: int = param(600, "klintan (and SUC silver) train sentences held out for model selection")
     synthetic: int = param(3000, "template sentences in the shape of minutes added to train")
     max_model_mb: float = param(30.0, "a larger model is not shipped")
-    overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 6000}")
+    overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 4000}")  # noqa: RUF009
 
 
 DEFAULTS = TrainNerParams.defaults()
