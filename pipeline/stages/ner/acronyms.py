@@ -59,8 +59,9 @@ class _UpperLines:
 def _evidence(text: str, m: re.Match, org_ends: set[int], orgs: list[Entity], after_ents: list[Entity]) -> bool:
     s, e = m.start("acr"), m.end()
     ls = text.rfind("\n", 0, s) + 1
-    if text[e:e + 1] == ":" and m.group("gen") is None and _SPEAKER.match(text[ls:s]):
-        return True
+    if text[e:e + 1] == ":" and m.group("gen") is None and _SPEAKER.match(text[ls:s]) \
+            and not re.match(r":\s*(?:\d|[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ][a-zåäö]+\s*$)", text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]):
+        return True  # 'SUHF: Tagit del' (not 'SAMO: Johannes Mattsson', a role; not 'IP: 95.80.50.71')
     before = text[max(0, s - 40):s]
     if _ACTOR_BEFORE.search(before) or _ACTOR_VERB.match(text[e:e + 40]) or _ORGAN_PARAGRAPH.match(text[e:e + 4]):
         return True

@@ -130,8 +130,10 @@ def _phrase_before(text: str, pos: int) -> tuple[int, int] | None:
 def _is_common(word: str) -> bool:
     from wordfreq import zipf_frequency
 
+    from pipeline.stages.ner.names import is_common_noun, is_proper_noun
     from pipeline.stages.ner.people import _NOT_NAMES
-    return word in _NOT_NAMES or zipf_frequency(word.lower(), "sv") >= 4.0
+    return word in _NOT_NAMES or zipf_frequency(word.lower(), "sv") >= 4.0 or (
+        is_common_noun(word, inflected=True) and not is_proper_noun(word))  # 'Innehavaren (Harald Francén)'
 
 
 def orgs_before_representatives(text: str, ents: list[Entity]) -> list[Entity]:

@@ -56,7 +56,7 @@ def proper_nouns() -> frozenset[str]:
     return _dictionary_stems()[0]
 
 
-_INFLECTIONS = ("erna", "arna", "orna", "en", "et", "an", "na", "er", "ar", "or", "s")
+_INFLECTIONS = ("erna", "arna", "orna", "en", "et", "an", "na", "er", "ar", "or", "s", "n", "t")
 
 
 def is_common_noun(word: str, inflected: bool = False) -> bool:

@@ -98,8 +98,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+(?:n{_A}mndens|styrelsens|fullm{_A}ktiges)\s(?:{_L}*utskott|presidium|"
                        rf"f{_O}rvaltning|kansli)" + _NA)),
     # 'Tekniska nämnden', 'Sociala utskottet', 'Kommunala pensionärsrådet', 'Brukarrådet i Sjöhamra'
-    ("ORG", re.compile(_NB + rf"(?:{_UP}[a-zåäö]+(?:a|e)|tekniska|sociala|kommunala|lokala|regionala)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
+    ("ORG", re.compile(_NB + rf"{_UP}[a-zåäö]+(?:a|e)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
                        rf"{_L}*r[åa]det|styrelsen|kansliet)" + _NA)),
+    ("ORG", re.compile(_NB + rf"(?:tekniska|sociala|kommunala|lokala|regionala)\s(?:n{_A}mnden|{_L}*r[åa]det)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+r[åa]det\si\s{_UP}{_L}+" + _NA)),
     # municipal areas and organs named by two words with '&': 'Kultur & Fritid', 'Vård & Omsorg'
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+\s&\s{_UP}{_L}+" + _NA)),
@@ -117,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        + _NA)),
     ("ORG", re.compile(_NB + rf"Barnahus\s{_UP}{_L}+" + _NA)),
     # 'Brf Solrosen', 'Brf. Eken 3'
-    ("ORG", re.compile(_NB + rf"(?:Brf|BRF|HSB|Riksbyggen)\.?\s{_UP}{_L}+(?:\s\d+)?" + _NA)),
+    ("ORG", re.compile(_NB + rf"(?:Brf|BRF|HSB|Riksbyggen)\.?\s{_UP}{_L}+(?:\s{_UP}{_L}+)?(?:\s\d+)?" + _NA)),
     # 'Ekonomikonsult AB', 'Bygg & Montage HB'
     ("ORG", re.compile(_NB + rf"{_UP}[\w&-]*(?:\s(?:&\s)?(?:{_UP}[\w&-]*|[a-zåäö]+(?:iga|liga|ska|na)(?=\s{_UP}))){{0,5}}"
                        r"\s(?:AB|HB|KB)(?:\s?\(publ\))?" + _NA)),

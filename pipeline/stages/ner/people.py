@@ -33,6 +33,11 @@ _NOT_NAMES = {"Närvarande", "Frånvarande", "Ordförande", "Sekreterare", "Leda
               "Gäster", "Ej", "Vid", "Pennan"}
 
 
+# words written after a name that say where the person belongs without naming an organisation
+_GENERIC_ORGS = {"styrelsen", "styrelse", "förvaltningen", "nämnden", "kommunen", "föreningen", "gruppen",
+                 "arbetsgruppen", "ledningen", "personalen", "brukare", "anhörig", "medborgare", "boende", "gäst"}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -61,6 +66,8 @@ def split_organisations(org: str | None) -> list[str]:
             continue
         if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and is_first_name(words[0]):
             continue  # 'Mattias Ekhem, Digg': a person written into the organisation column
+        if p.casefold() in _GENERIC_ORGS or re.fullmatch(r"[a-zåäö]+ \d+\w?", p):
+            continue  # 'styrelsen', 'hus 3': what the person belongs to, but no named organisation
         out.append(p)
     return out
 

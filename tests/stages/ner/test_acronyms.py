@@ -34,3 +34,7 @@ def test_laws_methods_roles_standards_and_capitals_are_not_organisations():
             "PROTOKOLL FÖRT VID MÖTE MED KLF OCH ALF")
     assert orgs(text) == []
     assert orgs("Det finns ett förslag om HVD och CC i specifikationen.") == []
+
+
+def test_a_role_label_or_a_field_is_no_speaker():
+    assert orgs("● SAMO: Johannes Mattsson\nIP: 95.80.50.71\n") == []
