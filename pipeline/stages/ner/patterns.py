@@ -141,6 +141,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'Södra Vägen 12', 'Lilla Torg', 'Stora Torget'
     ("LOC", re.compile(_NB + r"(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya)\s"
                        + rf"(?:V{_A}gen|Torg|Torget|Gatan|Hamnen|Parken|Allén|Stranden)(?:\s\d+[A-Za-z]?)?" + _NA)),
+    # streets named in two words: 'Syster Estrids gata', 'Drottning Kristinas väg', 'Sankt Eriks plan'
+    ("LOC", re.compile(_NB + rf"{_UP}{_L}+(?:\s{_UP}{_L}+)?s\s(?:gata|v{_A}g|torg|plan|gr{_A}nd|allé|backe|stig)"
+                       r"(?:\s\d+[A-Za-z]?)?" + _NA)),
     # care homes and other facilities named after a place: 'Gällingevägens gruppbostad',
     # 'Solrosens korttidsboende', 'Björkhagens vård- och omsorgsboende'
     ("LOC", re.compile(_NB + rf"{_UP}{_L}+s\s(?:{_L}+-\s(?:och|eller)\s)?[a-zåäö]*(?:boende|bostad|bostäder|"

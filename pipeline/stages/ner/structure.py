@@ -45,7 +45,7 @@ _ROLE_LABEL = re.compile(r"(?im)(?:^|[ \t]{2,}|[•●○■▪*-][ \t]*)(?P<lab
                          r"justeras|justerat|protokollförare|mötesordförande|mötessekreterare)"
                          r")[ \t]*:?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=[A-ZÅÄÖ])")
 _SIGNATURE_LINE = re.compile(r"(?m)^.*(?:_{5,}|\.{8,}).*$")
-_VENUE_FIELD = re.compile(r"(?im)^[ \t]*(?:plats(?:[ \t]+och[ \t]+tid)?(?:[ \t]+för[ \t]+sammanträdet?)?|"
+_VENUE_FIELD = re.compile(r"(?im)^[ \t]*(?:[-–•*●○■▪][ \t]*)?(?:plats(?:[ \t]+och[ \t]+tid)?(?:[ \t]+för[ \t]+sammanträdet?)?|"
                           r"tid[ \t]+och[ \t]+plats|lokal|mötesplats|sammanträdesplats|plats[ \t]+för[ \t]+mötet)"
                           r"[ \t]*[:\t]?[ \t]+(?P<value>[^\n]+)")
 _PERSON_HEADERS = {"namn", "närvarande", "deltagare", "ledamot", "ledamöter", "person", "representant",

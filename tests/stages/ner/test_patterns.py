@@ -138,3 +138,8 @@ def test_street_names_with_a_direction_word():
 def test_coordinated_compound_administrations():
     assert found("Vi träffade Hälso- och sjukvårdsförvaltningen och vård- och omsorgsnämnden.") == [
         "Hälso- och sjukvårdsförvaltningen", "vård- och omsorgsnämnden"]
+
+
+def test_streets_named_in_two_words():
+    assert found("Det var trångt på Syster Estrids gata och Drottning Kristinas väg 4.", "LOC") == [
+        "Syster Estrids gata", "Drottning Kristinas väg 4"]

@@ -66,3 +66,8 @@ def test_everything_in_text_order_and_odd_input():
     assert [s.start for s in spans] == sorted(s.start for s in spans)
     for odd in ("", "(S)", "((((", "Plats:", "____\n", "Ordförande: "):
         structure_spans(odd)
+
+
+def test_a_venue_field_in_a_bulleted_item():
+    text = "Sektionsmöte\n○ Plats: Hörsalen HA4\n○ Tid: 18.00\n"
+    assert texts(venues(text), text) == ["Hörsalen HA4"]
