@@ -11,14 +11,6 @@ REPO = Path(__file__).resolve().parents[1]
 MAX_FUNCTION_LINES = 80
 MAX_MODULE_LINES = 600
 
-# Being split on other branches; the integrator empties this set when those branches are merged.
-# A name is "path::function" (a function over the limit) or "path" (a module over the limit, and
-# every function in it).
-PENDING_ON_OTHER_BRANCHES = {
-    "pipeline/stages/ner/recognise.py::find_entities",  # h-ner: layer functions switched by typed flags
-}
-
-
 def _offenders(root: Path) -> set[str]:
     out = set()
     for path in sorted(root.rglob("*.py")):
@@ -33,21 +25,9 @@ def _offenders(root: Path) -> set[str]:
     return out
 
 
-def _pending(name: str) -> bool:
-    return name in PENDING_ON_OTHER_BRANCHES or name.split("::")[0] in PENDING_ON_OTHER_BRANCHES
-
-
 def test_no_function_over_80_lines_and_no_module_over_600():
-    over = sorted(n for n in _offenders(REPO / "pipeline") if not _pending(n))
+    over = sorted(_offenders(REPO / "pipeline"))
     assert not over, f"over the size limits (split into handlers, layers or modules): {over}"
-
-
-def test_the_pending_list_names_only_what_is_still_too_long():
-    """When a branch's split lands, its entry must go (the list never hides a new offender)."""
-    still = _offenders(REPO / "pipeline")
-    stale = sorted(p for p in PENDING_ON_OTHER_BRANCHES
-                   if p not in still and not any(s.startswith(p + "::") for s in still))
-    assert not stale, f"no longer over the limits, remove from PENDING_ON_OTHER_BRANCHES: {stale}"
 
 
 def test_the_size_check_sees_long_functions_and_modules(tmp_path):

@@ -132,9 +132,13 @@ ENTITIES = _schema(
     _field("text", _str, "The mention as written in documents.text."),
     _field("start_char", _int, "Start offset in documents.text."),
     _field("end_char", _int, "End offset in documents.text."),
-    _field("normalized", _str, "ISO date (YYYY-MM-DD) or time (HH:MM[-HH:MM]) for DATE/TIME; "
-                               "the attendee's full name for PER where resolvable; else null."),
-    _field("source", _str, "What found it: 'rules', 'model', 'attendees', 'patterns'."),
+    _field("normalized", _str, "ISO 8601 for DATE/TIME where computable: a date (YYYY-MM-DD), month (YYYY-MM), "
+                               "week (YYYY-Www), date and time (YYYY-MM-DDTHH:MM[/HH:MM]), a range (start/end), "
+                               "dates listed together (comma-separated), a time (HH:MM[-HH:MM]); null where the "
+                               "year is not written and no meeting date gives it. For PER the attendee's full "
+                               "name where resolvable; else null."),
+    _field("source", _str, "What found it: 'rules' (dates), 'structure' (the form: party tags, titles, "
+                           "signatures, tables, venue), 'attendees', 'patterns', 'gazetteer', 'model'."),
     _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
 )

@@ -2,10 +2,24 @@
 
 Inputs: the attendee rows and PER entities of every meeting (and the body that met, which
 scopes first-name mentions). Output: the ``persons`` table and a lookup from each mention
-to its person_id. Full names are clustered with rapidfuzz (OCR and spelling variants,
-middle names); first names, surnames, nicknames and genitives are resolved to a full name
-of the same meeting, else of the same body, when that is unambiguous; a first name that
-cannot be resolved stays a person of its own within its body, never merged on a guess.
+to its person_id.
+
+* A mention is cleaned first (``pipeline.lang.person_names``): a form label, a role or a job title
+  is never a person ('Datum Plats', 'Verksamhetschef'), a title is not part of the name
+  ('Professor Per Skålén' is Per Skålén), and two names glued together ('Anna Berg Per Lund') are
+  two people (the glued mention itself gets no person_id).
+* Full names are keyed by the first name and the surnames, a hyphenated surname read as two
+  ('Domellöf-Mattsson' = 'Domellöf Mattsson'), a table's 'Surname Firstname' turned round. The
+  same key, or a spelling variant of it (rapidfuzz), is the same person across the archive.
+* A name with and without a middle name or a second surname ('Maj-Britt Rane Andersson' and
+  'Maj-Britt Andersson', 'Karin Knutsson Friberg' and 'Karin Friberg'), or with the surname as its
+  initial ('Thomas K'), is the same person only when
+  the circle says so: both are named in one meeting, or in meetings of one body, or in meetings
+  that share other people.
+* First names, surnames, nicknames and genitives are resolved to a full name of the same meeting,
+  else of the same body, else of the archive when the circle of people overlaps, when that is
+  unambiguous; a first name that cannot be resolved stays a person of its own within its body,
+  never merged on a guess.
 """
 from __future__ import annotations
 
@@ -19,9 +33,10 @@ from rapidfuzz import fuzz
 
 from pipeline.contract.stage import Params, StageSpec, param
 from pipeline.lang.fold import fold_name_key as fold
-from pipeline.lang.names import nicknames
+from pipeline.lang.names import is_first_name, nicknames
+from pipeline.lang.person_names import name_parts
 
-FULL_NAME_SIMILARITY = 90  # rapidfuzz ratio on folded 'first last' keys
+FULL_NAME_SIMILARITY = 90  # rapidfuzz ratio on folded name keys
 ARCHIVE_LINK_MIN_SHARED = 2  # people a meeting must share with a person's other meetings to link a short name
 
 
@@ -29,12 +44,32 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name.strip()) if t]
 
 
-def _full_key(name: str) -> str | None:
-    """'Anna Maria Svensson' -> 'anna svensson' (first and last name); None for one word."""
+def name_key(name: str) -> str | None:
+    """'Ulrika Domellöf-Mattsson' -> 'ulrika domellof mattsson'; 'Ekhem Mattias' -> 'mattias ekhem';
+    None for one word."""
     toks = _tokens(name)
     if len(toks) < 2:
         return None
-    return f"{fold(toks[0])} {fold(toks[-1])}"
+    if len(toks) == 2 and not is_first_name(toks[0]) and is_first_name(toks[1]):
+        toks = [toks[1], toks[0]]  # a table's 'Surname Firstname'
+    rest = [p for t in toks[1:] for p in t.split("-") if p]
+    return " ".join([fold(toks[0])] + [fold(p) for p in rest])
+
+
+def _core(key: str) -> tuple[str, frozenset[str]]:
+    first, *rest = key.split(" ")
+    return first, frozenset(rest)
+
+
+def _initial_of(short: frozenset[str], full: frozenset[str]) -> bool:
+    """'Thomas K' (or 'Thomas K.') beside 'Thomas Kvist': the surname written as its initial."""
+    letters = {p.rstrip(".") for p in short}
+    return len(short) == 1 and all(len(x) == 1 for x in letters) and any(f[:1] in letters and len(f) > 1 for f in full)
+
+
+def clean_mention(text: str) -> list[str]:
+    """The names a mention holds: [] for a label or title, two for a glued pair."""
+    return [text[s:e] for s, e in name_parts(text, 0, len(text))]
 
 
 def person_id(key: str) -> str:
@@ -62,10 +97,9 @@ class _Person:
 
 @dataclass(frozen=True)
 class PersonsParams(Params):
-    full_name_similarity: int = param(FULL_NAME_SIMILARITY, "rapidfuzz ratio on folded 'first last' keys")
+    full_name_similarity: int = param(FULL_NAME_SIMILARITY, "rapidfuzz ratio on folded name keys")
     archive_link_min_shared: int = param(ARCHIVE_LINK_MIN_SHARED, "people a meeting must share with a person's "
-                                                                  "other meetings to link a short name")
-
+                                                                  "other meetings to link a short name or a variant")
 
 
 class PersonIndex:
@@ -84,10 +118,25 @@ class PersonIndex:
         self._mentions: list[Mention] = []
         self._index: dict[tuple, int] = {}
         self._counts: list[int] = []
+        self._not_people: set[tuple[str, str]] = set()  # (meeting, text): labels, titles, glued pairs
 
     def add(self, mention: Mention) -> int | None:
         if not (mention.text and mention.text.strip()):
             return None
+        parts = clean_mention(mention.text)
+        if len(parts) != 1:
+            self._not_people.add((mention.meeting_id, mention.text))
+            for part in parts:  # 'Anna Berg Per Lund': two people, each a mention of its own
+                self._add(Mention(mention.meeting_id, mention.body, part, None, mention.organisation))
+            return None
+        if parts[0] != mention.text.strip():  # 'Professor Per Skålén' is a mention of 'Per Skålén'
+            written = (mention.meeting_id, mention.text, mention.resolved)
+            i = self._add(Mention(mention.meeting_id, mention.body, parts[0], mention.resolved, mention.organisation))
+            self._index.setdefault(written, i)
+            return i
+        return self._add(mention)
+
+    def _add(self, mention: Mention) -> int:
         # names repeat across thousands of meetings: one string object each keeps the index small
         mention.text = sys.intern(mention.text)
         mention.resolved = sys.intern(mention.resolved) if mention.resolved else None
@@ -122,14 +171,15 @@ class PersonIndex:
                 self.add(Mention(e["meeting_id"], body, e["text"], self._resolution(e)))
 
     def _lookup(self, meeting_id: str, text: str | None, resolved: str | None) -> str | None:
-        if not text:
+        if not text or (meeting_id, text) in self._not_people:
             return None
         i = self._index.get((meeting_id, text, resolved if resolved != text else None))
         if i is None:
             i = self._index.get((meeting_id, text, None))
         if i is not None:
             return self.person_id_of(i)
-        k = _full_key(resolved or "") or _full_key(text)
+        parts = clean_mention(text)
+        k = name_key(resolved or "") or (name_key(parts[0]) if len(parts) == 1 else None)
         lead = self._canonical_key.get(k) if k else None
         return person_id(lead) if lead and lead in self._persons else None
 
@@ -154,42 +204,95 @@ class PersonIndex:
         self._resolve_short_mentions()
 
     # -- full names ------------------------------------------------------------------------
+    def _mention_key(self, m: Mention) -> str | None:
+        return name_key(m.resolved or "") or name_key(m.text)
+
     def _cluster_full_names(self) -> None:
-        keys = Counter()
+        keys: Counter = Counter()
+        meetings_of: dict[str, set[str]] = defaultdict(set)
+        bodies_of: dict[str, set] = defaultdict(set)
         for m in self._mentions:
             for name in (m.resolved, m.text):
-                k = _full_key(name) if name else None
+                k = name_key(name) if name else None
                 if k:
                     keys[k] += 1
-        # blocking by initials keeps the comparison cheap on large archives
-        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for k in keys:
-            first, last = k.split(" ", 1)
-            blocks[(first[:1], last[:1])].append(k)
-        self._canonical_key: dict[str, str] = {}
-        for block in blocks.values():
-            block.sort(key=lambda k: (-keys[k], k))  # the most frequent spelling leads its cluster
-            leaders: list[str] = []
-            for k in block:
-                lead = next((ld for ld in leaders if fuzz.ratio(k, ld) >= self.full_name_similarity
-                             and fuzz.ratio(k.split(" ")[0], ld.split(" ")[0]) >= 80), None)
-                if lead is None:
-                    leaders.append(k)
-                    lead = k
-                self._canonical_key[k] = lead
+                    meetings_of[k].add(m.meeting_id)
+                    bodies_of[k].add(m.body)
+        parent = {k: k for k in keys}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:  # the most frequent spelling leads
+                lead, other = sorted((ra, rb), key=lambda k: (-keys[k], k))
+                parent[other] = lead
+
+        self._link_spellings(keys, union)
+        self._link_variants(keys, meetings_of, bodies_of, union)
+        self._canonical_key = {k: find(k) for k in keys}
         self._persons: dict[str, _Person] = {}
         # full-name persons per meeting and per body, for resolving short mentions
         self._in_meeting: dict[str, set[str]] = defaultdict(set)
         self._in_body: dict[str | None, set[str]] = defaultdict(set)
         self._of_mention: dict[int, str] = {}
         for i, m in enumerate(self._mentions):
-            k = _full_key(m.resolved or "") or _full_key(m.text)
+            k = self._mention_key(m)
             if not k:
                 continue
             lead = self._canonical_key[k]
             self._attach(i, m, lead)
             self._in_meeting[m.meeting_id].add(lead)
             self._in_body[m.body].add(lead)
+
+    def _link_spellings(self, keys: Counter, union) -> None:
+        """OCR and spelling variants ('Näslund'/'Nässlund'); blocking by initials keeps it cheap."""
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for k in keys:
+            first, _, rest = k.partition(" ")
+            blocks[(first[:1], rest[:1])].append(k)
+        for block in blocks.values():
+            block.sort(key=lambda k: (-keys[k], k))
+            leaders: list[str] = []
+            for k in block:
+                lead = next((ld for ld in leaders if fuzz.ratio(k, ld) >= self.full_name_similarity
+                             and fuzz.ratio(k.split(" ")[0], ld.split(" ")[0]) >= 80), None)
+                if lead is None:
+                    leaders.append(k)
+                else:
+                    union(lead, k)
+
+    def _link_variants(self, keys: Counter, meetings_of: dict, bodies_of: dict, union) -> None:
+        """With and without a middle name or second surname, where the circle says so."""
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            by_first[k.split(" ")[0]].append(k)
+        people_in: dict[str, set[str]] = defaultdict(set)
+        for k, ms in meetings_of.items():
+            for mid in ms:
+                people_in[mid].add(k)
+        for group in by_first.values():
+            if len(group) < 2:
+                continue
+            for a in group:
+                sa = _core(a)[1]
+                for b in group:
+                    sb = _core(b)[1]
+                    if a == b or not (sa < sb or _initial_of(sa, sb)):
+                        continue
+                    if self._same_circle(a, b, meetings_of, bodies_of, people_in):
+                        union(b, a)
+
+    def _same_circle(self, a: str, b: str, meetings_of: dict, bodies_of: dict, people_in: dict) -> bool:
+        if meetings_of[a] & meetings_of[b] or (bodies_of[a] & bodies_of[b]) - {None}:
+            return True
+        around_a = set().union(*(people_in[mid] for mid in meetings_of[a])) - {a, b}
+        around_b = set().union(*(people_in[mid] for mid in meetings_of[b])) - {a, b}
+        return len(around_a & around_b) >= self.archive_link_min_shared
 
     def _attach(self, i: int, m: Mention, key: str) -> None:
         p = self._persons.setdefault(key, _Person(key))
@@ -204,11 +307,11 @@ class PersonIndex:
 
     # -- first names, surnames, nicknames ----------------------------------------------------
     def _matches(self, token: str, key: str) -> bool:
-        first, last = key.split(" ", 1)
+        first, *rest = key.split(" ")
         t = fold(token)
-        if t.endswith("s") and len(t) > 3 and t not in (first, last):
+        if t.endswith("s") and len(t) > 3 and t != first and t not in rest:
             t = t[:-1]  # genitive: 'Davids', 'Bergströms'
-        if t in (first, last):
+        if t == first or t in rest:
             return True
         formal = {fold(f) for f in nicknames().get(token.strip(), [])}
         return first in formal
@@ -243,7 +346,7 @@ class PersonIndex:
     def _resolve_short_mentions(self) -> None:
         by_part: dict[str, list[str]] = defaultdict(list)
         for k in list(self._persons):
-            for part in k.split(" ", 1):
+            for part in set(k.split(" ")):
                 by_part[part].append(k)
         pending, alone = [], []
         for i, m in enumerate(self._mentions):
@@ -302,8 +405,8 @@ STAGE = StageSpec(
     params=PersonsParams,
     requires=("meetings", "attendees", "entities", "action_items"),
     assigns=("persons", "attendees.person_id", "entities.person_id", "action_items.assignee_person_ids"),
-    code=("pipeline/products/persons.py",),
-    resources=("pipeline/lang/nicknames.json",),
+    code=("pipeline/products/persons.py", "pipeline/lang/person_names.py", "pipeline/lang/roles.py"),
+    resources=("pipeline/lang/nicknames.json", "pipeline/lang/first_names.txt"),
     kind="archive",
     description="people across the archive: one person_id per person, every name form",
 )

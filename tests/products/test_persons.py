@@ -18,11 +18,12 @@ def _ids(rec):
 
 
 def test_one_person_across_meetings_spellings_and_nicknames():
-    a = _meeting("m1", "Brukarrådet", [("Bo Pettersson", "Ria"), ("Eva Holm", "RSMH")],
+    a = _meeting("m1", "Brukarrådet", [("Bo Pettersson", "Ria"), ("Eva Holm", "RSMH"), ("Kim Lund", None)],
                  [("Bosse", "Bo Pettersson"), ("Eva", "Eva Holm")], assignees=[("Bosse", "Bo Pettersson")])
     b = _meeting("m2", "Brukarrådet", [("Bo Petterson", None), ("Eva Holm", "RSMH")],  # spelt differently
                  [("Evas", None)])  # genitive, unresolved by NER
-    c = _meeting("m3", "Styrgruppen", [("Eva Maria Holm", None)], [])  # with a middle name
+    # with a middle name, in another body that shares two people with Eva Holm's meetings
+    c = _meeting("m3", "Styrgruppen", [("Eva Maria Holm", None), ("Bo Pettersson", None), ("Kim Lund", None)], [])
     rows = link_persons([a, b, c])
     bo = _ids(a)["Bo Pettersson"]
     assert bo and _ids(b)["Bo Petterson"] == bo
@@ -86,3 +87,41 @@ def test_linking_across_bodies_does_not_depend_on_the_order_of_the_meetings():
         assert records[1].entities[0]["person_id"] == david  # shares Eva and Bo with David's meeting
         assert records[2].entities[0]["person_id"] == david  # shares Kim and Ali with m2, where David is
         assert records[3].entities[0]["person_id"] != david  # the same body, but other people
+
+
+def test_a_middle_name_or_second_surname_links_only_within_the_circle():
+    a = _meeting("m1", "Nämnden", [("Maj-Britt Rane-Andersson", "S"), ("Lars Blom", "M")],
+                 [("Maj-Britt Rane Andersson", None), ("Karin Friberg", None), ("Karin Knutsson Friberg", None)])
+    b = _meeting("m2", "Föreningen Gläntan", [("Maj-Britt Andersson", None), ("Kim Lund", None)], [])
+    link_persons([a, b])
+    ids = {e["text"]: e["person_id"] for e in a.entities}
+    mb = _ids(a)["Maj-Britt Rane-Andersson"]
+    assert ids["Maj-Britt Rane Andersson"] == mb  # the hyphen is no difference
+    assert ids["Karin Friberg"] == ids["Karin Knutsson Friberg"]  # with and without a surname, one meeting
+    assert _ids(b)["Maj-Britt Andersson"] != mb   # another circle: not the same person on a guess
+
+
+def test_a_surname_initial_links_within_the_meeting():
+    a = _meeting("m1", "Referensgruppen", [("Tomas Kvist", "SCB"), ("Tove Kling", None)], [("Tomas K", None)])
+    b = _meeting("m2", "Styrgruppen", [("Tomas Kronlund", None)], [])
+    link_persons([a, b])
+    assert a.entities[0]["person_id"] == _ids(a)["Tomas Kvist"] != _ids(b)["Tomas Kronlund"]
+
+
+def test_surname_first_in_a_table_is_the_same_person():
+    a = _meeting("m1", "Referensgruppen", [("Ekhem Mattias", "DIGG")], [("Mattias Ekhem", None)])
+    link_persons([a])
+    assert a.entities[0]["person_id"] == _ids(a)["Ekhem Mattias"]
+
+
+def test_labels_titles_and_glued_pairs_are_not_people():
+    a = _meeting("m1", "Socialnämnden", [("Datum Plats", None), ("Anna Berg Per Lund", None), ("Per Lund", None)],
+                 [("Verksamhetschef", None), ("Professor Per Skålén", None), ("Per Skålén", None)])
+    rows = link_persons([a])
+    names = {r["name"] for r in rows}
+    assert not any("Datum" in n or "Verksamhetschef" in n or "Anna Berg Per" in n for n in names)
+    assert _ids(a)["Datum Plats"] is None and _ids(a)["Anna Berg Per Lund"] is None
+    assert {"Anna Berg", "Per Lund"} <= names
+    ids = {e["text"]: e["person_id"] for e in a.entities}
+    assert ids["Verksamhetschef"] is None
+    assert ids["Professor Per Skålén"] == ids["Per Skålén"] is not None

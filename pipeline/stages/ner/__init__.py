@@ -1,9 +1,10 @@
 """Named entities in meeting minutes: PER, ORG, LOC (model + minutes rules) and DATE/TIME.
 
 The orchestrator calls :func:`ner_stage`; the work is done in ``pipeline.stages.ner.recognise``
-(layers: dates, attendees, patterns, model, first names; then the context rules of
-``pipeline.stages.ner.context``). The model in ``models/sv_minutes_ner`` is trained by
-``python -m pipeline.stages.ner.train`` (DVC stage ``train_ner``; see models/README.md).
+(the layers of ``pipeline.stages.ner.layers``: dates, structure, attendees, patterns, gazetteer,
+model, first names, weak places; then the context rules of ``pipeline.stages.ner.context``). The
+model in ``models/sv_minutes_ner`` is trained by ``python -m pipeline.stages.ner.train`` (DVC stage
+``train_ner``; see models/README.md).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pipeline.stages.ner.recognise import recognise_entities
 
 
 def ner_stage(rec: MinutesRecord, params: NerParams) -> None:
-    ents = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections, params.layer_options())
+    ents = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections, params, rec.blocks)
     ids = [(i["start_char"], i["end_char"]) for i in rec.identifiers if i["kind"] in NOT_ENTITIES]  # never an ORG
     rec.entities = [e for e in ents if not any(s < e["end_char"] and e["start_char"] < t for s, t in ids)]
 
@@ -26,10 +27,11 @@ STAGE = StageSpec(
     requires=("document.text", "meetings", "attendees", "sections", "blocks", "identifiers"),
     assigns=("entities",),
     code=("pipeline/stages/ner",),
-    resources=("models/sv_minutes_ner", "pipeline/lang/first_names.txt", "pipeline/lang/nicknames.json"),
-    libraries=("spacy", "rapidfuzz", "hunspell-sv"),
+    resources=("models/sv_minutes_ner", "models/gazetteer", "pipeline/lang/first_names.txt",
+               "pipeline/lang/nicknames.json"),
+    libraries=("spacy", "rapidfuzz", "hunspell-sv", "wordfreq"),
     run=ner_stage,
     description="PER, ORG, LOC, DATE and TIME entities",
 )
 
-__all__ = ["recognise_entities", "ner_stage", "NerParams", "STAGE"]
+__all__ = ["STAGE", "NerParams", "ner_stage", "recognise_entities"]

@@ -130,8 +130,10 @@ def _phrase_before(text: str, pos: int) -> tuple[int, int] | None:
 def _is_common(word: str) -> bool:
     from wordfreq import zipf_frequency
 
+    from pipeline.stages.ner.names import is_common_noun, is_proper_noun
     from pipeline.stages.ner.people import _NOT_NAMES
-    return word in _NOT_NAMES or zipf_frequency(word.lower(), "sv") >= 4.0
+    return word in _NOT_NAMES or zipf_frequency(word.lower(), "sv") >= 4.0 or (
+        is_common_noun(word, inflected=True) and not is_proper_noun(word))  # 'Innehavaren (Harald Francén)'
 
 
 def orgs_before_representatives(text: str, ents: list[Entity]) -> list[Entity]:
@@ -169,8 +171,10 @@ def paren_names_after_orgs(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         s, e = m.span(1)
         inner = _overlapping(ents, s, e)
-        if any(x.label == "PER" or x.label in ("DATE", "TIME") for x in inner):
+        if any(x.label in ("PER", "DATE", "TIME") for x in inner):
             continue
+        if any(x.label == "LOC" and x.start <= s and x.end >= e for x in inner):
+            continue  # 'DIFI (Norge)': a place in parentheses stays a place
         if inner and all(x.label == "ORG" for x in inner):
             continue
         _put(ents, Entity(s, e, "ORG", text[s:e], None, "patterns"))

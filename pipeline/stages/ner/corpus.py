@@ -11,14 +11,22 @@ Label mapping (every corpus ends up with PER, ORG, LOC only):
   of one label is one entity; outside is the digit ``0``; soft hyphens are removed.
 * uner-sv-talbanken: IOB2 PER/ORG/LOC kept as is (OTH, if any, dropped).
 * suc3-ner-val-spacy: BILUO; PRS -> PER, ORG/LOC kept; TME, MSR, EVN, OBJ, WRK dropped.
+* suc3-kblab-martin-dev: SUC 3.0's automatic (silver) layer as JSON lines with IO tags (a run of
+  one label is one entity); PER/ORG/LOC kept, TME, MSR, WRK, EVN, OBJ and the mixed labels
+  (LOCPRS …) dropped.
+* suc3-kblab-removed-sents: the *manual* SUC name column (gold): person -> PER, place -> LOC,
+  inst -> ORG; work, product, event, animal, myth, other dropped. The automatic column is not read.
+* uner-swedish-pud: IOB2 PER/ORG/LOC, a test split only (never trained on).
 
 Splits written:
 
-* ``train.spacy``  klintan train (minus a 600-sentence dev slice) + UNER train + casing
-  augmentation (see :func:`augment`).
-* ``dev.spacy``    the klintan dev slice + UNER dev (used by ``spacy train`` for model selection).
-* ``test_klintan.spacy``, ``test_uner.spacy``, ``test_suc.spacy``: held-out test sets, never
-  trained on. Klintan test sentences that also occur in train are removed.
+* ``train.spacy``  klintan train (minus a 600-sentence dev slice) + UNER train + the SUC silver
+  sentences (minus a dev slice) + the manual SUC sentences + ``synthetic`` template sentences in
+  the shape of minutes (``pipeline.stages.ner.synthetic``) + casing augmentation (:func:`augment`).
+* ``dev.spacy``    the klintan dev slice + UNER dev + a SUC silver slice (model selection).
+* ``test_klintan.spacy``, ``test_uner.spacy``, ``test_suc.spacy``, ``test_pud.spacy``: held-out
+  test sets, never trained on. A training or dev sentence whose tokens equal a test sentence's is
+  removed (the SUC sources overlap), and so are klintan test sentences that also occur in train.
 """
 from __future__ import annotations
 
@@ -36,6 +44,8 @@ LABELS = ("PER", "ORG", "LOC")
 Sentence = tuple[list[str], list[str]]  # words, BIO tags (B-X / I-X / O) restricted to LABELS
 
 _SUC_MAP = {"PRS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+# the manual SUC name types (suc3-kblab-removed-sents, column 2)
+_SUC_MANUAL_MAP = {"person": "PER", "place": "LOC", "inst": "ORG"}
 
 
 def _clean_token(tok: str) -> str:
@@ -122,6 +132,44 @@ def read_suc_json(path: Path) -> list[Sentence]:
     return _repair_bio(sents)
 
 
+def read_suc_jsonl(path: Path) -> list[Sentence]:
+    """KBLab's SUC 3.0 JSON lines ({"tokens": [...], "ner_tags": [...]}) with IO tags: a run of one
+    label is one entity; labels outside PER/ORG/LOC become O."""
+    sents: list[Sentence] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        words = [_clean_token(w) or w for w in rec["tokens"]]
+        tags, prev = [], "O"
+        for lab in rec["ner_tags"]:
+            lab = _SUC_MAP.get(lab, "O")
+            tags.append("O" if lab == "O" else ("I-" if prev == lab else "B-") + lab)
+            prev = lab
+        sents.append((words, tags))
+    return sents
+
+
+def read_suc_manual(path: Path) -> list[Sentence]:
+    """KBLab's 'removed sentences' file: an id line, then TOKEN MANUAL_TAG AUTO_TAG per line (IOB2).
+    Only the manual (gold) column is read: person -> PER, place -> LOC, inst -> ORG."""
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        cols = line.split()
+        if len(cols) < 3:
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+            continue
+        tag = cols[1]
+        lab = _SUC_MANUAL_MAP.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
+        words.append(_clean_token(cols[0]) or cols[0])
+        tags.append(tag[:2] + lab if lab else "O")
+    return _repair_bio(sents)
+
+
 def _repair_bio(sents: list[Sentence]) -> list[Sentence]:
     """Turn an I- tag that follows O or another label into B- (dropped labels leave such holes)."""
     out = []
@@ -205,7 +253,7 @@ def write(nlp, sents: list[Sentence], path: Path, per_doc: int = 1) -> int:
     return n
 
 
-def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600) -> dict[str, dict]:
+def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600, synthetic: int = 0) -> dict[str, dict]:
     import spacy
 
     nlp = spacy.blank("sv")
@@ -218,23 +266,31 @@ def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600) -> dict[
     u_dev = read_iob2(uner / "sv_talbanken-ud-dev.iob2")
     u_test = read_iob2(uner / "sv_talbanken-ud-test.iob2")
     suc = read_suc_json(corpora / "suc3-ner-val-spacy" / "validation0001_1.json")
+    pud = read_iob2(corpora / "uner-swedish-pud" / "sv_pud-ud-test.iob2")
+    tests = {"test_klintan": k_test, "test_uner": u_test, "test_suc": suc, "test_pud": pud}
+    held_out = {tuple(w) for sents in tests.values() for w, _ in sents}
+
+    def unseen(sents: list[Sentence]) -> list[Sentence]:
+        return [s for s in sents if tuple(s[0]) not in held_out]
+
+    suc_manual = unseen(read_suc_manual(corpora / "suc3-kblab-removed-sents"
+                                        / "removed_sents_from_original_to_simple.txt"))
+    manual_seen = {tuple(w) for w, _ in suc_manual}  # gold labels win over the silver layer
+    suc_silver = [s for s in unseen(read_suc_jsonl(corpora / "suc3-kblab-martin-dev" / "dev.jsonl"))
+                  if tuple(s[0]) not in manual_seen]
 
     rng = random.Random(seed)
-    idx = list(range(len(k_train)))
-    rng.shuffle(idx)
-    dev_idx = set(idx[:dev_size])
-    k_dev = [s for i, s in enumerate(k_train) if i in dev_idx]
-    k_tr = [s for i, s in enumerate(k_train) if i not in dev_idx]
+    k_dev, k_tr = _split(k_train, dev_size, rng)
+    s_dev, s_tr = _split(suc_silver, dev_size, rng)
 
-    train = augment(k_tr + u_train, seed=seed)
+    real = unseen(k_tr) + unseen(u_train) + s_tr + suc_manual
+    minutes = []
+    if synthetic:
+        from pipeline.stages.ner.synthetic import sentences, surnames_from
+        minutes = sentences(synthetic, surnames_from(real), seed=seed)
+    train = augment(real + minutes, seed=seed)
     rng.shuffle(train)
-    splits = {
-        "train": train,
-        "dev": k_dev + u_dev,
-        "test_klintan": k_test,
-        "test_uner": u_test,
-        "test_suc": suc,
-    }
+    splits = {"train": train, "dev": unseen(k_dev) + unseen(u_dev) + s_dev, **tests}
     stats = {}
     for name, sents in splits.items():
         n_docs = write(nlp, sents, out / f"{name}.spacy", per_doc=1)
@@ -249,13 +305,22 @@ def build(corpora: Path, out: Path, seed: int = 0, dev_size: int = 600) -> dict[
     return stats
 
 
+def _split(sents: list[Sentence], n: int, rng: random.Random) -> tuple[list[Sentence], list[Sentence]]:
+    """A random slice of ``n`` sentences (dev) and the rest (train), in their original order."""
+    idx = list(range(len(sents)))
+    rng.shuffle(idx)
+    dev_idx = set(idx[:n])
+    return ([s for i, s in enumerate(sents) if i in dev_idx], [s for i, s in enumerate(sents) if i not in dev_idx])
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--synthetic", type=int, default=0, help="template sentences in the shape of minutes")
     args = ap.parse_args(argv)
-    stats = build(args.corpora.resolve(), args.out, seed=args.seed)
+    stats = build(args.corpora.resolve(), args.out, seed=args.seed, synthetic=args.synthetic)
     print(json.dumps(stats, indent=2))
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from pipeline.stages.ner.corpus import DEFAULT_OUT, LABELS
 from pipeline.stages.ner.model import DEFAULT_MODEL, resolve_path
+from pipeline.stages.ner.params import NerParams
 
-TEST_SETS = ("test_klintan", "test_uner", "test_suc")
+TEST_SETS = ("test_klintan", "test_uner", "test_suc", "test_pud")
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -58,7 +59,7 @@ def evaluate_file(path: Path, model: str = DEFAULT_MODEL, layers: bool = False) 
     pairs = []
     if layers:
         from pipeline.stages.ner.recognise import find_entities
-        params = {"model": model, "dates": False}
+        params = NerParams(model_path=str(model), dates=False)
         for g in gold_docs:
             ents = find_entities(g.text, None, [], params)
             pred = {(e.start, e.end, e.label) for e in ents if e.label in LABELS}

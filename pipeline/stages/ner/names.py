@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.lang.hunspell import hunspell_sv_base
 from pipeline.lang.names import first_names, is_first_name
 
 _CAP_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüï]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüï]+)?"
@@ -33,19 +32,47 @@ class NameMatch:
 
 
 @lru_cache(maxsize=1)
-def proper_nouns() -> frozenset[str]:
-    """Capitalised stems of the hunspell-sv dictionary ('Sverige', 'Malmö', 'Olsson'); empty when
-    the dictionary is not installed."""
+def _dictionary_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised stems, lower-case stems) of the hunspell-sv dictionary; empty when the
+    dictionary is not installed."""
+    from pipeline.lang.hunspell import hunspell_sv_base
+
     base = hunspell_sv_base()
     if base is None:
-        return frozenset()
-    out = set()
+        return frozenset(), frozenset()
+    upper, lower = set(), set()
     with open(base.with_suffix(".dic"), encoding="utf-8", errors="replace") as fh:
         for line in fh:
             w = line.split("/", 1)[0].strip()
             if w[:1].isupper() and not w.isupper():
-                out.add(w)
-    return frozenset(out)
+                upper.add(w)
+            elif w.islower():
+                lower.add(w)
+    return frozenset(upper), frozenset(lower)
+
+
+def proper_nouns() -> frozenset[str]:
+    """Capitalised stems of the hunspell-sv dictionary ('Sverige', 'Malmö', 'Olsson')."""
+    return _dictionary_stems()[0]
+
+
+_INFLECTIONS = ("erna", "arna", "orna", "en", "et", "an", "na", "er", "ar", "or", "s", "n", "t")
+
+
+def is_common_noun(word: str, inflected: bool = False) -> bool:
+    """The word, lower-cased, is an ordinary Swedish dictionary word ('kommunal', 'vision', 'mark'),
+    or a common English one ('attention'); with ``inflected`` also a definite or plural form of one
+    ('Promemorian', 'Åtgärder')."""
+    low = word.lower()
+    lower = _dictionary_stems()[1]
+    if low in lower or (low.endswith("s") and low[:-1] in lower) or is_english_word(word, min_en=4.0):
+        return True
+    if inflected:
+        for suffix in _INFLECTIONS:
+            stem = low[:-len(suffix)]
+            if low.endswith(suffix) and len(stem) >= 4 and (stem in lower or stem + "a" in lower or stem + "e" in lower):
+                return True
+    return False
 
 
 def is_proper_noun(word: str) -> bool:

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from pipeline.lang.fold import fold_name as fold
-from pipeline.lang.names import nicknames
+from pipeline.lang.names import is_first_name, nicknames
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’-]*$")
@@ -30,6 +31,11 @@ _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’-]*$")
 _NOT_NAMES = {"Närvarande", "Frånvarande", "Ordförande", "Sekreterare", "Ledamot", "Ledamöter", "Ersättare",
               "Justerare", "Adjungerad", "Adjungerade", "Tjänsteman", "Tjänstemän", "Fasta", "Övriga", "Gäst",
               "Gäster", "Ej", "Vid", "Pennan"}
+
+
+# words written after a name that say where the person belongs without naming an organisation
+_GENERIC_ORGS = {"styrelsen", "styrelse", "förvaltningen", "nämnden", "kommunen", "föreningen", "gruppen",
+                 "arbetsgruppen", "ledningen", "personalen", "brukare", "anhörig", "medborgare", "boende", "gäst"}
 
 
 @dataclass(frozen=True)
@@ -43,12 +49,27 @@ class Mention:
 
 
 def split_organisations(org: str | None) -> list[str]:
-    """'Ria/G7' -> ['Ria', 'G7']; 'Bryggan, Ria' -> both; drops empty parts and parentheses."""
-    if not org:
+    """'Ria/G7' -> ['Ria', 'G7']; 'Bryggan, Ria' and 'Bryggan och Ria' -> both ('Enheten för barn
+    och familj' stays one); drops parentheses, party abbreviations ('S', 'KD') and job titles
+    ('verksamhetschef barn och unga'), which are not organisations."""
+    from pipeline.lang.roles import is_party_code, is_title_word
+
+    if not org or not isinstance(org, str):
         return []
     org = re.sub(r"\(.*?\)", " ", org)
-    parts = re.split(r"\s*(?:/|,|;|\boch\b|&)\s*", org)
-    return [p.strip(" .-–") for p in parts if len(p.strip(" .-–")) >= 2]
+    parts = re.split(r"\s*(?:/|,|;|\s(?:och|&)\s(?=[A-ZÅÄÖ]))\s*", org)
+    out = []
+    for p in parts:
+        p = p.strip(" .-–")
+        words = p.split()
+        if len(p) < 2 or "§" in p or is_party_code(p) or any(is_title_word(w) for w in words):
+            continue
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and is_first_name(words[0]):
+            continue  # 'Mattias Ekhem, Digg': a person written into the organisation column
+        if p.casefold() in _GENERIC_ORGS or re.fullmatch(r"[a-zåäö]+ \d+\w?", p):
+            continue  # 'styrelsen', 'hus 3': what the person belongs to, but no named organisation
+        out.append(p)
+    return out
 
 
 def clean_name(name: str | None) -> str | None:
@@ -63,18 +84,30 @@ def clean_name(name: str | None) -> str | None:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=8192)
+def _needle_pattern(needle: str, flags: int) -> re.Pattern:
+    body = r"\s+".join(re.escape(w) for w in needle.split())
+    return re.compile(r"(?<![\w-])" + body + r"(?:s|'s|’s)?(?![\w-])", flags)
+
+
 def _boundary_finditer(needle: str, text: str, flags: int = 0):
-    pat = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])", flags)
-    for m in pat.finditer(text):
-        end = m.start() + len(needle)
+    """Matches of ``needle`` as whole words (a genitive s allowed and left out of the span); the
+    words of a name may be split by any white space, a line break too ('Magnus\nTörnqvist')."""
+    for m in _needle_pattern(needle, flags).finditer(text):
+        end = m.end()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        elif not needle.endswith("s") and text[end - 1] == "s":
+            end -= 1
         yield m.start(), end
 
 
 class AttendeeGazetteer:
     """Patterns built from one document's attendee rows."""
 
-    def __init__(self, attendees: list[dict], fuzzy_threshold: float = 86.0):
+    def __init__(self, attendees: list[dict], fuzzy_threshold: float = 86.0, fuzzy: bool = True):
         self.fuzzy_threshold = fuzzy_threshold
+        self.fuzzy = fuzzy
         self.full_names: list[str] = []
         self.orgs: list[str] = []
         for a in attendees or []:
@@ -136,7 +169,8 @@ class AttendeeGazetteer:
             for s, e in _boundary_finditer(o, text, flags):
                 out.append(Mention(s, e, "ORG", text[s:e], None))
         # fuzzy matching may start where only a first name matched exactly ('David Bergstrbm')
-        out.extend(self._fuzzy(text, {m.start for m in out if " " in m.text}))
+        if self.fuzzy:
+            out.extend(self._fuzzy(text, {m.start for m in out if " " in m.text}))
         return out
 
     def _fuzzy(self, text: str, taken: set[int]) -> list[Mention]:

@@ -37,10 +37,11 @@ class TrainNerParams(Params):
     output: str = param("training/ner", "spacy train's output (git-ignored)")
     model: str = param("models/sv_minutes_ner", "where model-best is shipped")
     seed: int = param(0, "random seed of the corpus split and of training")
-    dev_size: int = param(600, "klintan train sentences held out for model selection")
+    dev_size: int = param(600, "klintan (and SUC silver) train sentences held out for model selection")
+    synthetic: int = param(3000, "template sentences in the shape of minutes added to train")
     max_model_mb: float = param(30.0, "a larger model is not shipped")
-    overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 6000}")
-    model_version: str = param("1.0.0", "the version written into the shipped model's meta.json (bump it on "
+    overrides: dict = param({}, "spaCy config overrides, e.g. {training.max_steps: 4000}")  # noqa: RUF009
+    model_version: str = param("2.0.0", "the version written into the shipped model's meta.json (bump it on "
                                         "retraining)")
 
 
@@ -89,7 +90,8 @@ def run(params: dict | None = None) -> dict:
     if not corpora.is_dir():
         raise SystemExit(f"corpora not found: {corpora}")
     t0 = time.time()
-    stats = build(corpora, corpus_out, seed=int(s["seed"]), dev_size=int(s["dev_size"]))
+    stats = build(corpora, corpus_out, seed=int(s["seed"]), dev_size=int(s["dev_size"]),
+                  synthetic=int(s["synthetic"]))
     print(json.dumps({k: v["entities"] for k, v in stats.items()}))
     overrides = {"paths.train": str(corpus_out / "train.spacy"), "paths.dev": str(corpus_out / "dev.spacy"),
                  "system.seed": int(s["seed"])}
@@ -119,8 +121,8 @@ def main(argv: list[str] | None = None) -> None:
 STAGE = StageSpec(
     name="train_ner",
     params=TrainNerParams,
-    code=("pipeline/stages/ner/corpus.py", "pipeline/stages/ner/train.py"),
-    resources=("configs/ner.cfg",),
+    code=("pipeline/stages/ner/corpus.py", "pipeline/stages/ner/train.py", "pipeline/stages/ner/synthetic.py"),
+    resources=("configs/ner.cfg", "models/gazetteer", "pipeline/lang/first_names.txt"),
     libraries=("spacy",),
     kind="train",
     module="pipeline.stages.ner.train",

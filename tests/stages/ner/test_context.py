@@ -1,6 +1,8 @@
 """pipeline/stages/ner/context.py: context rules over the merged entities of a document."""
 from __future__ import annotations
 
+import itertools
+
 from pipeline.stages.ner.context import (
     Entity,
     acronym_expansions,
@@ -26,7 +28,7 @@ def labelled(ents) -> list[tuple[str, str]]:
 
 def no_overlaps(ents) -> bool:
     ents = sorted(ents, key=lambda e: e.start)
-    return all(a.end <= b.start for a, b in zip(ents, ents[1:]))
+    return all(a.end <= b.start for a, b in itertools.pairwise(ents))
 
 
 def test_acronym_expansion_is_an_organisation():

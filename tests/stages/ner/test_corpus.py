@@ -3,9 +3,21 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import spacy
 
-from pipeline.stages.ner.corpus import augment, read_iob2, read_klintan, read_suc_json, spans_of, to_docs, write
+from pipeline.stages.ner.corpus import (
+    _split,
+    augment,
+    read_iob2,
+    read_klintan,
+    read_suc_json,
+    read_suc_jsonl,
+    read_suc_manual,
+    spans_of,
+    to_docs,
+    write,
+)
 
 
 def test_klintan_format_runs_of_one_label_are_one_entity(tmp_path):
@@ -80,3 +92,55 @@ def test_real_corpora_read_with_the_expected_label_sets(corpora_dir):
     s = read_suc_json(corpora_dir / "suc3-ner-val-spacy" / "validation0001_1.json")
     assert len(s) == 1000
     assert {t[2:] for _, tags in s for t in tags if t != "O"} == {"PER", "ORG", "LOC"}
+
+
+def test_suc_jsonl_io_tags_and_dropped_labels(tmp_path):
+    f = tmp_path / "dev.jsonl"
+    rows = [{"id": 0, "tokens": ["Lisa", "Ek", "flyttade", "till", "Umeå", "i", "maj", "."],
+             "ner_tags": ["PER", "PER", "O", "O", "LOC", "O", "TME", "O"]},
+            {"id": 0, "tokens": ["Volvo", "och", "Saab"], "ner_tags": ["ORG", "O", "LOCORG"]}]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert read_suc_jsonl(f) == [(rows[0]["tokens"], ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"]),
+                                 (["Volvo", "och", "Saab"], ["B-ORG", "O", "O"])]
+
+
+def test_suc_manual_column_is_read_not_the_automatic_one(tmp_path):
+    f = tmp_path / "removed.txt"
+    f.write_text("c76a8be4-c76f87a3\nFrank  B-person  B-PRS\nvid  O  O\nRiksbanken  B-inst  B-LOC\n"
+                 "i  O  O\nLund  B-place  B-PRS\nläser  O  O\nHamlet  B-work  B-PRS\n\n"
+                 "48ad1381-48a363bc\nGöran  B-person  B-PRS\nHägg  I-person  I-PRS\n,  O  I-PRS\n", encoding="utf-8")
+    assert read_suc_manual(f) == [
+        (["Frank", "vid", "Riksbanken", "i", "Lund", "läser", "Hamlet"], ["B-PER", "O", "B-ORG", "O", "B-LOC", "O", "O"]),
+        (["Göran", "Hägg", ","], ["B-PER", "I-PER", "O"])]
+
+
+def test_split_is_a_partition_in_order():
+    import random
+    sents = [([str(i)], ["O"]) for i in range(10)]
+    dev, train = _split(sents, 3, random.Random(0))
+    assert len(dev) == 3 and len(train) == 7 and sorted(dev + train) == sorted(sents)
+    assert train == [s for s in sents if s not in dev]
+
+
+def test_new_corpora_read_and_test_sets_never_leak_into_training(corpora_dir, tmp_path):
+    silver = read_suc_jsonl(corpora_dir / "suc3-kblab-martin-dev" / "dev.jsonl")
+    manual = read_suc_manual(corpora_dir / "suc3-kblab-removed-sents" / "removed_sents_from_original_to_simple.txt")
+    assert len(silver) == 11628 and len(manual) == 2900
+    pud = read_iob2(corpora_dir / "uner-swedish-pud" / "sv_pud-ud-test.iob2")
+    assert len(pud) == 1000
+
+
+@pytest.mark.slow
+def test_build_keeps_every_test_sentence_out_of_train_and_dev(corpora_dir, tmp_path):
+    from spacy.tokens import DocBin
+
+    from pipeline.stages.ner.corpus import build
+    stats = build(corpora_dir, tmp_path, seed=0, dev_size=100, synthetic=50)
+    vocab = spacy.blank("sv").vocab
+
+    def token_seqs(name):
+        return {tuple(t.text for t in d) for d in DocBin().from_disk(tmp_path / f"{name}.spacy").get_docs(vocab)}
+    seen = token_seqs("train") | token_seqs("dev")
+    for name in ("test_klintan", "test_uner", "test_suc", "test_pud"):
+        assert not token_seqs(name) & seen, name
+    assert stats["test_pud"]["sentences"] == 1000 and stats["train"]["sentences"] > 25000

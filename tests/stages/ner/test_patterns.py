@@ -1,6 +1,8 @@
 """pipeline/stages/ner/patterns.py: Swedish organisation and place patterns."""
 from __future__ import annotations
 
+import itertools
+
 import spacy
 
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns, find_weak_places, select_longest
@@ -38,19 +40,32 @@ def test_brf_and_company_forms():
     assert "Bygg & Montage HB" in orgs
 
 
-def test_acronyms_are_organisations_but_not_methods_or_laws():
-    text = "RFSL och IFS bjöd in G7 att prata om SIP, LSS och KBT med DBT-teamet."
-    assert found(text) == ["RFSL", "IFS", "G7"]
+def test_abbreviations_are_left_to_the_acronym_rules():
+    # an abbreviation is an organisation only on evidence (pipeline.stages.ner.acronyms)
+    assert found("RFSL och IFS bjöd in G7 att prata om SIP, LSS och KBT med DBT-teamet.") == []
     for acr in ("SIP", "LSS", "KBT"):
         assert acr in NOT_ORG_ACRONYMS
 
 
-def test_genitive_acronym_loses_its_s():
-    assert found("Vi läste G7s rapport och RFSLs svar.") == ["G7", "RFSL"]
+def test_bodies_named_by_their_area_courts_and_councils():
+    text = ("Nämnden för Individ & Familjeomsorg och förvaltningen för Vård och Omsorg skickar till "
+            "Förvaltningsrätten i Göteborg, Kultur & Fritid, Tekniska nämnden och Kommunala pensionärsrådet. "
+            "Kommunstyrelsens arbetsutskott, Enheten för barn och familj, funktionsstödsenheten, TCD Ekonomiska "
+            "förening, Stiftelsen Gyllenkroken och Berga-Tuna kommun.")
+    assert found(text) == ["Nämnden för Individ & Familjeomsorg", "förvaltningen för Vård och Omsorg",
+                           "Förvaltningsrätten i Göteborg", "Kultur & Fritid", "Tekniska nämnden",
+                           "Kommunala pensionärsrådet", "Kommunstyrelsens arbetsutskott", "Enheten för barn och familj",
+                           "funktionsstödsenheten", "TCD Ekonomiska förening", "Stiftelsen Gyllenkroken",
+                           "Berga-Tuna kommun"]
 
 
-def test_acronyms_in_all_capital_lines_are_not_reported():
-    assert found("PROTOKOLL FRÅN MÖTET MED STYRELSEN OCH IFS I MARS") == []
+def test_words_that_only_end_like_bodies():
+    assert found("Erfarenheten från lägenheten i området visar att förrådet räcker.") == []
+
+
+def test_facilities_and_directional_place_names():
+    text = "Besök på Solrosens korttidsboende och Björkhagens vård- och omsorgsboende i Östra Tallåsen."
+    assert found(text, "LOC") == ["Solrosens korttidsboende", "Björkhagens vård- och omsorgsboende", "Östra Tallåsen"]
 
 
 def test_country_acronym_is_a_place():
@@ -99,15 +114,15 @@ def test_select_longest_has_no_overlaps():
     ms = find_patterns("HR-enheten Helsingborgs stad och Region Skåne")
     assert [m.text for m in ms] == ["HR-enheten Helsingborgs stad", "Region Skåne"]
     chosen = select_longest(ms + ms)
-    assert all(a.end <= b.start for a, b in zip(chosen, chosen[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(chosen))
 
 
 def test_spacy_component_writes_doc_spans():
     nlp = spacy.blank("sv")
     nlp.add_pipe("minutes_patterns")
-    doc = nlp("Socialförvaltningen och RFSL träffas på Stortorget.")
+    doc = nlp("Socialförvaltningen och Region Halland träffas på Stortorget.")
     assert [(s.text, s.label_) for s in doc.spans["patterns"]] == [
-        ("Socialförvaltningen", "ORG"), ("RFSL", "ORG"), ("Stortorget", "LOC")]
+        ("Socialförvaltningen", "ORG"), ("Region Halland", "ORG"), ("Stortorget", "LOC")]
 
 
 def test_odd_input_never_crashes():
@@ -123,3 +138,8 @@ def test_street_names_with_a_direction_word():
 def test_coordinated_compound_administrations():
     assert found("Vi träffade Hälso- och sjukvårdsförvaltningen och vård- och omsorgsnämnden.") == [
         "Hälso- och sjukvårdsförvaltningen", "vård- och omsorgsnämnden"]
+
+
+def test_streets_named_in_two_words():
+    assert found("Det var trångt på Syster Estrids gata och Drottning Kristinas väg 4.", "LOC") == [
+        "Syster Estrids gata", "Drottning Kristinas väg 4"]

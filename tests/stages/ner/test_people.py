@@ -91,3 +91,11 @@ def test_empty_attendee_list_finds_nothing():
     gaz = AttendeeGazetteer([])
     assert gaz.find("David och Bosse kom.") == []
     assert gaz.resolve("David") is None
+
+
+def test_what_is_written_after_a_name_that_is_no_organisation():
+    assert split_organisations("styrelsen") == [] and split_organisations("hus 3") == []
+    assert split_organisations("verksamhetschef barn och unga") == []
+    assert split_organisations("S") == [] and split_organisations("Mattias Ekhem, Digg") == ["Digg"]
+    assert split_organisations("Enheten för barn och familj") == ["Enheten för barn och familj"]
+    assert split_organisations("Bryggan och Ria") == ["Bryggan", "Ria"]
