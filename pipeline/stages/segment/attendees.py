@@ -1,0 +1,143 @@
+"""Attendance in informal minutes: the people under a heading (Närvarande, Deltagare, Kallade,
+Frånvarande, …), an inline list ('Närvarande: A (ordf), B, C'), and the merge of all of them.
+
+A block runs from its heading over the lines that name people (blank lines allowed) and ends at
+the first line that names no one. 'Kallade' (invited) alone is not attendance: its people count
+only next to a list of those present, and then one who is only invited is absent.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from pipeline.lang.attendance import AttendanceKind, attendance_heading, attendance_heading_words, more_specific_role
+from pipeline.lang.fold import fold_name_key
+from pipeline.stages.segment.entry import Entry, organisation_only, parse_entries
+from pipeline.stages.segment.lines import Line
+
+BULLET = re.compile(r"^\s*(?:[-–—*•·▪●○◦■►➢]|e(?=\s+\S)|\d{1,2}[.)](?=\s))\s*")
+_INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_words())) + r")\s*[:–-]\s*(?P<rest>\S.*)$",
+                     re.IGNORECASE)
+# a line inside a block that changes the role of what follows ('Samt styrelseledamöter som fick kopia')
+_SUB_HEADING = re.compile(r"^(?:samt|och|även|dessutom|plus)?\s*[\w ]{0,30}?(?P<word>ledamöter|ersättare|suppleanter|"
+                          r"tjänstemän|tjänstepersoner|deltagare|gäster)\b[^.!?]{0,40}$", re.IGNORECASE)
+_SUB_ROLES = {"ledamöter": "ledamot", "ersättare": "ersättare", "suppleanter": "suppleant"}
+
+
+@dataclass
+class Attendee:
+    entry: Entry
+    start: int
+    end: int
+    invited: bool = False
+
+
+@dataclass
+class AttendanceBlock:
+    heading: Line            # the heading line
+    last: int                # line number of the block's last line
+    attendees: list[Attendee] = field(default_factory=list)
+    inline: bool = False     # the people stand on the heading line ('Närvarande: A, B')
+
+
+def strip_markup(text: str) -> str:
+    """A line without Markdown/org emphasis and heading marks ('## Närvarande:' -> 'Närvarande:')."""
+    s = re.sub(r"^#{1,6}\s*|^\*+\s+(?=\S)", "", text.strip())
+    return s.replace("**", "").replace("__", "").strip()
+
+
+def heading_kind(text: str) -> tuple[AttendanceKind, str] | None:
+    """(what the heading says, the rest of the line) for an attendance heading line."""
+    s = strip_markup(text)
+    kind = attendance_heading(s)
+    if kind is not None:
+        return kind, ""
+    m = _INLINE.match(s)
+    if m:
+        return attendance_heading(m.group("head")), m.group("rest")
+    return None
+
+
+def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool) -> list[Attendee]:
+    text = BULLET.sub("", ln.text)
+    if text in ("-", "–", ""):
+        return []
+    people = parse_entries(text, role or kind.role, kind.present)
+    if not people and (BULLET.match(ln.text) or first is False):
+        org = organisation_only(text)
+        people = [replace(org, role=role or kind.role, present=kind.present)] if org and BULLET.match(ln.text) else []
+    return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]
+
+
+def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> AttendanceBlock:
+    """The block whose heading is line ``i``."""
+    head = lines[i]
+    block = AttendanceBlock(head, i, inline=bool(rest))
+    if rest:
+        parts = rest.split(";") if ";" in rest else [rest]
+        for part in parts:
+            block.attendees += [Attendee(p, head.start, head.end, kind.invited)
+                                for p in parse_entries(part, kind.role, kind.present)]
+        return block
+    role, skipped, j = kind.role, 0, i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.blank or re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
+            j += 1
+            continue
+        if heading_kind(ln.text):
+            break
+        found = _line_entries(ln, kind, role, not block.attendees)
+        if found:
+            block.attendees += found
+            block.last = j
+        elif block.attendees and _SUB_HEADING.match(ln.text):
+            role = _SUB_ROLES.get(_SUB_HEADING.match(ln.text).group("word").lower(), role)
+            block.last = j
+        elif not block.attendees and skipped < 2 and len(ln.text.split()) <= 3 and not ln.text.endswith("."):
+            skipped += 1  # a form label between the heading and its list ('Mötets ordförande')
+        else:
+            break
+        j += 1
+    return block
+
+
+def attendance_blocks(lines: list[Line], skip: set[int]) -> list[AttendanceBlock]:
+    """Every attendance block of the text, in order (lines in ``skip`` are read elsewhere)."""
+    out, i = [], 0
+    while i < len(lines):
+        ln = lines[i]
+        hk = None if ln.no in skip or ln.blank else heading_kind(ln.text)
+        if hk is None:
+            i += 1
+            continue
+        block = read_block(lines, i, hk[0], hk[1])
+        if block.attendees:
+            out.append(block)
+        i = max(block.last, i) + 1
+    return out
+
+
+def merge_attendees(found: list[Attendee]) -> list[Attendee]:
+    """One row per person: present if any list has them present (an invited person only in 'Kallade'
+    is absent; 'Kallade' alone is no attendance), the most specific role, the first organisation."""
+    if found and all(a.invited for a in found):
+        return []
+    merged: dict[str, Attendee] = {}
+    order: list[str] = []
+    for a in found:
+        e = a.entry
+        key = fold_name_key(e.name) if e.name else "org:" + fold_name_key(e.organisation or "")
+        if key not in merged:
+            merged[key] = replace(a, entry=replace(e, present=e.present and not a.invited))
+            order.append(key)
+            continue
+        old = merged[key]
+        o = old.entry
+        present = o.present or (e.present and not a.invited)
+        if a.invited and not old.invited:
+            present = o.present
+        merged[key] = replace(old, invited=old.invited and a.invited, entry=replace(
+            o, present=present, role=more_specific_role(o.role, e.role), organisation=o.organisation or e.organisation,
+            paragraphs=o.paragraphs or e.paragraphs, replaced=o.replaced and e.replaced))
+    return [merged[k] for k in order]

@@ -1,0 +1,56 @@
+"""Who wrote the minutes: a closing signature ('/Anne', 'Vid pennan Bo Ek', 'Vid protokollet' over a
+name), the front page's Sekreterare, else the attendee whose role is sekreterare."""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.protocol import FURNITURE
+from pipeline.stages.segment.attendees import Attendee
+from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.names import is_person_name, is_single_name
+
+AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|vid\s+anteckningarna|sekreterare|mötessekreterare|"
+                          r"protokollförare|antecknat\s+av|antecknare|anteckningar|minnesanteckningar|"
+                          r"protokollet\s+fört\s+av|fört\s+av|skrivet\s+av|noterat\s+av)"
+                          r"(?:\s*(?:vid|av))?\s*[:.\-–]*\s*(?P<name>.*)$", re.IGNORECASE)
+SIGNATURE = re.compile(r"^/\s*(?P<name>[A-ZÅÄÖÉ][\w'.-]*(?:\s+[A-ZÅÄÖÉ][\w'.-]*){0,3})\s*$")
+_INLINE_SIGNATURE = re.compile(r"(?:^|\s)/\s*(?P<name>[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){0,3})\s*$")
+
+
+def _name_of(text: str) -> str | None:
+    name = text.split(",")[0].strip(" .:_")
+    return name if name and (is_person_name(name) or is_single_name(name)) else None
+
+
+def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The author a closing signature names, and the line where the closing begins."""
+    content = [ln for ln in lines if not ln.blank and not FURNITURE.match(ln.text)]
+    tail = content[-6:]
+    for k, ln in enumerate(tail):
+        m = SIGNATURE.match(ln.text) or (_INLINE_SIGNATURE.search(ln.text) if len(ln.text) <= 60 else None)
+        if m and _name_of(m.group("name")):
+            start = ln if SIGNATURE.match(ln.text) else ln
+            return _name_of(m.group("name")), start.no
+        m = AUTHOR_LABEL.match(ln.text)
+        if m and len(ln.text) <= 80:
+            name = m.group("name").strip(" .:_")
+            if name and _name_of(name) and is_person_name(_name_of(name)):
+                return _name_of(name), ln.no
+            if not name:
+                nxt = next((x for x in tail[k + 1:] if not re.fullmatch(r"[._\s-]+", x.text)), None)
+                if nxt is not None and _name_of(nxt.text) and is_person_name(_name_of(nxt.text)):
+                    return _name_of(nxt.text), ln.no
+    return None, None
+
+
+def author(lines: list[Line], attendees: list[Attendee], secretary: str | None) -> tuple[str | None, int | None]:
+    """The author and the first line of the closing (None when the author is not from a closing)."""
+    name, closing = closing_author(lines)
+    if name:
+        return name, closing
+    if secretary:
+        return secretary, None
+    for a in attendees:
+        if a.entry.role == "sekreterare" and a.entry.name:
+            return a.entry.name, None
+    return None, None

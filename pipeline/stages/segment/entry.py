@@ -1,0 +1,205 @@
+"""One attendee entry as minutes write it, read into name, organisation, role, presence and paragraphs.
+
+Forms: 'Per Norbeck, Bryggan', 'Anna Ek (S), ordförande', 'Ivan Stipic, förvaltningschef, § 105',
+'Lisa Berg, RSMH (ej närvarande)', 'Matthias Palmér, konsult Digg', 'Ulrika Ek, Mattias Ekhem, Digg'
+(two people of one organisation), 'Kassör: Erik Johnsson', 'gunnar@kallas.se (styrelsens ordf)',
+'Conny Loftander (S) tjänstgör för Maj-Britt Rane-Andersson (S)' (the one replaced is absent).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.lang.attendance import (ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word,
+                                      normalise_role)
+from pipeline.stages.segment.names import NAME_TOKEN, is_handle, is_person_name
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str | None
+    organisation: str | None = None
+    role: str | None = None
+    present: bool = True
+    paragraphs: str | None = None   # the items attended, as written ('§§ 46-59', 'ärende 1-20')
+    replaced: bool = False          # named as the member a substitute served for
+
+
+PARAGRAPH_REF = re.compile(r"(?:§§?|\bärende(?:n|na)?|\bpunkt(?:erna)?|\bp\.)\s*\d+[a-z]?(?:\s*(?:[-–,]|och)\s*\d+[a-z]?)*(?:\s?[-–])?"
+                           r"|(?<=[,\s])\d+[-–]\d+(?:\s*,\s*\d+(?:[-–]\d+)?)*$", re.IGNORECASE)
+SUBSTITUTION = re.compile(r"\s*\b(?:tjänstgör(?:ande)?\s+för|tjg\.?\s+för|ersätter|ersättare\s+för|i\s+stället\s+för|"
+                          r"istället\s+för|ers\.\s+för)\b\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\t+|\s{3,}|\.\s+(?=[A-ZÅÄÖ]))\s*")
+_ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)\s*:\s*(?P<rest>\S.*)$")
+_LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
+                           + NAME_TOKEN + r"){1,3}")
+
+
+def split_top(text: str) -> list[str]:
+    """Split at commas, semicolons, dashes and column gaps that are not inside parentheses."""
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0:
+            m = _SPLIT.match(text, i)
+            if m and m.end() > i and (i == 0 or not text[i - 1].isdigit() or ch not in ",-–"):
+                parts.append(text[last:i])
+                last = m.end()
+    parts.append(text[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _note(note: str) -> tuple[str, str]:
+    """('party'|'role'|'absent'|'partial'|'paragraphs'|'org', value) for a parenthesised note."""
+    n = note.strip()
+    if is_party(n):
+        return "party", n
+    if ABSENT_MARKS.search(n):
+        return "absent", n
+    if PARTIAL_MARKS.search(n):
+        return "partial", n
+    if PARAGRAPH_REF.fullmatch(n) or re.fullmatch(r"[§\d\s,–-]+", n):
+        return "paragraphs", n
+    role = normalise_role(n) or next((normalise_role(w) for w in reversed(n.split()) if normalise_role(w)), None)
+    if role:
+        return "role", role
+    return "org", n
+
+
+def leading_name(text: str) -> tuple[str | None, str]:
+    """The person's name at the start of a part and what follows it ('Kerstin Ohlsson ordinarie')."""
+    s = text.strip()
+    if is_handle(s.split()[0] if s.split() else ""):
+        return s.split()[0], s[len(s.split()[0]):].strip()
+    m = _LEADING_NAME.match(s)
+    if not m:
+        return None, s
+    words = m.group(0).split()
+    for k in range(len(words), 1, -1):
+        cand = " ".join(words[:k])
+        if is_person_name(cand):
+            if k == 4 and is_person_name(" ".join(words[:2])) and is_person_name(" ".join(words[2:])):
+                cand = " ".join(words[:2])  # two names side by side (two columns run together)
+            return cand, s[len(cand):].strip()
+    return None, s
+
+
+def _attributes(parts: list[str]) -> dict:
+    """Organisation and role from the parts after a name: 'Bryggan', 'förvaltningschef', 'konsult Digg'."""
+    org, role = None, None
+    for p in parts:
+        p = re.sub(r"\s*\([^)]*\)", "", p).strip(" .")
+        if not p:
+            continue
+        r = normalise_role(p)
+        if r or is_role_word(p):
+            role = role or r
+            continue
+        m = re.match(r"^(?P<title>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*)?)\s+(?P<org>[A-ZÅÄÖ].*)$", p)
+        if m and normalise_role(m.group("title")):
+            role = role or normalise_role(m.group("title"))
+            org = org or m.group("org").strip()
+            continue
+        if is_party(p) and len(p) <= 3:
+            org = org or p
+            continue
+        org = p if org is None else f"{org}, {p}"
+    return {"organisation": org, "role": role}
+
+
+def _person(part: str) -> tuple[Entry | None, list[str]]:
+    """The person a part names (with what its notes say) and the attribute words left after the name."""
+    notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
+    bare = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip()
+    role_first = None
+    m = _ROLE_PREFIX.match(bare)
+    if m and (leading_name(m.group("rest"))[0]):
+        role_first = normalise_role(m.group("role"))
+        bare = m.group("rest")
+    name, rest = leading_name(bare)
+    if name is None:
+        return None, []
+    e = Entry(name, role=role_first)
+    for note in notes:
+        kind, value = _note(note)
+        if kind == "party" or (kind == "org" and e.organisation is None):
+            e = replace(e, organisation=value)
+        elif kind == "role":
+            e = replace(e, role=e.role or value)
+        elif kind == "absent":
+            e = replace(e, present=False)
+        elif kind == "paragraphs":
+            e = replace(e, paragraphs=value)
+    if rest and leading_name(rest)[0]:
+        rest = ""  # another column's name run into this one: not an attribute of this person
+    return e, [rest] if rest else []
+
+
+def parse_entries(text: str, role: str | None = None, present: bool = True) -> list[Entry]:
+    """The people one attendee line or entry names; [] when it names no one."""
+    s = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
+    if not s:
+        return []
+    refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]
+    s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
+    halves = SUBSTITUTION.split(s, maxsplit=1)
+    absent = bool(ABSENT_MARKS.search(halves[0]))
+    people = _people(halves[0], role)
+    if not people:
+        return []
+    if len(halves) == 2:
+        replaced = _people(halves[1], "ledamot")
+        people = [replace(p, role="tjänstgörande ersättare" if p.role in (None, "ersättare", "ledamot") else p.role)
+                  for p in people]
+        people += [replace(p, present=False, replaced=True, role="ledamot") for p in replaced[:1]]
+    out = []
+    for p in people:
+        p = replace(p, present=not p.replaced and p.present and present and not absent)
+        if refs and p.paragraphs is None and not p.replaced:
+            p = replace(p, paragraphs=", ".join(refs))
+        out.append(p)
+    return out
+
+
+def _people(text: str, role: str | None) -> list[Entry]:
+    """The people of a text without a substitution: one name, or several sharing what follows them."""
+    parts = split_top(text)
+    parts = [q for p in parts for q in _split_and(p)]
+    groups: list[tuple[list[Entry], list[str]]] = []
+    for part in parts:
+        person, extra = _person(part)
+        if person is not None:
+            if not groups or groups[-1][1]:
+                groups.append(([], []))
+            groups[-1][0].append(person)
+            groups[-1][1].extend(extra)
+        elif groups:
+            groups[-1][1].append(part)
+        else:
+            return []
+    out = []
+    for people, attrs in groups:
+        a = _attributes(attrs)
+        for p in people:
+            r = p.role or a["role"] or role
+            out.append(replace(p, organisation=p.organisation or a["organisation"], role=normalise_role(r) or r))
+    return out
+
+
+def _split_and(part: str) -> list[str]:
+    """'Anna Ek och Bo Berg' -> two parts; 'HR- och kommunikationschef' stays one."""
+    pieces = re.split(r"\s+(?:och|samt|&)\s+", part)
+    if len(pieces) > 1 and all(leading_name(re.sub(r"\([^)]*\)", "", x))[0] for x in pieces):
+        return pieces
+    return [part]
+
+
+def organisation_only(text: str) -> Entry | None:
+    """An organisation listed without a person ('Bryggan', 'RSMH Helsingborg'), name null."""
+    s = re.sub(r"\s+", " ", text).strip(" .;,")
+    if not s or len(s) > 50 or len(s.split()) > 5 or not s[0].isupper() or re.search(r"[.!?:]", s):
+        return None
+    if is_person_name(s) or is_job_title(s.lower()) or re.search(r"\d{3,}", s):
+        return None
+    return Entry(None, organisation=s)

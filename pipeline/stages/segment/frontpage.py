@@ -1,0 +1,188 @@
+"""The front page of a formal protocol: a form of labels and values, in one or two columns.
+
+    Plats och tid   Kungsbackarummet, Storgatan 37 kl. 15:30
+    Beslutande      Ledamöter                     Tjänstgörande ersättare
+    Anna Ek (S), ordförande                       Bo Berg (M) tjänstgör för
+    Kim Lind (M)                                  Ulla Ros (M)
+    Övriga närvarande  Ersättare                  Tjänstepersoner
+    ...
+    Utses att justera  Kim Lind            Paragrafer  §§ 12-20
+
+A row of labels opens columns; the rows under it are read column by column
+(:mod:`pipeline.stages.segment.frontcolumns`). A label with its value on the line (Sekreterare,
+Ordförande, Utses att justera, Plats och tid, Datum) fills a field; its value may go on over the
+next lines. The attendees get the roles these fields give (justerare, sekreterare, ordförande).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from pipeline.lang.attendance import ATTENDANCE_HEADINGS, AttendanceKind
+from pipeline.lang.protocol import FRONT_LABELS, LABEL_TAILS, TOC_HEADING
+from pipeline.stages.segment.attendees import Attendee
+from pipeline.stages.segment.entry import parse_entries
+from pipeline.stages.segment.items import is_item
+from pipeline.stages.segment.frontcolumns import Column, assign_fragments, fragments
+from pipeline.stages.segment.lines import Line, LineIndex, Segment
+
+_LABEL_KEYS = sorted({*FRONT_LABELS, *ATTENDANCE_HEADINGS}, key=len, reverse=True)
+_LABEL = re.compile(r"(?P<label>" + "|".join(re.escape(k) for k in _LABEL_KEYS) + r")(?=$|\s|:)\s*:?\s*", re.IGNORECASE)
+_MID_LABEL = re.compile(r"\s(?P<label>Paragrafer|Paragraf|Justeringens plats och tid|Plats och tid för justering)"
+                        r"(?=$|\s|:)")
+# group labels: the heading over several columns ('Beslutande  Ledamöter  Tjänstgörande ersättare')
+_GROUPS = frozenset({"beslutande", "övriga närvarande", "närvarande", "övriga deltagare"})
+_PROTOCOL_FIELDS = frozenset({"place_time", "adjusters", "secretary", "chair", "paragraphs", "adjust_place",
+                              "signatures", "body"})
+# the field roles given to the people named in them
+FIELD_ROLES = {"secretary": "sekreterare", "chair": "ordförande", "adjusters": "justerare"}
+
+
+@dataclass
+class FrontPage:
+    attendees: list[Attendee] = field(default_factory=list)
+    fields: dict[str, list[Segment]] = field(default_factory=dict)
+    lines: set[int] = field(default_factory=set)     # the lines of the form
+    columns: list[Column] = field(default_factory=list)   # every column read
+
+    def value(self, name: str) -> str | None:
+        segs = self.fields.get(name) or []
+        return " ".join(s.text for s in segs).strip() or None
+
+
+@dataclass
+class _State:
+    columns: list[Column] = field(default_factory=list)
+    field_name: str | None = None
+
+
+def _labels(seg: Segment) -> tuple[list[tuple[str, float]], Segment | None]:
+    """The labels a segment starts with (key, position) and the value after them (None if none)."""
+    out, pos, text = [], 0, seg.text
+    while pos < len(text):
+        m = _LABEL.match(text, pos)
+        if not m or not text[pos].isupper():
+            break
+        out.append((m.group("label").lower(), seg.col + pos))
+        pos = m.end()
+    if pos >= len(text):
+        return out, None
+    return out, Segment(seg.start + pos, seg.end, text[pos:], seg.col + pos)
+
+
+def _split_mid(seg: Segment) -> list[Segment]:
+    """A segment holding a second label ('Josefine Jönsson Paragrafer §§ 105, 121') as two segments."""
+    m = _MID_LABEL.search(seg.text)
+    if not m or not seg.text[:m.start()].strip():
+        return [seg]
+    b = m.start("label")
+    return [Segment(seg.start, seg.start + m.start(), seg.text[:m.start()].strip(), seg.col),
+            Segment(seg.start + b, seg.end, seg.text[b:], seg.col + b)]
+
+
+def _open_columns(labels: list[tuple[str, float]]) -> list[Column]:
+    att = [(k, x) for k, x in labels if k in ATTENDANCE_HEADINGS]
+    if len(att) > 1 and att[0][0] in _GROUPS:
+        att = att[1:]
+    return [Column(k, ATTENDANCE_HEADINGS[k], x) for k, x in att]
+
+
+def _values(state: _State, segs: list[Segment], line_x: float | None) -> None:
+    """A line of values under the open columns."""
+    gaps = len(segs) > 1 and line_x is not None
+    frags = [f for seg in segs for f in fragments(seg, gaps)]
+    assign_fragments(state.columns, frags, line_x if gaps else None)
+
+
+def _label_line(state: _State, fp: FrontPage, parsed: list, line_x: float) -> None:
+    """A line that starts with labels: a row of column labels, or field labels with their values."""
+    labels = [lab for labs, _, _ in parsed for lab in labs]
+    if any(k in ATTENDANCE_HEADINGS for k, _ in labels) and not any(
+            k in FRONT_LABELS and k not in ATTENDANCE_HEADINGS for k, _ in labels):
+        state.columns, state.field_name = _open_columns(labels), None
+        fp.columns.extend(state.columns)
+        values = [v for _, v, _ in parsed if v is not None]
+        if values and state.columns:
+            _values(state, values, None if len(values) == 1 else line_x)
+        return
+    state.columns, current = [], None
+    for labs, value, _ in parsed:
+        if labs:
+            current = FRONT_LABELS.get(labs[-1][0], current)
+            if current:
+                fp.fields.setdefault(current, [])
+        if value is not None and current:
+            fp.fields[current].append(value)
+    state.field_name = current
+
+
+def _read_line(state: _State, fp: FrontPage, ln: Line, segs: list[Segment]) -> bool:
+    """Read one line of the form; False when the line is no part of it."""
+    if ln.text.lower().strip(":") in LABEL_TAILS:
+        return True
+    parsed = []
+    for seg in [s for g in segs for s in _split_mid(g)]:
+        labs, value = _labels(seg)
+        parsed.append((labs, value if labs else seg, seg))
+    line_x = min(s.col for s in segs) if segs else 0.0
+    if any(p[0] for p in parsed):
+        _label_line(state, fp, parsed, line_x)
+        return True
+    if state.columns:
+        _values(state, segs, line_x)
+        return True
+    if state.field_name:
+        fp.fields[state.field_name].append(Segment(ln.start, ln.end, ln.text, float(ln.indent)))
+        return True
+    return False
+
+
+def _region_end(lines: list[Line]) -> int:
+    """The form ends at the first § item or table of contents."""
+    for i, ln in enumerate(lines):
+        if TOC_HEADING.match(ln.text) or (ln.no > 3 and is_item(lines, i)):
+            return ln.no
+    return len(lines)
+
+
+def _field_attendees(fp: FrontPage) -> list[Attendee]:
+    """The people named in the Sekreterare / Ordförande / Justerare fields, with those roles."""
+    out = []
+    for name, role in FIELD_ROLES.items():
+        for seg in fp.fields.get(name, []):
+            for part in re.split(r"\s*/\s*|\s+och\s+(?=[A-ZÅÄÖ])", seg.text):
+                for e in parse_entries(part):
+                    r = None if role == "justerare" and e.role == "ersättare" else role
+                    out.append(Attendee(replace(e, role=r or e.role), seg.start, seg.end))
+    return out
+
+
+def read_front_page(lines: list[Line], index: LineIndex) -> FrontPage | None:
+    """The form of a formal protocol's front page, or None when the text has none."""
+    fp, state, started = FrontPage(), _State(), False
+    for ln in lines[:_region_end(lines)]:
+        if ln.blank:
+            continue
+        segs = index.segments(ln)
+        if not started and not (segs and _labels(segs[0])[0]):
+            continue
+        started = True
+        if _read_line(state, fp, ln, segs):
+            fp.lines.add(ln.no)
+        else:
+            state.field_name = None
+    if not _is_form(fp):
+        return None
+    fp.attendees = [a for c in fp.columns for a in c.attendees()] + _field_attendees(fp)
+    return fp
+
+
+def _is_form(fp: FrontPage) -> bool:
+    """A protocol's form: attendance columns and a protocol field, or two protocol fields."""
+    fields = set(fp.fields) & _PROTOCOL_FIELDS
+    return len(fields) >= 2 or (len(fields) >= 1 and any(c.entries for c in fp.columns))
+
+
+def attendance_kind(label: str) -> AttendanceKind:
+    """What an attendance label of the form says about the people under it."""
+    return ATTENDANCE_HEADINGS[label]

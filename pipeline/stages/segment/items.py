@@ -1,0 +1,184 @@
+"""The items of a formal protocol: one per §, or per number standing above its title.
+
+'§ 44   Dnr IF-2023-00055' over 'Förändring av ärendelistan' is the item § 44 with that title
+and the Dnr as a column; '§ 12 Val av justerare' keeps its number in the title, as written. A
+title that wraps is joined up to its first sub-heading. The table of contents ('Innehåll', lines
+ending in a page number) is not items; the sub-headings inside an item (Beslut, Beslutsgång, …)
+are the ``subsection`` of what stands under them, not items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.lang.protocol import CONTINUATION, FURNITURE, TOC_ENTRY, TOC_HEADING, item_line, subheading
+from pipeline.stages.segment.entry import parse_entries
+from pipeline.stages.segment.lines import Line
+
+_BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
+_TITLE_START = re.compile(r"^[A-ZÅÄÖÉÜ0-9\"”»]")
+_MAX_TITLE_LINES = 3
+
+
+@dataclass
+class Item:
+    line: Line                  # the item's first line ('§ 44  Dnr …', '§ 12 Val av justerare', '3')
+    title: str
+    paragraph: str              # '§ 44', or the bare item number ('3')
+    dnr: str | None = None
+    title_lines: list[int] = field(default_factory=list)   # the lines the title was read from
+
+
+@dataclass
+class Items:
+    items: list[Item] = field(default_factory=list)
+    subheadings: dict[int, str] = field(default_factory=dict)   # line number -> canonical sub-heading
+    toc: set[int] = field(default_factory=set)                  # the table of contents' lines
+    skip: set[int] = field(default_factory=set)                 # continuation headers, furniture
+
+
+def _next_content(lines: list[Line], i: int, limit: int = 4) -> list[Line]:
+    out = []
+    for ln in lines[i + 1:]:
+        if ln.page_break:
+            break
+        if ln.blank:
+            if out:
+                break
+            continue
+        out.append(ln)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _title_lines(lines: list[Line], i: int) -> list[Line]:
+    """The lines of a title under an item line: up to its first sub-heading, else its first line
+    and the lines that continue a wrapped one."""
+    after = _next_content(lines, i, _MAX_TITLE_LINES + 1)
+    if not after or item_line(after[0].text) or subheading(after[0].text) or FURNITURE.match(after[0].text):
+        return []
+    for k, ln in enumerate(after[1:], start=1):
+        if subheading(ln.text):
+            if all(not x.text.endswith(".") or x is after[k - 1] for x in after[:k]):
+                return after[:k]
+            break
+    out = [after[0]]
+    for ln in after[1:]:
+        prev = out[-1].text
+        if item_line(ln.text) or subheading(ln.text) or prev.endswith((".", ":")):
+            break
+        if len(prev) >= 55 and (ln.text[:1].islower() or ln.text[:1].isdigit()):
+            out.append(ln)
+        else:
+            break
+    return out
+
+
+def is_item(lines: list[Line], i: int) -> bool:
+    """An item line that opens an item: with a Dnr, a title on the line, or a title line under it —
+    not a '§ 105' that a front page writes before or after an attendee ('§ 105   Lars Sundbom (M)')."""
+    parsed = item_line(lines[i].text)
+    if parsed is None:
+        return False
+    _, rest, dnr = parsed
+    if dnr:
+        return True
+    if rest:
+        return not parse_entries(rest) and bool(_TITLE_START.match(rest))
+    after = _next_content(lines, i, 1)
+    if not after:
+        return False
+    t = after[0].text
+    return bool(_TITLE_START.match(t)) and not parse_entries(t) and not t.endswith(",")
+
+
+def _is_toc_title(text: str) -> bool:
+    return bool(TOC_ENTRY.search(text))
+
+
+def _paragraph_items(lines: list[Line], skip: set[int], out: Items) -> None:
+    in_toc = False
+    for i, ln in enumerate(lines):
+        if ln.no in skip or ln.blank:
+            continue
+        if TOC_HEADING.match(ln.text):
+            in_toc = True
+            out.toc.add(ln.no)
+            continue
+        if CONTINUATION.match(ln.text):
+            out.skip.add(ln.no)
+            continue
+        parsed = item_line(ln.text) if is_item(lines, i) else None
+        if parsed is None:
+            if in_toc and (_BARE_NUMBER.match(ln.text) or subheading(ln.text)):
+                in_toc = False
+            if in_toc:
+                out.toc.add(ln.no)
+            continue
+        paragraph, rest, dnr = parsed
+        title_lines = [] if rest else _title_lines(lines, i)
+        title = _join(ln.text if rest else None, title_lines, dnr)
+        if _is_toc_title(title or rest):
+            out.toc.update([ln.no, *(x.no for x in title_lines)])
+            continue
+        in_toc = False
+        if not title:
+            continue
+        out.items.append(Item(ln, title, paragraph, dnr, [x.no for x in title_lines]))
+
+
+def _join(same_line: str | None, title_lines: list[Line], dnr: str | None) -> str:
+    if same_line is not None:
+        s = same_line
+        if dnr:
+            s = re.sub(r"\s*\b(?:Dnr|DNR|Diarienr|Diarienummer)\b\.?\s*:?\s*" + re.escape(dnr), " ", s)
+        return re.sub(r"\s+", " ", s).strip(" ,;–-")
+    return re.sub(r"\s+", " ", " ".join(x.text for x in title_lines)).strip()
+
+
+def _numbered_items(lines: list[Line], skip: set[int], toc: set[int]) -> list[Item]:
+    """Items numbered 1, 2, 3 … on a line of their own above their title (a sequence, each title
+    followed by a sub-heading for most of them)."""
+    found, expected = [], None
+    for i, ln in enumerate(lines):
+        m = _BARE_NUMBER.match(ln.text)
+        if not m or ln.no in skip or ln.no in toc:
+            continue
+        num = int(m.group("num"))
+        if expected is not None and num != expected:
+            continue
+        if expected is None and num != 1:
+            continue
+        title_lines = _title_lines(lines, i)
+        if not title_lines or not _TITLE_START.match(title_lines[0].text) or title_lines[0].text.isupper():
+            continue
+        found.append(Item(ln, _join(None, title_lines, None), str(num), None, [x.no for x in title_lines]))
+        expected = num + 1
+    with_sub = sum(1 for it in found if _followed_by_subheading(lines, it))
+    return found if len(found) >= 3 and with_sub * 2 >= len(found) else []
+
+
+def _followed_by_subheading(lines: list[Line], item: Item) -> bool:
+    last = item.title_lines[-1] if item.title_lines else item.line.no
+    nxt = _next_content(lines, last, 1)
+    return bool(nxt) and subheading(nxt[0].text) is not None
+
+
+def find_items(lines: list[Line], skip: set[int]) -> Items:
+    """The items, sub-headings and table of contents of a protocol (empty for informal notes)."""
+    out = Items()
+    _paragraph_items(lines, skip, out)
+    if len(out.toc) > 0.6 * max(1, sum(not ln.blank for ln in lines)):
+        out.toc = {n for n in out.toc if TOC_HEADING.match(lines[n].text)}  # not a table of contents
+    if not out.items:
+        out.items = _numbered_items(lines, skip, out.toc)
+    if out.items:
+        first = out.items[0].line.no
+        titles = {n for it in out.items for n in it.title_lines}
+        for ln in lines:
+            if ln.no > first and ln.no not in titles and ln.no not in skip:
+                name = subheading(ln.text)
+                if name:
+                    out.subheadings[ln.no] = name
+    return out

@@ -1,0 +1,263 @@
+"""Meeting metadata: the title line, the body that met, the date (and where its year came from),
+the place. The author is read in :mod:`pipeline.stages.segment.author`.
+
+The body is the title without the document type, date and meeting type ('Protokoll fört vid
+Socialnämndens sammanträde' → 'Socialnämndens'; 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL' names
+only the municipality, so the next line names the body). A date without a year takes its year
+from the document's metadata, else from an ISO date in the file name or folder, else from the
+years of the document's other dates; ``date_source`` says which (text, metadata, path, inferred).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from pipeline.lang.dates import find_dates
+from pipeline.lang.protocol import FURNITURE, item_line
+from pipeline.stages.segment.attendees import heading_kind, strip_markup
+from pipeline.stages.segment.lines import Line
+
+DOC_TYPES = (r"(?:justerat\s+|justerade\s+)?(?:sammanträdes|möte|styrelsemötes|årsmötes|stämmo|extra\s+)?protokoll"
+             r"(?:et)?(?:sutdrag)?|minnesanteckningar|mötesanteckningar|sammanträdesanteckningar|anteckningar|"
+             r"dagordning|föredragningslista|kallelse|mötesprotokoll|protokollsutdrag|utdrag\s+ur\s+protokoll|"
+             r"beslutsprotokoll|minnesanteckning|referat|mötesreferat|noteringar|sammanfattning")
+TITLE_PREFIX = re.compile(r"^(?:" + DOC_TYPES + r")(?:\s+(?:nr\.?\s*)?\d{1,3}\b)?(?:\s+(?:fört|förd|förda|från|vid|för|över|"
+                          r"med|i|till|avseende))*\b[\s:,–-]*", re.IGNORECASE)
+_DOC_TYPE_ANYWHERE = re.compile(r"(?:^|\s)(?:" + DOC_TYPES + r")(?=\s|$|[:,])", re.IGNORECASE)
+# the kind of meeting, not the body: 'Gemensamt husrådsmöte', 'extra sammanträde', 'Möte med'
+MEETING_TYPE = re.compile(r"(?:^|\s)(?:(?:gemensamt|gemensam|extra|ordinarie|konstituerande|extrainsatt|digitalt|"
+                          r"fysiskt|årligt|ordinarie)\s+)?[\wåäö]*(?:möte|mötet|sammanträde|sammanträdet|stämma|"
+                          r"stämman|träff|träffen|konferens)(?:\s+(?:med|för|i|hos|mellan))?(?=\s|$|[:,])", re.IGNORECASE)
+_KEEP_MEETING_WORDS = re.compile(r"^(?:årsstämma|föreningsstämma|extrastämma|årsmöte|extra\s+årsmöte|"
+                                 r"föreningsstämman|årsmötet)$", re.IGNORECASE)
+MUNICIPALITY = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+)+(?:kommun|KOMMUN|stad|STAD|Stad|kommunkoncern)$|^Region\s+\S+$|"
+                          r"^REGION\s+\S+$")
+_PERIOD_SUFFIX = re.compile(r"\s*(?:(?:19|20)?\d{2}/(?:19|20)?\d{2}|(?:VT|HT|vt|ht)\s?(?:19|20)?\d{2}|"
+                            r"(?:våren|hösten|sommaren|vintern)\s+(?:19|20)\d{2})$")
+_SENTENCE = re.compile(r"[.!?]$")
+_LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och datum|datum och tid|plats|lokal|"
+                         r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.I)
+META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid och datum|datum och tid|tid|plats och tid|"
+                        r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
+_MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
+
+
+@dataclass
+class Meta:
+    title_line: Line | None = None
+    title: str | None = None
+    body: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_source: str | None = None
+    place: str | None = None
+    month_day: tuple[int, int] | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def is_title(text: str) -> bool:
+    """A title line, not a sentence ('Den 10 oktober genomfördes ett gemensamt husrådsmöte …')."""
+    s = strip_markup(text)
+    words = s.split()
+    if not s or len(words) > 16 or len(s) > 140 or FURNITURE.match(s):
+        return False
+    if _SENTENCE.search(s) and len(words) > 5:
+        return False
+    dates = [d for d in find_dates(s) if d.label == "DATE"]
+    return not (dates and dates[0].start == 0 and len(words) > 6)
+
+
+def clean_body(text: str, date_span: tuple[int, int] | None = None) -> str | None:
+    """The body named in a title: without the document type, date, time and meeting type."""
+    s = text
+    if date_span:
+        s = s[:date_span[0]] + " " + s[date_span[1]:]
+    s = re.sub(r"\([^)]*(?:\d{4}|rev\b)[^)]*\)", " ", s)
+    s = re.sub(r"\b(?:den|kl\.?|klockan)\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
+    s = TITLE_PREFIX.sub("", s.strip())
+    s = _DOC_TYPE_ANYWHERE.sub(" ", s)
+    if not _KEEP_MEETING_WORDS.match(s.strip()):
+        s = MEETING_TYPE.sub(" ", s)
+    s = re.sub(r"^\s*(?:nr\.?\s*)?\d{1,3}\s+(?=\S)", "", s.strip())
+    s = _PERIOD_SUFFIX.sub("", re.sub(r"\s+", " ", s).strip())
+    s = re.sub(r"\s+\d{1,2}$", "", s).strip(" \t,;:–—-|/()")
+    if not s or MUNICIPALITY.match(s) or re.fullmatch(r"[\d\s./-]*", s):
+        return None
+    return s
+
+
+def _first_date(text: str) -> tuple[object, str] | None:
+    """The first date expression with at least a day and a month, and its text."""
+    for d in find_dates(text, _MONTH_DAY_ANCHOR):
+        if d.label == "DATE" and d.normalized and len(d.normalized) >= 10:
+            return d, d.text
+    return None
+
+
+def set_date(meta: Meta, text: str) -> bool:
+    """Take the meeting date from a text (a title, a label's value); False when it holds none."""
+    if meta.date_text:
+        return True
+    found = _first_date(text)
+    if not found:
+        return False
+    d, written = found
+    meta.date_text = written
+    exact = [x for x in find_dates(text) if x.label == "DATE" and x.normalized and len(x.normalized) >= 10]
+    if exact and exact[0].start == d.start:
+        meta.date, meta.date_source = dt.date.fromisoformat(exact[0].normalized[:10]), "text"
+    meta.month_day = (int(d.normalized[5:7]), int(d.normalized[8:10]))
+    return True
+
+
+def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
+    title = head[0] if head and is_title(head[0].text) and not heading_kind(head[0].text) \
+        and not item_line(head[0].text) and not META_LABEL.match(strip_markup(head[0].text)) else None
+    if title is None:
+        return
+    meta.title_line, meta.title = title, strip_markup(title.text)
+    meta.used.add(title.no)
+    text = meta.title
+    nxt = head[1] if len(head) > 1 else None
+    joined = f"{text} {nxt.text}" if nxt is not None and len(nxt.text) <= 12 else None
+    if joined and not _first_date(text) and _first_date(joined):
+        text = joined  # a date that wraps onto the next line ('Referensgrupp 25' / 'nov')
+        meta.used.add(nxt.no)
+    found = _first_date(text)
+    span = None
+    if found:
+        span = (found[0].start, found[0].end)
+        set_date(meta, text)
+    meta.body = clean_body(text, span)
+    if meta.body is None:
+        _body_from_next(meta, head[1:5])
+
+
+def _body_from_next(meta: Meta, lines: list[Line]) -> None:
+    """'PROTOKOLL' / 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL' over 'Socialnämnden': the next short line."""
+    for ln in lines:
+        s = strip_markup(ln.text)
+        if _LABEL_LINE.match(s) or heading_kind(s) or item_line(s) or FURNITURE.match(s):
+            if META_LABEL.match(s):
+                break
+            continue
+        found = _first_date(s)
+        if found and found[0].start == 0 and len(found[1]) >= len(s) - 1:
+            set_date(meta, s)
+            continue
+        if len(s) > 80 or not is_title(s):
+            break
+        body = clean_body(s, (found[0].start, found[0].end) if found else None)
+        if body:
+            meta.body = body
+            meta.used.add(ln.no)
+            if found:
+                set_date(meta, s)
+        break
+
+
+def _labels(head: list[Line], meta: Meta) -> None:
+    """'Datum: 2022-05-17', 'Plats: Rådhuset', 'Tid och datum: 18:00 2019-08-29' near the top."""
+    for ln in head:
+        m = META_LABEL.match(strip_markup(ln.text))
+        if not m:
+            continue
+        label, value = m.group("label").lower(), m.group("value").strip()
+        if ":" in ln.text or value:
+            meta.used.add(ln.no)
+        if label not in ("plats", "lokal", "mötesplats", "sammanträdesplats"):
+            set_date(meta, value)
+        if label.startswith("plats") or label in ("lokal", "mötesplats", "sammanträdesplats", "tid och plats"):
+            meta.place = meta.place or clean_place(value)
+
+
+def clean_place(value: str) -> str | None:
+    """The venue of a 'Plats och tid' value: without its date and time ('Rådhuset, kl. 13.00')."""
+    s = value
+    for d in find_dates(s):
+        s = s.replace(d.text, " ")
+    s = re.sub(r"\b(?:kl\.?|klockan)\s*[\d.:\s–-]*", " ", s, flags=re.IGNORECASE)
+    s = re.sub(r"\b\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", " ", s)
+    s = re.sub(r"^\s*för\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;–-") or None
+
+
+def read_meta(lines: list[Line]) -> Meta:
+    """Title, body, date and place from the top of the text."""
+    meta = Meta()
+    content = [ln for ln in lines if not ln.blank and not FURNITURE.match(ln.text)]
+    head = content[:14]
+    _title_and_body(lines, meta, head)
+    _labels(head, meta)
+    if not meta.date_text:
+        for ln in head:  # the first line that holds a full date
+            s = strip_markup(ln.text)
+            if any(d.label == "DATE" and d.normalized and len(d.normalized) >= 10 for d in find_dates(s)):
+                set_date(meta, s)
+                break
+    if not meta.date_text and content and meta.title_line is None:
+        set_date(meta, strip_markup(content[0].text))  # 'Den 21 mars genomfördes ett husrådsmöte …'
+    return meta
+
+
+def infer_year(meta: Meta, document: dict, text: str) -> None:
+    """A date without a year: the year from the metadata, the file's path, or the text's other dates."""
+    if meta.date is not None or meta.month_day is None:
+        return
+    month, day = meta.month_day
+    for source, anchor in (("metadata", _metadata_date(document)), ("path", _path_date(document)),
+                           ("inferred", _text_year(text))):
+        if anchor is None:
+            continue
+        best = None
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            delta = abs((cand - anchor).days)
+            if best is None or delta < best[0]:
+                best = (delta, cand)
+        if best:
+            meta.date, meta.date_source = best[1], source
+            return
+
+
+def _metadata_date(document: dict) -> dt.date | None:
+    value = document.get("meta_date")
+    if not isinstance(value, str) or not value:
+        return None
+    m = re.search(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)", value)
+    return _date(*m.groups()) if m else None
+
+
+def _path_date(document: dict) -> dt.date | None:
+    path = document.get("source_path")
+    if not isinstance(path, str) or not path:
+        return None
+    p = PurePath(path)
+    for part in [p.name, *reversed(p.parent.parts)]:
+        m = ISO_IN_PATH.search(part)
+        if m and _date(*m.groups()):
+            return _date(*m.groups())
+    return None
+
+
+def _text_year(text: str) -> dt.date | None:
+    """The middle of the year most full dates in the text have (a year written for this meeting)."""
+    years = [int(d.normalized[:4]) for d in find_dates(text) if d.label == "DATE" and d.normalized
+             and len(d.normalized) >= 10]
+    if not years:
+        return None
+    year = max(set(years), key=years.count)
+    return dt.date(year, 7, 1)
+
+
+def _date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
