@@ -125,7 +125,7 @@ CONTINUATION = re.compile(r"^(?:forts(?:\.|ättning)?\s*§\s*\d+|§\s*\d+\s*\(?f
 TOC_HEADING = re.compile(r"^(?:innehåll|innehållsförteckning|ärendeförteckning|ärendelista|förteckning\s+över\s+ärenden)"
                          r"\s*:?$", re.IGNORECASE)
 # a table-of-contents line: dot leaders or a trailing page number after a gap ('Brottsofferjouren ....... 5')
-TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,3}\s*$|\s{2,}\d{1,3}$")
+TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|(?:\s\.){3,})\s*\d{1,3}\s*$|\s{2,}\d{1,3}$")
 
 # lines of page furniture that a reader may have left in the text: never titles or content
 FURNITURE = re.compile(

@@ -7,9 +7,11 @@ import re
 from collections import Counter
 
 from pipeline.lang.protocol import FURNITURE
-from pipeline.stages.segment.attendees import AttendanceBlock, Attendee, attendance_blocks, merge_attendees, strip_markup
+from pipeline.stages.segment.attendees import (AttendanceBlock, Attendee, attendance_blocks, heading_kind,
+                                               merge_attendees, strip_markup)
 from pipeline.stages.segment.frontpage import FrontPage
-from pipeline.stages.segment.headings import LABELS, is_dense, line_heading, numbered_heading, text_width
+from pipeline.stages.segment.headings import (LABELS, is_dense, line_heading, numbered_heading, numbered_run,
+                                              text_width)
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line, LineIndex
 from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title
@@ -87,6 +89,7 @@ def _heading_block_lines(text: str, lines: list[Line], blocks: list[dict], index
 
 def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, skip: set[int]) -> list[Head]:
     index = LineIndex(lines)
+    skip = skip | {ln.no for ln in lines if not ln.blank and heading_kind(ln.text)}  # empty attendance lists
     block_heads = [ln for ln in _heading_block_lines(text, lines, blocks, index) if ln.no not in skip]
     heads = []
     if block_heads:
@@ -129,6 +132,9 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
                ) -> tuple[list[Head], list[Line], int]:
     """The section headings, the lines that are headings (to split blocks at), and the end of the body."""
     end_line = closing if closing is not None else len(lines)
+    signing = signature_block(lines)
+    if signing is not None and signing < end_line:
+        end_line = signing
     for ln in lines:
         if ln.no < end_line and _SIGNATURE_PAGE.match(ln.text) and (not items.items or ln.no > items.items[-1].line.no):
             end_line = ln.no
@@ -141,12 +147,31 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
         if meta.title_line is not None:
             skip.add(meta.title_line.no)
         heads = _attendance_heads(att_blocks, lines) + _informal_heads(text, lines, blocks, meta, skip)
+        keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
+        heads = [h for h in heads if h.line in keep]
     heads = [h for h in heads if h.line < end_line]
     end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
     while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":
         end_of_body -= 1
     heading_lines = [lines[h.line] for h in heads]
     return sorted(heads, key=lambda h: h.start), heading_lines, end_of_body
+
+
+_ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e)?\s*(?:justerare|justerande|ordförande|sekreterare|"
+                        r"mötesordförande|mötessekreterare|protokollförare|vid\s+protokollet)[\s._…]*){1,3}$", re.IGNORECASE)
+
+
+def signature_block(lines: list[Line]) -> int | None:
+    """The line where the closing signatures begin ('Förste justerare   Andre justerare' over the
+    names; 'Ordförande ........ Sekreterare ........'), in the last part of the text."""
+    content = [ln for ln in lines if not ln.blank]
+    if len(content) < 10:
+        return None
+    for k in range(int(len(content) * 0.5), len(content)):
+        ln = content[k]
+        if _ROLE_LINE.match(ln.text) and k + 1 < len(content):
+            return ln.no
+    return None
 
 
 def decision_body(lines: list[Line], items: Items) -> str | None:

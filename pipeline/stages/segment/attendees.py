@@ -62,11 +62,30 @@ def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool)
     text = BULLET.sub("", ln.text)
     if text in ("-", "–", ""):
         return []
-    people = parse_entries(text, role or kind.role, kind.present)
-    if not people and (BULLET.match(ln.text) or first is False):
+    people = parse_entries(text, role or kind.role, kind.present, per_line=True)
+    if not people and BULLET.match(ln.text):
         org = organisation_only(text)
-        people = [replace(org, role=role or kind.role, present=kind.present)] if org and BULLET.match(ln.text) else []
+        people = [replace(org, role=role or kind.role, present=kind.present)] if org else []
     return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]
+
+
+def _form_label(text: str) -> bool:
+    """A short label line ('Mötets ordförande', 'StyrIT'): no digits, question or sentence."""
+    return len(text.split()) <= 3 and not re.search(r"[\d?.:!]", text)
+
+
+def _names_follow(lines: list[Line], j: int) -> bool:
+    """The next lines (within three) name people."""
+    seen = 0
+    for ln in lines[j + 1:]:
+        if ln.blank:
+            continue
+        if parse_entries(BULLET.sub("", ln.text)):
+            return True
+        seen += 1
+        if seen >= 2:
+            return False
+    return False
 
 
 def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> AttendanceBlock:
@@ -82,7 +101,12 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
     role, skipped, j = kind.role, 0, i + 1
     while j < len(lines):
         ln = lines[j]
-        if ln.blank or re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
+        if ln.blank:
+            j += 1
+            continue
+        if re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
+            if not block.attendees:
+                break  # '-': the list is empty
             j += 1
             continue
         if heading_kind(ln.text):
@@ -94,7 +118,7 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
         elif block.attendees and _SUB_HEADING.match(ln.text):
             role = _SUB_ROLES.get(_SUB_HEADING.match(ln.text).group("word").lower(), role)
             block.last = j
-        elif not block.attendees and skipped < 2 and len(ln.text.split()) <= 3 and not ln.text.endswith("."):
+        elif not block.attendees and skipped < 2 and _form_label(ln.text) and _names_follow(lines, j):
             skipped += 1  # a form label between the heading and its list ('Mötets ordförande')
         else:
             break

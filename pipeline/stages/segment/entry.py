@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.lang.attendance import (ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word,
                                       normalise_role)
-from pipeline.stages.segment.names import NAME_TOKEN, is_handle, is_person_name
+from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,9 @@ def _person(part: str) -> tuple[Entry | None, list[str]]:
     return e, [rest] if rest else []
 
 
-def parse_entries(text: str, role: str | None = None, present: bool = True) -> list[Entry]:
-    """The people one attendee line or entry names; [] when it names no one."""
+def parse_entries(text: str, role: str | None = None, present: bool = True, per_line: bool = False) -> list[Entry]:
+    """The people one attendee line or entry names; [] when it names no one. ``per_line``: the line
+    is one entry of a list, so 'Ivan Kuzhikov, Vorta Drom' is a person and an organisation."""
     s = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
     if not s:
         return []
@@ -145,7 +146,7 @@ def parse_entries(text: str, role: str | None = None, present: bool = True) -> l
     s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
     halves = SUBSTITUTION.split(s, maxsplit=1)
     absent = bool(ABSENT_MARKS.search(halves[0]))
-    people = _people(halves[0], role)
+    people = _people(halves[0], role, per_line)
     if not people:
         return []
     if len(halves) == 2:
@@ -162,9 +163,15 @@ def parse_entries(text: str, role: str | None = None, present: bool = True) -> l
     return out
 
 
-def _people(text: str, role: str | None) -> list[Entry]:
+def _people(text: str, role: str | None, per_line: bool = False) -> list[Entry]:
     """The people of a text without a substitution: one name, or several sharing what follows them."""
     parts = split_top(text)
+    if per_line and len(parts) == 2 and leading_name(parts[0])[0]:
+        person, extra = _person(parts[0])
+        if person is not None and not extra:
+            a = _attributes([parts[1]])
+            r = person.role or a["role"] or role
+            return [replace(person, organisation=person.organisation or a["organisation"], role=normalise_role(r) or r)]
     parts = [q for p in parts for q in _split_and(p)]
     groups: list[tuple[list[Entry], list[str]]] = []
     for part in parts:
@@ -200,6 +207,6 @@ def organisation_only(text: str) -> Entry | None:
     s = re.sub(r"\s+", " ", text).strip(" .;,")
     if not s or len(s) > 50 or len(s.split()) > 5 or not s[0].isupper() or re.search(r"[.!?:]", s):
         return None
-    if is_person_name(s) or is_job_title(s.lower()) or re.search(r"\d{3,}", s):
+    if is_person_name(s) or is_job_title(s.lower()) or re.search(r"\d", s) or FINITE_VERB.search(s):
         return None
     return Entry(None, organisation=s)

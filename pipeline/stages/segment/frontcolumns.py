@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lang.attendance import AttendanceKind, is_party, is_role_word
+from pipeline.lang.attendance import AttendanceKind, is_job_title, is_party, is_role_word
 from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.entry import SUBSTITUTION, leading_name, parse_entries
 from pipeline.stages.segment.lines import Segment
@@ -143,6 +143,22 @@ def _by_position(columns: list[Column], x: float, line_x: float) -> int:
     return min(rest)[1]
 
 
+_AFTER_PARTY = re.compile(r"\)\s+(?=[a-zåäö])")
+
+
+def _split_tail(f: Fragment, columns: list[Column], k: int) -> tuple[Fragment, Segment | None]:
+    """'Hampus Jägnert (SD) förvaltningschef' where a column to the right waits for its job title
+    ('Emelie Sandberg, biträdande'): the title is that column's."""
+    m = _AFTER_PARTY.search(f.seg.text)
+    if f.kind != "name" or not m or not any(c.open_entry() for c in columns[k + 1:]):
+        return f, None
+    tail = f.seg.text[m.end():]
+    if not is_job_title(tail.split(",")[0].strip()):
+        return f, None
+    head = _cut(f.seg, 0, m.start() + 1)
+    return Fragment(head, f.kind, f.x), _cut(f.seg, m.end(), len(f.seg.text))
+
+
 def assign_fragments(columns: list[Column], frags: list[Fragment], line_x: float | None = None) -> None:
     """Put each fragment of one line into its column."""
     if not columns:
@@ -162,5 +178,10 @@ def assign_fragments(columns: list[Column], frags: list[Fragment], line_x: float
             k = min(ptr, len(columns) - 1)
         col = columns[k]
         new = f.kind == "name" and not col.wants_name()
+        f, tail = _split_tail(f, columns, k)
         col.add(f.seg, new)
+        if tail is not None:
+            j = next(j for j in range(k + 1, len(columns)) if columns[j].open_entry())
+            columns[j].add(tail, False)
+            k = j
         ptr = min(k + 1, len(columns) - 1) if k + 1 < len(columns) else k

@@ -25,6 +25,7 @@ from pipeline.stages.segment.entry import parse_entries
 from pipeline.stages.segment.items import is_item
 from pipeline.stages.segment.frontcolumns import Column, assign_fragments, fragments
 from pipeline.stages.segment.lines import Line, LineIndex, Segment
+from pipeline.stages.segment.names import FINITE_VERB
 
 _LABEL_KEYS = sorted({*FRONT_LABELS, *ATTENDANCE_HEADINGS}, key=len, reverse=True)
 _LABEL = re.compile(r"(?P<label>" + "|".join(re.escape(k) for k in _LABEL_KEYS) + r")(?=$|\s|:)\s*:?\s*", re.IGNORECASE)
@@ -32,6 +33,7 @@ _MID_LABEL = re.compile(r"\s(?P<label>Paragrafer|Paragraf|Justeringens plats och
                         r"(?=$|\s|:)")
 # group labels: the heading over several columns ('Beslutande  Ledamöter  Tjänstgörande ersättare')
 _GROUPS = frozenset({"beslutande", "övriga närvarande", "närvarande", "övriga deltagare"})
+_FORM_START_LINES = 40   # a form starts among the first lines of the text
 _PROTOCOL_FIELDS = frozenset({"place_time", "adjusters", "secretary", "chair", "paragraphs", "adjust_place",
                               "signatures", "body"})
 # the field roles given to the people named in them
@@ -63,6 +65,9 @@ def _labels(seg: Segment) -> tuple[list[tuple[str, float]], Segment | None]:
         m = _LABEL.match(text, pos)
         if not m or not text[pos].isupper():
             break
+        rest = text[m.end():]
+        if rest[:1].islower() or (rest[:1] and rest[:1] in "|="):
+            break  # 'Ordförande hälsade alla välkomna.', 'Närvarande | Organisation': no label
         out.append((m.group("label").lower(), seg.col + pos))
         pos = m.end()
     if pos >= len(text):
@@ -87,11 +92,23 @@ def _open_columns(labels: list[tuple[str, float]]) -> list[Column]:
     return [Column(k, ATTENDANCE_HEADINGS[k], x) for k, x in att]
 
 
-def _values(state: _State, segs: list[Segment], line_x: float | None) -> None:
-    """A line of values under the open columns."""
+def _values(state: _State, segs: list[Segment], line_x: float | None) -> bool:
+    """A line of values under the open columns; False when it holds none (the form has ended)."""
     gaps = len(segs) > 1 and line_x is not None
     frags = [f for seg in segs for f in fragments(seg, gaps)]
+    text = " ".join(s.text for s in segs)
+    if not any(f.kind != "cont" for f in frags) and not any(c.open_entry() for c in state.columns) \
+            and (text.endswith(".") or FINITE_VERB.search(text) or len(text.split()) > 12):
+        return False  # prose: the form has ended
     assign_fragments(state.columns, frags, line_x if gaps else None)
+    return True
+
+
+def _field_line(name: str, text: str) -> bool:
+    """A line that goes on with a field's value: people for the people fields, a short value otherwise."""
+    if name in FIELD_ROLES:
+        return bool(parse_entries(text))
+    return len(text) <= 70 and not text.endswith(".") and not text[:1].islower()
 
 
 def _label_line(state: _State, fp: FrontPage, parsed: list, line_x: float) -> None:
@@ -129,9 +146,11 @@ def _read_line(state: _State, fp: FrontPage, ln: Line, segs: list[Segment]) -> b
         _label_line(state, fp, parsed, line_x)
         return True
     if state.columns:
-        _values(state, segs, line_x)
-        return True
-    if state.field_name:
+        if _values(state, segs, line_x):
+            return True
+        state.columns = []
+        return False
+    if state.field_name and _field_line(state.field_name, ln.text):
         fp.fields[state.field_name].append(Segment(ln.start, ln.end, ln.text, float(ln.indent)))
         return True
     return False
@@ -159,12 +178,18 @@ def _field_attendees(fp: FrontPage) -> list[Attendee]:
 
 def read_front_page(lines: list[Line], index: LineIndex) -> FrontPage | None:
     """The form of a formal protocol's front page, or None when the text has none."""
-    fp, state, started = FrontPage(), _State(), False
+    fp, state, started, seen = FrontPage(), _State(), False, 0
     for ln in lines[:_region_end(lines)]:
+        if ln.page_break:
+            state.columns, state.field_name = [], None
         if ln.blank:
+            state.field_name = None
             continue
+        seen += 1
         segs = index.segments(ln)
         if not started and not (segs and _labels(segs[0])[0]):
+            if seen > _FORM_START_LINES:
+                break
             continue
         started = True
         if _read_line(state, fp, ln, segs):

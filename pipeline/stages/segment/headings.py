@@ -13,6 +13,7 @@ from pipeline.lang.names import is_first_name
 from pipeline.lang.protocol import FRONT_LABELS, FURNITURE
 from pipeline.stages.segment.attendees import BULLET, strip_markup
 from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.names import FINITE_VERB
 
 MARKUP_HEADING = re.compile(r"^(?P<marks>#{1,6})\s*(?P<title>[^#\s].*?)\s*#*$")
 NUMBERED = re.compile(r"^(?P<num>§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s)\s*(?P<title>\S.*)$")
@@ -28,8 +29,13 @@ _MONTH_START = re.compile(r"^\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|j
                           r"november|december)\b", re.IGNORECASE)
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:m\.m|m\.fl|etc|o\.s\.v|osv|bl\.a|t\.ex|mfl|mm)\.$", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
-    return text.rstrip(" \t\"'”’»)]*_") if not text.endswith(")") else text.rstrip(" \t*_")
+    """The line's end without closing quotes and emphasis; an abbreviation's full stop ('m.m.') dropped."""
+    s = text.rstrip(" \t\"'”’»)]*_") if not text.endswith(")") else text.rstrip(" \t*_")
+    return _ABBREVIATION_END.sub("", s)
 
 
 def is_speaker_line(text: str) -> bool:
@@ -50,7 +56,12 @@ def _plain_heading_text(t: str) -> bool:
     words = t.split()
     if len(t) > 140 or _SENTENCE_END.search(_clean(t)) or LABELS.match(t):
         return False
-    if t.endswith("?") and len(words) > 6:
+    if t.endswith("?") and len(words) > 4:
+        return False
+    if t.endswith(("-", "–")) or re.search(r"\S:\s+[a-zåäö]", t):
+        return False  # 'SUHF: Tagit del - ok', 'Förslag: lägg till …': a label and its text
+    outside = re.sub(r"\([^)]*\)", " ", t)
+    if len(words) > 4 and not t.endswith("?") and FINITE_VERB.search(outside):
         return False
     if re.fullmatch(r"[\d\s./():-]+", t) and not re.fullmatch(r"\d{2,4}(?:/\d{2,4})*", t):
         return False
@@ -69,7 +80,8 @@ def numbered_heading(t: str) -> tuple[str, str] | None:
         return None
     title = m.group("title")
     if len(t) > 100 or len(title.split()) > 10 or not (title[:1].isupper() or title[:1].isdigit()) \
-            or _SENTENCE_END.search(_clean(t)) or _MONTH_START.match(t):
+            or _SENTENCE_END.search(_clean(t)) or _MONTH_START.match(t) or re.search(r"[.?!]\s", title) \
+            or FINITE_VERB.search(re.sub(r"\([^)]*\)", " ", title)):
         return None
     return t, m.group("num").strip().rstrip(".)")
 
@@ -84,13 +96,14 @@ def line_heading(ln: Line, prev: Line | None, nxt: Line | None, dense: bool, wid
     numbered = numbered_heading(t)
     if numbered:
         return numbered
-    if not _plain_heading_text(t):
+    if not _plain_heading_text(t) or (t.endswith(":") and not (dense and len(t.split()) <= 3)):
         return None
     before = prev is None or prev.blank
     after = nxt is None or nxt.blank
     if before and after:
         return t, None
-    if before and len(t) <= 50 and nxt is not None and not nxt.blank:
+    if before and len(t) <= 50 and nxt is not None and not nxt.blank \
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or BULLET.match(nxt.text)):
         return t, None  # a short heading directly over its text: 'Nästa möte\n14 december …'
     if dense and _dense_heading(t, prev, nxt, width):
         return t, None
@@ -99,14 +112,14 @@ def line_heading(ln: Line, prev: Line | None, nxt: Line | None, dense: bool, wid
 
 def _dense_heading(t: str, prev: Line | None, nxt: Line | None, width: int) -> bool:
     """In text without blank lines: a short line after the end of a paragraph, over a capitalised line."""
-    if len(t) > 0.7 * width or len(t.split()) > 12 or t.endswith(":"):
+    if len(t) > 0.7 * width or len(t.split()) > 12 or (t.endswith(":") and len(t.split()) > 3):
         return False
     if t.endswith("?") and len(t.split()) > 5:
         return False
     prev_ends = prev is None or prev.blank or prev.text.endswith((".", "!", "?", ":", ")")) \
         or len(prev.text) < 0.7 * width
     nxt_starts = nxt is None or nxt.blank or nxt.text[:1].isupper() or BULLET.match(nxt.text) is not None \
-        or nxt.text[:1].isdigit()
+        or nxt.text[:1].isdigit() or not nxt.text[:1].isalnum()
     return prev_ends and nxt_starts
 
 
@@ -120,3 +133,27 @@ def is_dense(lines: list[Line]) -> bool:
     """Text whose paragraphs are not separated by blank lines (a PDF reader's page text)."""
     content = sum(not ln.blank for ln in lines)
     return content > 0 and sum(ln.blank for ln in lines) < 0.12 * content
+
+
+def _top_number(number: str) -> tuple[int, int | None]:
+    parts = re.findall(r"\d+", number)
+    return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+
+
+def numbered_run(heads: list[tuple[int, str, str | None]]) -> set[int]:
+    """The numbered headings that carry the agenda: the first run (1, 2, 3 …) and its sub-numbers
+    ('3.1'); a list that starts again at 1 inside an item is content. Returns the kept line numbers."""
+    keep, expected, current = set(), None, None
+    for line_no, _, number in heads:
+        if number is None or number.startswith("§"):
+            keep.add(line_no)
+            continue
+        top, sub = _top_number(number)
+        if sub is not None:
+            if current is not None and top == current:
+                keep.add(line_no)
+            continue
+        if expected is None or top == expected:
+            keep.add(line_no)
+            current, expected = top, top + 1
+    return keep

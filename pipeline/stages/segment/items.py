@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lang.protocol import CONTINUATION, FURNITURE, TOC_ENTRY, TOC_HEADING, item_line, subheading
+from pipeline.lang.attendance import attendance_heading
+from pipeline.lang.protocol import (CONTINUATION, FURNITURE, TOC_ENTRY, TOC_HEADING, front_label, front_label_words,
+                                    item_line, subheading)
 from pipeline.stages.segment.entry import parse_entries
+from pipeline.stages.segment.names import FINITE_VERB
 from pipeline.stages.segment.lines import Line
 
 _BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
 _TITLE_START = re.compile(r"^[A-ZÅÄÖÉÜ0-9\"”»]")
 _MAX_TITLE_LINES = 3
+_LABEL_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in front_label_words() if " " in w) + r")\b", re.I)
 
 
 @dataclass
@@ -60,8 +64,10 @@ def _title_lines(lines: list[Line], i: int) -> list[Line]:
         return []
     for k, ln in enumerate(after[1:], start=1):
         if subheading(ln.text):
-            if all(not x.text.endswith(".") or x is after[k - 1] for x in after[:k]):
-                return after[:k]
+            if not any(x.text.endswith(".") for x in after[:k]):
+                return after[:k]  # the title runs up to its first sub-heading
+            break
+        if item_line(ln.text):
             break
     out = [after[0]]
     for ln in after[1:]:
@@ -85,12 +91,13 @@ def is_item(lines: list[Line], i: int) -> bool:
     if dnr:
         return True
     if rest:
-        return not parse_entries(rest) and bool(_TITLE_START.match(rest))
+        return not parse_entries(rest) and bool(_TITLE_START.match(rest)) and not FINITE_VERB.search(rest)
     after = _next_content(lines, i, 1)
     if not after:
         return False
     t = after[0].text
-    return bool(_TITLE_START.match(t)) and not parse_entries(t) and not t.endswith(",")
+    return bool(_TITLE_START.match(t)) and not parse_entries(t) and not t.endswith(",") \
+        and not front_label(t.split("  ")[0]) and not _LABEL_START.match(t) and not attendance_heading(t)
 
 
 def _is_toc_title(text: str) -> bool:
@@ -165,12 +172,46 @@ def _followed_by_subheading(lines: list[Line], item: Item) -> bool:
     return bool(nxt) and subheading(nxt[0].text) is not None
 
 
+def _weight(lines: list[Line], it: Item) -> float:
+    """How surely an item line opens an item: a Dnr, a title line of its own, a sub-heading under it."""
+    w = 1.0 + (it.dnr is not None) + bool(it.title_lines)
+    return w + _followed_by_subheading(lines, it)
+
+
+def _number(it: Item) -> float | None:
+    m = re.search(r"\d+", it.paragraph)
+    return float(m.group(0)) if m else None
+
+
+def in_sequence(lines: list[Line], items: list[Item]) -> list[Item]:
+    """The items whose numbers rise through the document (the heaviest such run): a '§ 9' quoted at a
+    line's start inside an item, or the table of contents' copy of an item, falls out."""
+    if len(items) < 3:
+        return items
+    nums = [_number(it) for it in items]
+    weights = [_weight(lines, it) for it in items]
+    best: list[tuple[float, int]] = []   # (total weight, previous index) of the best run ending at i
+    for i, n in enumerate(nums):
+        cand = (weights[i], -1)
+        for j in range(i):
+            if nums[j] is not None and n is not None and nums[j] < n and best[j][0] + weights[i] > cand[0]:
+                cand = (best[j][0] + weights[i], j)
+        best.append(cand)
+    i = max(range(len(items)), key=lambda k: best[k][0])
+    keep = []
+    while i >= 0:
+        keep.append(items[i])
+        i = best[i][1]
+    return keep[::-1]
+
+
 def find_items(lines: list[Line], skip: set[int]) -> Items:
     """The items, sub-headings and table of contents of a protocol (empty for informal notes)."""
     out = Items()
     _paragraph_items(lines, skip, out)
     if len(out.toc) > 0.6 * max(1, sum(not ln.blank for ln in lines)):
         out.toc = {n for n in out.toc if TOC_HEADING.match(lines[n].text)}  # not a table of contents
+    out.items = in_sequence(lines, out.items)
     if not out.items:
         out.items = _numbered_items(lines, skip, out.toc)
     if out.items:

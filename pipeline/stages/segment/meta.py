@@ -40,7 +40,7 @@ _SENTENCE = re.compile(r"[.!?]$")
 _LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och datum|datum och tid|plats|lokal|"
                          r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.I)
 META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid och datum|datum och tid|tid|plats och tid|"
-                        r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+                        r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)(?![\wåäö])\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 _MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
 
@@ -134,6 +134,12 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
     meta.body = clean_body(text, span)
     if meta.body is None:
         _body_from_next(meta, head[1:5])
+    for ln in head[1:3]:  # 'Minnesanteckningar 2019-09-30' under the title: part of the title block
+        s = strip_markup(ln.text)
+        found = _first_date(s)
+        if found and clean_body(s, (found[0].start, found[0].end)) is None and len(s) <= 60:
+            meta.used.add(ln.no)
+            set_date(meta, s)
 
 
 def _body_from_next(meta: Meta, lines: list[Line]) -> None:

@@ -12,6 +12,10 @@ PARTICLE = r"(?:von|af|av|de|van|der|den|da|di|la|le|el|al|bin|ibn|du|dos|del|te
 _NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?" + NAME_TOKEN + r"){1,3}$")
 _INITIAL_NAME = re.compile(r"^(?:[A-ZÅÄÖ]\.\s*)+" + NAME_TOKEN + r"$|^" + NAME_TOKEN + r"\s+(?:[A-ZÅÄÖ]\.\s*)+"
                            + r"(?:" + NAME_TOKEN + r")?$")
+# the commonest finite verbs: a line that has one is a sentence, not a name, heading or organisation
+FINITE_VERB = re.compile(r"\b(?:är|var|har|hade|ska|skall|skulle|bör|borde|kan|kunde|måste|vill|ville|gjorde|gör|"
+                         r"finns|fanns|blir|blev|behöver|behövs|kommer|får|fick|tycker|menar|anser|tror|ligger|"
+                         r"går|gick|tar|tog|ser|såg|vet|visar|sker|gäller)\b", re.IGNORECASE)
 HANDLE = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.-]{2,40})$")
 # words that end the name of an organisation rather than a surname
 _ORG_ENDINGS = re.compile(r"(?:verket|förvaltningen|förvaltning|jouren|förbundet|föreningen|förening|kommun|"
@@ -39,7 +43,7 @@ def is_person_name(s: str) -> bool:
         return False
     words = s.split()
     if words[0] in _NOT_NAME_WORDS or _NEVER_IN_NAME.intersection(words) or is_role_word(s) \
-            or is_job_title(s.lower()):
+            or is_job_title(s.lower()) or any(is_role_word(w) for w in words[1:]):
         return False
     if any(_ORG_ENDINGS.search(w) and not is_first_name(w) for w in words):
         return False
