@@ -24,7 +24,7 @@ from pipeline.stages.segment.meta import infer_year, read_meta, set_date
 from pipeline.stages.segment.names import is_person_name
 from pipeline.stages.segment.sections import annotate_blocks, section_rows
 
-__all__ = ["STAGE", "SegmentParams", "Segmentation", "segment_document", "segment_stage", "is_person_name"]
+__all__ = ["STAGE", "SegmentParams", "Segmentation", "is_person_name", "segment_document", "segment_stage"]
 
 
 @dataclass
@@ -92,7 +92,9 @@ STAGE = StageSpec(
     params=SegmentParams,
     requires=("document.text", "document.source_path", "document.meta_title", "document.meta_date", "blocks"),
     assigns=("meetings", "attendees", "sections", "blocks"),
-    code=("pipeline/stages/segment", "pipeline/lang"),
+    code=("pipeline/stages/segment", "pipeline/lang/attendance.py", "pipeline/lang/protocol.py",
+          "pipeline/lang/dates.py", "pipeline/lang/names.py", "pipeline/lang/fold.py"),
+    resources=("pipeline/lang/first_names.txt", "pipeline/lang/nicknames.json"),
     run=segment_stage,
     description="meeting metadata, attendees and agenda sections",
 )

@@ -7,11 +7,16 @@ import re
 from collections import Counter
 
 from pipeline.lang.protocol import FURNITURE
-from pipeline.stages.segment.attendees import (AttendanceBlock, Attendee, attendance_blocks, heading_kind,
-                                               merge_attendees, strip_markup)
+from pipeline.stages.segment.attendees import (
+    AttendanceBlock,
+    Attendee,
+    attendance_blocks,
+    heading_kind,
+    merge_attendees,
+    strip_markup,
+)
 from pipeline.stages.segment.frontpage import FrontPage
-from pipeline.stages.segment.headings import (LABELS, is_dense, line_heading, numbered_heading, numbered_run,
-                                              text_width)
+from pipeline.stages.segment.headings import LABELS, is_dense, line_heading, numbered_heading, numbered_run, text_width
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line, LineIndex
 from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title
@@ -119,6 +124,25 @@ def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta
     return heads
 
 
+def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
+    """Numbered lines that follow each other with nothing between them, after running text, are a
+    list inside a section ('1. Background' / '2. Design' under a paragraph), not headings."""
+    heads = sorted(heads, key=lambda h: h.start)
+    drop: set[int] = set()
+    k = 0
+    while k < len(heads):
+        j = k
+        while j + 1 < len(heads) and heads[j + 1].number and heads[j].number and heads[j + 1].line == heads[j].line + 1:
+            j += 1
+        if j - k >= 2 and heads[k].number:
+            before = next((x for x in reversed(lines[:heads[k].line]) if not x.blank), None)
+            after_heading = before is None or any(h.line == before.no for h in heads) or before.text.endswith(":")
+            if not after_heading:
+                drop.update(h.line for h in heads[k:j + 1])
+        k = j + 1
+    return [h for h in heads if h.line not in drop]
+
+
 def _item_heads(items: Items, lines: list[Line]) -> list[Head]:
     heads = []
     for it in items.items:
@@ -148,7 +172,7 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
             skip.add(meta.title_line.no)
         heads = _attendance_heads(att_blocks, lines) + _informal_heads(text, lines, blocks, meta, skip)
         keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
-        heads = [h for h in heads if h.line in keep]
+        heads = _without_lists([h for h in heads if h.line in keep], lines)
     heads = [h for h in heads if h.line < end_line]
     end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
     while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.lang.attendance import AttendanceKind, attendance_heading, attendance_heading_words, more_specific_role
 from pipeline.lang.fold import fold_name_key
+from pipeline.lang.names import is_first_name
 from pipeline.stages.segment.entry import Entry, organisation_only, parse_entries
 from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.names import is_handle
 
 BULLET = re.compile(r"^\s*(?:[-–—*•·▪●○◦■►➢]|e(?=\s+\S)|\d{1,2}[.)](?=\s))\s*")
 _INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_words())) + r")\s*[:–-]\s*(?P<rest>\S.*)$",
@@ -123,7 +125,23 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
         else:
             break
         j += 1
+    block.attendees = _organisations_among(block.attendees)
     return block
+
+
+def _organisations_among(found: list[Attendee]) -> list[Attendee]:
+    """In a list of organisations ('RSMH', 'Hjärnkoll'), a two-word entry without a known first
+    name ('Attention Helsingborg') is an organisation too."""
+    orgs = sum(1 for a in found if a.entry.name is None)
+    if orgs * 2 <= len(found):
+        return found
+    out = []
+    for a in found:
+        e = a.entry
+        if e.name and not is_first_name(e.name.split()[0]) and e.organisation is None and not is_handle(e.name):
+            e = replace(e, name=None, organisation=e.name)
+        out.append(replace(a, entry=e))
+    return out
 
 
 def attendance_blocks(lines: list[Line], skip: set[int]) -> list[AttendanceBlock]:

@@ -29,8 +29,7 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
     for k, ln in enumerate(tail):
         m = SIGNATURE.match(ln.text) or (_INLINE_SIGNATURE.search(ln.text) if len(ln.text) <= 60 else None)
         if m and _name_of(m.group("name")):
-            start = ln if SIGNATURE.match(ln.text) else ln
-            return _name_of(m.group("name")), start.no
+            return _name_of(m.group("name")), ln.no
         m = AUTHOR_LABEL.match(ln.text)
         if m and len(ln.text) <= 80:
             name = m.group("name").strip(" .:_")

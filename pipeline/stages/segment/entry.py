@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.lang.attendance import (ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word,
-                                      normalise_role)
+from pipeline.lang.attendance import ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word, normalise_role
 from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name
 
 
@@ -144,9 +143,12 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
         return []
     refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]
     s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
+    org_prefix, s = _organisation_prefix(s)
     halves = SUBSTITUTION.split(s, maxsplit=1)
     absent = bool(ABSENT_MARKS.search(halves[0]))
-    people = _people(halves[0], role, per_line)
+    people = _people(halves[0], role, per_line and org_prefix is None)
+    if org_prefix:
+        people = [p if p.organisation else replace(p, organisation=org_prefix) for p in people]
     if not people:
         return []
     if len(halves) == 2:
@@ -161,6 +163,19 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
             p = replace(p, paragraphs=", ".join(refs))
         out.append(p)
     return out
+
+
+def _organisation_prefix(text: str) -> tuple[str | None, str]:
+    """'Hjärnkoll: Sam Öberg, Kim Ek' -> ('Hjärnkoll', 'Sam Öberg, Kim Ek'): several people of one
+    organisation on one line. A post before one name ('Kassör: Erik Ek') is not an organisation."""
+    m = _ROLE_PREFIX.match(text)
+    if not m or normalise_role(m.group("role")) or is_role_word(m.group("role")):
+        return None, text
+    rest = m.group("rest")
+    names = [p for p in split_top(rest) for q in _split_and(p) if leading_name(q)[0]]
+    if len(names) < 2 or not m.group("role")[:1].isupper():
+        return None, text
+    return m.group("role").strip(), rest
 
 
 def _people(text: str, role: str | None, per_line: bool = False) -> list[Entry]:

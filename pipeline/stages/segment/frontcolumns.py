@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pipeline.lang.attendance import AttendanceKind, is_job_title, is_party, is_role_word
 from pipeline.stages.segment.attendees import Attendee
@@ -109,7 +110,7 @@ def fragments(seg: Segment, has_gaps: bool = False) -> list[Fragment]:
             cuts.append(m.end())
     cuts = sorted(set(cuts)) + [len(text)]
     out = []
-    for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+    for k, (a, b) in enumerate(pairwise(cuts)):
         piece = _cut(seg, a, b)
         if not piece.text:
             continue
@@ -135,9 +136,11 @@ def _by_content(columns: list[Column], frag: Fragment, ptr: int) -> int:
     return min(ptr, len(columns) - 1)
 
 
-def _by_position(columns: list[Column], x: float, line_x: float) -> int:
-    """The column of a fragment the line's gaps place: the first at the line's start, else the nearest."""
-    if x <= line_x + 2 or len(columns) == 1:
+def _by_position(columns: list[Column], x: float, left: float) -> int:
+    """The column of a fragment the line's gaps place: the first at the form's left edge (or left of
+    the second column's label), else the nearest label."""
+    second = columns[1].x if len(columns) > 1 and columns[1].x is not None else None
+    if len(columns) == 1 or x <= left + 2 or (second is not None and x < second - 0.5 * (second - left)):
         return 0
     rest = [(abs((c.x if c.x is not None else x) - x), k) for k, c in enumerate(columns) if k > 0]
     return min(rest)[1]
@@ -159,14 +162,15 @@ def _split_tail(f: Fragment, columns: list[Column], k: int) -> tuple[Fragment, S
     return Fragment(head, f.kind, f.x), _cut(f.seg, m.end(), len(f.seg.text))
 
 
-def assign_fragments(columns: list[Column], frags: list[Fragment], line_x: float | None = None) -> None:
-    """Put each fragment of one line into its column."""
+def assign_fragments(columns: list[Column], frags: list[Fragment], left: float | None = None) -> None:
+    """Put each fragment of one line into its column (``left``: the form's left edge, when the
+    fragments carry positions)."""
     if not columns:
         return
     ptr, n_names = 0, sum(f.kind == "name" for f in frags)
     for f in frags:
-        if f.x is not None and line_x is not None:
-            k = _by_position(columns, f.x, line_x)
+        if f.x is not None and left is not None:
+            k = _by_position(columns, f.x, left)
         elif f.kind == "cont":
             k = next((j for j in range(ptr, len(columns)) if columns[j].open_entry()), None)
             k = k if k is not None else min(ptr, len(columns) - 1)

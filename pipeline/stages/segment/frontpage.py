@@ -22,8 +22,8 @@ from pipeline.lang.attendance import ATTENDANCE_HEADINGS, AttendanceKind
 from pipeline.lang.protocol import FRONT_LABELS, LABEL_TAILS, TOC_HEADING
 from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.entry import parse_entries
-from pipeline.stages.segment.items import is_item
 from pipeline.stages.segment.frontcolumns import Column, assign_fragments, fragments
+from pipeline.stages.segment.items import is_item
 from pipeline.stages.segment.lines import Line, LineIndex, Segment
 from pipeline.stages.segment.names import FINITE_VERB
 
@@ -92,15 +92,17 @@ def _open_columns(labels: list[tuple[str, float]]) -> list[Column]:
     return [Column(k, ATTENDANCE_HEADINGS[k], x) for k, x in att]
 
 
-def _values(state: _State, segs: list[Segment], line_x: float | None) -> bool:
-    """A line of values under the open columns; False when it holds none (the form has ended)."""
-    gaps = len(segs) > 1 and line_x is not None
-    frags = [f for seg in segs for f in fragments(seg, gaps)]
+def _values(state: _State, segs: list[Segment]) -> bool:
+    """A line of values under the open columns; False when it holds none (the form has ended).
+    Its segments are placed by position when the line shows its columns (gaps, an indent)."""
+    left = min(c.x for c in state.columns if c.x is not None) if any(c.x is not None for c in state.columns) else None
+    positioned = left is not None and (len(segs) > 1 or segs[0].col > left + 2)
+    frags = [f for seg in segs for f in fragments(seg, positioned)]
     text = " ".join(s.text for s in segs)
     if not any(f.kind != "cont" for f in frags) and not any(c.open_entry() for c in state.columns) \
             and (text.endswith(".") or FINITE_VERB.search(text) or len(text.split()) > 12):
         return False  # prose: the form has ended
-    assign_fragments(state.columns, frags, line_x if gaps else None)
+    assign_fragments(state.columns, frags, left if positioned else None)
     return True
 
 
@@ -111,7 +113,7 @@ def _field_line(name: str, text: str) -> bool:
     return len(text) <= 70 and not text.endswith(".") and not text[:1].islower()
 
 
-def _label_line(state: _State, fp: FrontPage, parsed: list, line_x: float) -> None:
+def _label_line(state: _State, fp: FrontPage, parsed: list) -> None:
     """A line that starts with labels: a row of column labels, or field labels with their values."""
     labels = [lab for labs, _, _ in parsed for lab in labs]
     if any(k in ATTENDANCE_HEADINGS for k, _ in labels) and not any(
@@ -120,7 +122,7 @@ def _label_line(state: _State, fp: FrontPage, parsed: list, line_x: float) -> No
         fp.columns.extend(state.columns)
         values = [v for _, v, _ in parsed if v is not None]
         if values and state.columns:
-            _values(state, values, None if len(values) == 1 else line_x)
+            _values(state, values)
         return
     state.columns, current = [], None
     for labs, value, _ in parsed:
@@ -141,12 +143,11 @@ def _read_line(state: _State, fp: FrontPage, ln: Line, segs: list[Segment]) -> b
     for seg in [s for g in segs for s in _split_mid(g)]:
         labs, value = _labels(seg)
         parsed.append((labs, value if labs else seg, seg))
-    line_x = min(s.col for s in segs) if segs else 0.0
     if any(p[0] for p in parsed):
-        _label_line(state, fp, parsed, line_x)
+        _label_line(state, fp, parsed)
         return True
     if state.columns:
-        if _values(state, segs, line_x):
+        if _values(state, segs):
             return True
         state.columns = []
         return False

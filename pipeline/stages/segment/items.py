@@ -12,16 +12,27 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.lang.attendance import attendance_heading
-from pipeline.lang.protocol import (CONTINUATION, FURNITURE, TOC_ENTRY, TOC_HEADING, front_label, front_label_words,
-                                    item_line, subheading)
+from pipeline.lang.protocol import (
+    CONTINUATION,
+    FURNITURE,
+    TOC_ENTRY,
+    TOC_HEADING,
+    front_label,
+    front_label_words,
+    item_line,
+    subheading,
+)
 from pipeline.stages.segment.entry import parse_entries
-from pipeline.stages.segment.names import FINITE_VERB
 from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.names import FINITE_VERB
 
 _BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
 _TITLE_START = re.compile(r"^[A-ZÅÄÖÉÜ0-9\"”»]")
 _MAX_TITLE_LINES = 3
-_LABEL_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in front_label_words() if " " in w) + r")\b", re.I)
+# a title line that cannot end there ('Remiss om ny översiktsplan för' / 'Norra hamnen')
+_OPEN_TITLE_END = re.compile(r"(?:\b(?:för|av|och|i|om|med|till|på|samt|inom|mellan|enligt|från|vid|inför|mot|"
+                             r"över|under|gällande|avseende|rörande)|[,–-])$", re.IGNORECASE)
+_LABEL_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in front_label_words() if " " in w) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -74,7 +85,7 @@ def _title_lines(lines: list[Line], i: int) -> list[Line]:
         prev = out[-1].text
         if item_line(ln.text) or subheading(ln.text) or prev.endswith((".", ":")):
             break
-        if len(prev) >= 55 and (ln.text[:1].islower() or ln.text[:1].isdigit()):
+        if (len(prev) >= 55 and (ln.text[:1].islower() or ln.text[:1].isdigit())) or _OPEN_TITLE_END.search(prev):
             out.append(ln)
         else:
             break

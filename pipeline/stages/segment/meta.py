@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from pipeline.lang.dates import find_dates
 from pipeline.lang.protocol import FURNITURE, item_line
-from pipeline.stages.segment.attendees import heading_kind, strip_markup
+from pipeline.stages.segment.attendees import BULLET, heading_kind, strip_markup
 from pipeline.stages.segment.lines import Line
 
 DOC_TYPES = (r"(?:justerat\s+|justerade\s+)?(?:sammanträdes|möte|styrelsemötes|årsmötes|stämmo|extra\s+)?protokoll"
@@ -38,7 +38,7 @@ _PERIOD_SUFFIX = re.compile(r"\s*(?:(?:19|20)?\d{2}/(?:19|20)?\d{2}|(?:VT|HT|vt|
                             r"(?:våren|hösten|sommaren|vintern)\s+(?:19|20)\d{2})$")
 _SENTENCE = re.compile(r"[.!?]$")
 _LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och datum|datum och tid|plats|lokal|"
-                         r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.I)
+                         r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.IGNORECASE)
 META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid och datum|datum och tid|tid|plats och tid|"
                         r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)(?![\wåäö])\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
@@ -83,7 +83,7 @@ def clean_body(text: str, date_span: tuple[int, int] | None = None) -> str | Non
         s = MEETING_TYPE.sub(" ", s)
     s = re.sub(r"^\s*(?:nr\.?\s*)?\d{1,3}\s+(?=\S)", "", s.strip())
     s = _PERIOD_SUFFIX.sub("", re.sub(r"\s+", " ", s).strip())
-    s = re.sub(r"\s+\d{1,2}$", "", s).strip(" \t,;:–—-|/()")
+    s = s.strip(" \t,;:–—-|/()")
     if not s or MUNICIPALITY.match(s) or re.fullmatch(r"[\d\s./-]*", s):
         return None
     return s
@@ -146,7 +146,9 @@ def _body_from_next(meta: Meta, lines: list[Line]) -> None:
     """'PROTOKOLL' / 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL' over 'Socialnämnden': the next short line."""
     for ln in lines:
         s = strip_markup(ln.text)
-        if _LABEL_LINE.match(s) or heading_kind(s) or item_line(s) or FURNITURE.match(s):
+        if heading_kind(s) or BULLET.match(ln.text):
+            break
+        if _LABEL_LINE.match(s) or item_line(s) or FURNITURE.match(s):
             if META_LABEL.match(s):
                 break
             continue

@@ -45,9 +45,7 @@ def is_person_name(s: str) -> bool:
     if words[0] in _NOT_NAME_WORDS or _NEVER_IN_NAME.intersection(words) or is_role_word(s) \
             or is_job_title(s.lower()) or any(is_role_word(w) for w in words[1:]):
         return False
-    if any(_ORG_ENDINGS.search(w) and not is_first_name(w) for w in words):
-        return False
-    return True
+    return not any(_ORG_ENDINGS.search(w) and not is_first_name(w) for w in words)
 
 
 def is_single_name(s: str) -> bool:

@@ -13,13 +13,13 @@ from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.names import is_handle
 
 _NAME_COLS = re.compile(r"^(?:namn|name|person|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
-                        r"deltagare\s+och\s+roll|representant|kontaktperson|användare|user)$", re.I)
+                        r"deltagare\s+och\s+roll|representant|kontaktperson|användare|user)$", re.IGNORECASE)
 _ORG_COLS = re.compile(r"^(?:organisation|org\.?|myndighet|förening|företag|förvaltning|verksamhet|representerar|"
-                       r"parti|enhet|avdelning|bolag|organisation/förening|kommun|region|from|affiliation)$", re.I)
-_ROLE_COLS = re.compile(r"^(?:roll|mötesroll|funktion|befattning|titel|uppdrag|role|position|roll i gruppen)$", re.I)
-_PRESENT_COLS = re.compile(r"^(?:närvaro|närvarande|deltog|närvarande\s*\(ja/nej\)|present)$", re.I)
-_VOTE_COLS = re.compile(r"\b(?:ja|nej|avstår|ja-röst|nej-röst)\b", re.I)
-_NO = re.compile(r"^(?:nej|no|-|–|frånvarande|ej\s+närvarande|anmält\s+förhinder|x?\s*förhinder)$", re.I)
+                       r"parti|enhet|avdelning|bolag|organisation/förening|kommun|region|from|affiliation)$", re.IGNORECASE)
+_ROLE_COLS = re.compile(r"^(?:roll|mötesroll|funktion|befattning|titel|uppdrag|role|position|roll i gruppen)$", re.IGNORECASE)
+_PRESENT_COLS = re.compile(r"^(?:närvaro|närvarande|deltog|närvarande\s*\(ja/nej\)|present)$", re.IGNORECASE)
+_VOTE_COLS = re.compile(r"\b(?:ja|nej|avstår|ja-röst|nej-röst)\b", re.IGNORECASE)
+_NO = re.compile(r"^(?:nej|no|-|–|frånvarande|ej\s+närvarande|anmält\s+förhinder|x?\s*förhinder)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s:|-]+$")
 
 
@@ -55,7 +55,9 @@ def _row_attendee(cells: list[tuple[str, int, int]], cols: dict[str, int]) -> At
         return None  # a row that names no one ('Summa', a note)
     role = normalise_role(cell("role")) or (normalise_role(rest) if rest else None)
     present = not (cols.get("present") is not None and _NO.match(cell("present") or "")) \
-        and not ABSENT_MARKS.search(name_cell)
+        and not any(ABSENT_MARKS.search(c[0]) for c in cells)
+    if role is None and ABSENT_MARKS.search(cell("role")):
+        role = None
     start, end = cells[0][1], cells[-1][2]
     return Attendee(Entry(name, org, role, present), start, end)
 
