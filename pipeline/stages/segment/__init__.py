@@ -56,7 +56,7 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     items = find_items(lines, used)
     secretary = front.value("secretary") if front else None
     author, closing = find_author(lines, attendees, _first_name_of(secretary))
-    heads, heading_lines, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing)
+    heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing)
     if front:
         for name in ("date", "place_time"):
             if front.value(name):
@@ -67,7 +67,7 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     rows = [{"meeting_id": meeting_id, "name": a.entry.name, "organisation": a.entry.organisation,
              "role": a.entry.role, "present": a.entry.present, "paragraphs": a.entry.paragraphs,
              "start_char": a.start, "end_char": a.end} for a in attendees]
-    new_blocks = annotate_blocks(blocks, sections, items.subheadings, lines, heading_lines, text) if blocks else []
+    new_blocks = annotate_blocks(blocks, sections, items.subheadings, lines, heading_spans, text) if blocks else []
     return Segmentation(meeting, rows, sections, new_blocks)
 
 

@@ -153,8 +153,8 @@ def _item_heads(items: Items, lines: list[Line]) -> list[Head]:
 
 def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, items: Items,
                att_blocks: list[AttendanceBlock], used: set[int], closing: int | None
-               ) -> tuple[list[Head], list[Line], int]:
-    """The section headings, the lines that are headings (to split blocks at), and the end of the body."""
+               ) -> tuple[list[Head], list[tuple[int, int]], int]:
+    """The section headings, the spans of the headings (to split blocks at), and the end of the body."""
     end_line = closing if closing is not None else len(lines)
     signing = signature_block(lines)
     if signing is not None and signing < end_line:
@@ -177,8 +177,8 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
     end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
     while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":
         end_of_body -= 1
-    heading_lines = [lines[h.line] for h in heads]
-    return sorted(heads, key=lambda h: h.start), heading_lines, end_of_body
+    spans = [(h.start, h.heading_end) for h in heads]
+    return sorted(heads, key=lambda h: h.start), spans, end_of_body
 
 
 _ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e)?\s*(?:justerare|justerande|ordförande|sekreterare|"

@@ -44,6 +44,7 @@ class Column:
     kind: AttendanceKind
     x: float | None = None
     entries: list[list[Segment]] = field(default_factory=list)
+    stamp: int = 0          # when the column last took a fragment (the latest is where a lone continuation goes)
 
     @property
     def party(self) -> bool:
@@ -67,7 +68,8 @@ class Column:
     def wants_name(self) -> bool:
         return bool(self.entries) and bool(_WANTS_NAME.search(self.last_text()))
 
-    def add(self, seg: Segment, new: bool) -> None:
+    def add(self, seg: Segment, new: bool, stamp: int = 0) -> None:
+        self.stamp = stamp
         if new or not self.entries:
             self.entries.append([seg])
         else:
@@ -137,10 +139,9 @@ def _by_content(columns: list[Column], frag: Fragment, ptr: int) -> int:
 
 
 def _by_position(columns: list[Column], x: float, left: float) -> int:
-    """The column of a fragment the line's gaps place: the first at the form's left edge (or left of
-    the second column's label), else the nearest label."""
-    second = columns[1].x if len(columns) > 1 and columns[1].x is not None else None
-    if len(columns) == 1 or x <= left + 2 or (second is not None and x < second - 0.5 * (second - left)):
+    """The column of a fragment the line's gaps place: the first at the form's left edge, else the
+    column whose label is nearest."""
+    if len(columns) == 1 or x <= left + 2:
         return 0
     rest = [(abs((c.x if c.x is not None else x) - x), k) for k, c in enumerate(columns) if k > 0]
     return min(rest)[1]
@@ -173,7 +174,9 @@ def assign_fragments(columns: list[Column], frags: list[Fragment], left: float |
             k = _by_position(columns, f.x, left)
         elif f.kind == "cont":
             k = next((j for j in range(ptr, len(columns)) if columns[j].open_entry()), None)
-            k = k if k is not None else min(ptr, len(columns) - 1)
+            if k is None:
+                latest = max(range(len(columns)), key=lambda j: columns[j].stamp)
+                k = latest if ptr == 0 and len(frags) == 1 else min(ptr, len(columns) - 1)
         elif f.kind == "half":
             k = next((j for j in range(ptr, len(columns)) if columns[j].wants_name()), min(ptr, len(columns) - 1))
         elif n_names == 1:
@@ -183,9 +186,10 @@ def assign_fragments(columns: list[Column], frags: list[Fragment], left: float |
         col = columns[k]
         new = f.kind == "name" and not col.wants_name()
         f, tail = _split_tail(f, columns, k)
-        col.add(f.seg, new)
+        stamp = max(c.stamp for c in columns) + 1
+        col.add(f.seg, new, stamp)
         if tail is not None:
             j = next(j for j in range(k + 1, len(columns)) if columns[j].open_entry())
-            columns[j].add(tail, False)
+            columns[j].add(tail, False, stamp + 1)
             k = j
         ptr = min(k + 1, len(columns) - 1) if k + 1 < len(columns) else k

@@ -58,7 +58,7 @@ def _plain_heading_text(t: str) -> bool:
         return False
     if t.endswith("?") and len(words) > 4:
         return False
-    if t.endswith(("-", "–")) or re.search(r"\S:\s+[a-zåäö]", t):
+    if t.endswith(("-", "–")) or re.search(r"\S:\s+[a-zåäö]", t) or re.match(r"^[^\s:]+:\s+\S", t):
         return False  # 'SUHF: Tagit del - ok', 'Förslag: lägg till …': a label and its text
     outside = re.sub(r"\([^)]*\)", " ", t)
     if len(words) > 4 and not t.endswith("?") and FINITE_VERB.search(outside):

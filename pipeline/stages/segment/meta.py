@@ -76,7 +76,7 @@ def clean_body(text: str, date_span: tuple[int, int] | None = None) -> str | Non
     if date_span:
         s = s[:date_span[0]] + " " + s[date_span[1]:]
     s = re.sub(r"\([^)]*(?:\d{4}|rev\b)[^)]*\)", " ", s)
-    s = re.sub(r"\b(?:den|kl\.?|klockan)\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
+    s = re.sub(r"\b(?:den|kl\.|kl|klockan)\b\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
     s = TITLE_PREFIX.sub("", s.strip())
     s = _DOC_TYPE_ANYWHERE.sub(" ", s)
     if not _KEEP_MEETING_WORDS.match(s.strip()):
@@ -146,9 +146,9 @@ def _body_from_next(meta: Meta, lines: list[Line]) -> None:
     """'PROTOKOLL' / 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL' over 'Socialnämnden': the next short line."""
     for ln in lines:
         s = strip_markup(ln.text)
-        if heading_kind(s) or BULLET.match(ln.text):
+        if heading_kind(s) or BULLET.match(ln.text) or item_line(s):
             break
-        if _LABEL_LINE.match(s) or item_line(s) or FURNITURE.match(s):
+        if _LABEL_LINE.match(s) or FURNITURE.match(s):
             if META_LABEL.match(s):
                 break
             continue
@@ -187,7 +187,7 @@ def clean_place(value: str) -> str | None:
     s = value
     for d in find_dates(s):
         s = s.replace(d.text, " ")
-    s = re.sub(r"\b(?:kl\.?|klockan)\s*[\d.:\s–-]*", " ", s, flags=re.IGNORECASE)
+    s = re.sub(r"\b(?:kl\.|kl\b|klockan\b)\s*[\d.:\s–-]*", " ", s, flags=re.IGNORECASE)
     s = re.sub(r"\b\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", " ", s)
     s = re.sub(r"^\s*för\s+", "", s)
     return re.sub(r"\s+", " ", s).strip(" ,;–-") or None

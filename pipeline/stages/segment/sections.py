@@ -45,10 +45,12 @@ def _split_paragraphs(blocks: list[dict], cuts: list[tuple[int, int]]) -> list[d
         if b.get("kind") != "paragraph":
             out.append(b)
             continue
-        inside = [c for c in starts if b["start_char"] <= c[0] < b["end_char"]
-                  and not (c[0] == b["start_char"] and c[1] >= b["end_char"])]
+        inside = [c for c in starts if b["start_char"] <= c[0] < b["end_char"]]
         if not inside:
             out.append(b)
+            continue
+        if inside[0][0] == b["start_char"] and inside[0][1] >= b["end_char"]:
+            out.append({**b, "kind": "heading", "level": 2})  # the paragraph is a heading
             continue
         pos = b["start_char"]
         for s, e in inside:
@@ -70,9 +72,9 @@ def _next_start(e: int) -> int:
 
 
 def annotate_blocks(blocks: list[dict], sections: list[dict], subheadings: dict[int, str], lines: list[Line],
-                    heading_lines: list[Line], text: str) -> list[dict]:
-    """The blocks with ``section_id`` and ``subsection`` set (paragraphs split at heading lines)."""
-    cuts = [(ln.start, ln.end) for ln in heading_lines] + [(lines[n].start, lines[n].end) for n in subheadings]
+                    heading_spans: list[tuple[int, int]], text: str) -> list[dict]:
+    """The blocks with ``section_id`` and ``subsection`` set (paragraphs split at headings)."""
+    cuts = list(heading_spans) + [(lines[n].start, lines[n].end) for n in subheadings]
     out = _split_paragraphs([dict(b) for b in blocks], cuts)
     out = [t for t in (_trim(b, text) for b in out)
            if t.get("kind") not in ("paragraph", "heading") or t["end_char"] > t["start_char"]]

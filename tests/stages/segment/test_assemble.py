@@ -1,0 +1,44 @@
+from pipeline.stages.segment.assemble import build_meeting, decision_body, signature_block
+from pipeline.stages.segment.items import find_items
+from pipeline.stages.segment.lines import split_lines
+from pipeline.stages.segment.meta import read_meta
+
+PROTOCOL_WITHOUT_BODY_LINE = """ÖSTERVIKS KOMMUN SAMMANTRÄDESPROTOKOLL
+2023-10-12
+§ 87 Dnr SN-2023-00101
+Information
+Beslut
+Socialnämnden för vuxna noterar informationen till protokollet.
+§ 88 Dnr SN-2023-00120
+Delårsrapport
+Beslut
+Socialnämnden för vuxna godkänner delårsrapporten.
+Ordföranden konstaterar att ingen begärt ordet.
+"""
+
+
+def test_the_body_a_protocol_decides_in_when_no_line_names_it():
+    lines = split_lines(PROTOCOL_WITHOUT_BODY_LINE)
+    items = find_items(lines, set())
+    assert decision_body(lines, items) == "Socialnämnden för vuxna"
+    meta = read_meta(lines)
+    assert meta.body is None
+    row = build_meeting("m-1", "d", meta, None, items, lines, None)
+    assert row["body"] == "Socialnämnden för vuxna" and row["date_source"] == "text"
+
+
+def test_the_metadata_title_names_the_body_when_the_text_does_not():
+    lines = split_lines("Den 10 oktober genomfördes ett möte med alla husråd.\n\nText.\n")
+    meta = read_meta(lines)
+    row = build_meeting("m-1", "d", meta, None, find_items(lines, set()), lines, None,
+                        {"meta_title": "Husrådet i Brf Eken"})
+    assert row["body"] == "Husrådet i Brf Eken"
+    assert row["date"] is None and row["date_source"] is None and row["date_text"] == "Den 10 oktober"
+
+
+def test_closing_signature_lines():
+    text = "Styrelsen\n" + "Text om ekonomin.\n" * 12 + "Mötet avslutas 20:40\nFörste justerare    Andre justerare\n"
+    text += "Anna Ek             Bo Berg\n"
+    lines = split_lines(text)
+    assert lines[signature_block(lines)].text.startswith("Förste justerare")
+    assert signature_block(split_lines("Styrelsen\n" + "Text.\n" * 12)) is None

@@ -1,0 +1,25 @@
+from pipeline.stages.segment.attendees import Attendee
+from pipeline.stages.segment.author import author, closing_author
+from pipeline.stages.segment.entry import Entry
+from pipeline.stages.segment.lines import split_lines
+
+
+def _closing(text):
+    return closing_author(split_lines(text))[0]
+
+
+def test_closing_signatures():
+    assert _closing("Text.\n\n/Anne\n") == "Anne"
+    assert _closing("Text.\n\nVid pennan: Bo Ek\n") == "Bo Ek"
+    assert _closing("Text.\n\nVid protokollet\n\n............\nLisa Ek\n") == "Lisa Ek"
+    assert _closing("Text.\n\nVid anteckningarna /Per-Åke Holm\n") == "Per-Åke Holm"
+    assert _closing("Text.\n\n/Nina\n, sekreterare i styrelsen\n") == "Nina"
+    assert _closing("Text.\n\nTack för i dag.\n") is None
+
+
+def test_the_secretary_when_there_is_no_closing():
+    lines = split_lines("Styrelsen\n\nText.\n")
+    people = [Attendee(Entry("Cia Lind", role="sekreterare"), 0, 0)]
+    assert author(lines, people, None) == ("Cia Lind", None)
+    assert author(lines, people, "Hanna Vall") == ("Hanna Vall", None)
+    assert author(lines, [], None) == (None, None)

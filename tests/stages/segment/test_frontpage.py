@@ -1,0 +1,49 @@
+from pipeline.stages.segment.frontpage import read_front_page
+from pipeline.stages.segment.lines import LineIndex, split_lines
+from tests.stages.segment.samples import FORMAL_COLLAPSED, FORMAL_GAPS, LABEL_MARGIN
+
+
+def _read(text):
+    lines = split_lines(text)
+    return read_front_page(lines, LineIndex(lines))
+
+
+def _people(fp):
+    return {a.entry.name: (a.entry.organisation, a.entry.role, a.entry.present) for a in fp.attendees}
+
+
+def test_two_columns_with_gaps_give_every_attendee_with_party_role_and_presence():
+    fp = _read(FORMAL_GAPS)
+    people = _people(fp)
+    assert people["Göran Vik"][:2] == ("C", "ordförande")
+    assert people["Ylva Berglund"][1] == "vice ordförande" and people["Rasmus Lind"][1] == "2:e vice ordförande"
+    assert people["Petra Sund"] == ("S", "tjänstgörande ersättare", True)
+    assert people["Hussein Karimi"] == ("S", "ledamot", False)
+    assert people["Stina Ek"][2] is False
+    assert people["Anders Fjäll"][1] == "biträdande socialchef"
+    assert people["Birgitta Ros"][:2] == ("Vision", "personalföreträdare")
+    assert people["Karl Storm"][:2] == ("Pensionärsrådet", "ordförande")
+    assert people["Hanna Vall"][1] == "sekreterare" and people["Tove Hagberg"][1] == "justerare"
+    assert fp.value("secretary") == "Hanna Vall" and fp.value("paragraphs") == "§§ 87-90"
+    assert fp.value("place_time").startswith("Rådhuset, Sessionssalen")
+
+
+def test_the_collapsed_front_page_gives_the_same_people():
+    gaps, collapsed = _people(_read(FORMAL_GAPS)), _people(_read(FORMAL_COLLAPSED))
+    assert set(collapsed) == set(gaps)
+    assert {k: v[2] for k, v in collapsed.items()} == {k: v[2] for k, v in gaps.items()}
+    assert {k: v[0] for k, v in collapsed.items()} == {k: v[0] for k, v in gaps.items()}
+
+
+def test_labels_in_the_margin_with_values_beside_them():
+    people = _people(_read(LABEL_MARGIN))
+    assert set(people) == {"Per Ahlström", "Lena Forsberg", "Mikael Öst", "Sara Nyqvist", "Tomas Krantz",
+                           "Eva Lundgren", "Johan Berglund"}
+    assert people["Tomas Krantz"] == ("S", "ledamot", False)
+    assert people["Lena Forsberg"][1] == "justerare" and people["Johan Berglund"][1] == "sekreterare"
+
+
+def test_informal_notes_have_no_front_page():
+    text = ("Husrådsmöte 2020-10-14\nNärvarande\nAnna Ek, styrelsen\nBo Berg, hus 1\n"
+            "Ordförande hälsade alla välkomna.\nJustering efter remissen behövs inte.\n")
+    assert _read(text) is None

@@ -1,0 +1,62 @@
+import datetime as dt
+
+from pipeline.stages.segment.lines import split_lines
+from pipeline.stages.segment.meta import clean_body, clean_place, infer_year, is_title, read_meta
+
+
+def _meta(text, document=None):
+    meta = read_meta(split_lines(text))
+    infer_year(meta, document or {}, text)
+    return meta
+
+
+def test_the_body_is_the_title_without_document_type_date_and_meeting_type():
+    assert clean_body("Protokoll fört vid ordinarie föreningsstämma i Bostadsrättsföreningen Lärkan") == \
+        "Bostadsrättsföreningen Lärkan"
+    assert clean_body("Minnesanteckningar från Samrådsgruppen Väster") == "Samrådsgruppen Väster"
+    assert clean_body("Revisionen SAMMANTRÄDESANTECKNINGAR") == "Revisionen"
+    assert clean_body("Mötesprotokoll Sektionsstyrelsen 21/22") == "Sektionsstyrelsen"
+    assert clean_body("Gemensamt husrådsmöte Brf Eken") == "Brf Eken"
+    assert clean_body("Gemensamt husrådsmöte våren 2020 (rev 2020-03-26)") is None
+    assert clean_body("ÖSTERVIKS KOMMUN SAMMANTRÄDESPROTOKOLL") is None   # the municipality alone
+    assert clean_body("Årsmöte") == "Årsmöte"
+
+
+def test_a_generic_title_takes_the_body_from_the_next_line():
+    meta = _meta("ÖSTERVIKS KOMMUN   SAMMANTRÄDESPROTOKOLL\nSocialnämnden\nDatum\n2023-10-12\n")
+    assert (meta.body, meta.date, meta.date_source) == ("Socialnämnden", dt.date(2023, 10, 12), "text")
+
+
+def test_dates_from_title_labels_and_a_title_that_wraps():
+    meta = _meta("Referensgruppen 25\nnov\n\nNärvarande\nAnna Ek (SCB)\n")
+    assert (meta.body, meta.date_text, meta.date) == ("Referensgruppen", "25 nov", None)
+    meta = _meta("Styrelsen\nTid och datum: 18:00 2019-08-29\nPlats: Klubblokalen\n")
+    assert (meta.date, meta.place) == (dt.date(2019, 8, 29), "Klubblokalen")
+    meta = _meta("# Arbetsgruppen\n**Minnesanteckningar 2022-06-09**\n\nText.\n")
+    assert meta.date == dt.date(2022, 6, 9) and 1 in meta.used
+
+
+def test_a_sentence_is_not_a_title_but_can_date_the_meeting():
+    assert not is_title("Den 21 mars genomfördes ett gemensamt husrådsmöte med representanter från husråden.")
+    meta = _meta("Den 21 mars genomfördes ett husrådsmöte med alla husråd och styrelsen.\n\nText.\n")
+    assert (meta.title, meta.body, meta.date_text) == (None, None, "Den 21 mars")
+
+
+def test_a_year_not_written_comes_from_metadata_then_path_then_the_text():
+    text = "Brukarrådet 14 mars\n\nText.\n"
+    meta = _meta(text, {"meta_date": "2019-05-05T21:25:06Z", "source_path": "2018/notes-2018-03-14.txt"})
+    assert (meta.date, meta.date_source) == (dt.date(2019, 3, 14), "metadata")
+    meta = _meta(text, {"source_path": "arkiv/2018-03-14/brukarradet.txt"})
+    assert (meta.date, meta.date_source) == (dt.date(2018, 3, 14), "path")
+    meta = _meta(text, {"meta_date": "2021-01-02"})   # the nearest year: a meeting in March 2021 is ten weeks on
+    assert meta.date == dt.date(2021, 3, 14)
+    meta = _meta(text + "Nästa möte 2017-04-11.\n")
+    assert (meta.date, meta.date_source) == (dt.date(2017, 3, 14), "inferred")
+    meta = _meta(text)
+    assert (meta.date, meta.date_source, meta.date_text) == (None, None, "14 mars")
+
+
+def test_place_without_date_and_time():
+    assert clean_place("Rådhuset, Sessionssalen Klockan 13:15 – 16:40") == "Rådhuset, Sessionssalen"
+    assert clean_place("Kommunhuset, kl. 08.30–11.45") == "Kommunhuset"
+    assert clean_place("Klockan 13:00 – 13:05") is None
