@@ -92,7 +92,7 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
     "ordinarie ledamöter": AttendanceKind("ledamot", True), "ledamöter": AttendanceKind("ledamot", True),
     "beslutande": AttendanceKind("ledamot", True), "beslutande ledamöter": AttendanceKind("ledamot", True),
     "närvarande styrelseledamöter": AttendanceKind("ledamot", True),
-    "styrelseledamöter": AttendanceKind("ledamot", True), "styrelsen": AttendanceKind("ledamot", True),
+    "styrelseledamöter": AttendanceKind("ledamot", True),
     "närvarande från styrelsen": AttendanceKind("ledamot", True),
     "tjänstgörande ersättare": AttendanceKind("tjänstgörande ersättare", True),
     "tjänstgörande ersättare/ledamöter": AttendanceKind("tjänstgörande ersättare", True),

@@ -71,7 +71,6 @@ SUBHEADINGS: dict[str, str] = {
     "beslutet expedieras till": "Beslutet skickas till",
     "protokollsutdrag till": "Beslutet skickas till",
     "utdrag till": "Beslutet skickas till",
-    "sekretess": "Sekretess",
 }
 
 # sub-headings whose text is never a decision

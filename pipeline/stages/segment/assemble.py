@@ -19,7 +19,7 @@ from pipeline.stages.segment.frontpage import FrontPage
 from pipeline.stages.segment.headings import LABELS, is_dense, line_heading, numbered_heading, numbered_run, text_width
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line, LineIndex
-from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title
+from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title, metadata_date
 from pipeline.stages.segment.sections import Head
 from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_lines
 
@@ -125,8 +125,9 @@ def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta
 
 
 def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
-    """Numbered lines that follow each other with nothing between them, after running text, are a
-    list inside a section ('1. Background' / '2. Design' under a paragraph), not headings."""
+    """Numbered lines that follow each other with nothing between them are a list, not headings,
+    when they stand after running text ('1. Background' / '2. Design' under a paragraph) or when
+    their titles come again later as headings (the agenda listed before the items)."""
     heads = sorted(heads, key=lambda h: h.start)
     drop: set[int] = set()
     k = 0
@@ -137,7 +138,9 @@ def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
         if j - k >= 2 and heads[k].number:
             before = next((x for x in reversed(lines[:heads[k].line]) if not x.blank), None)
             after_heading = before is None or any(h.line == before.no for h in heads) or before.text.endswith(":")
-            if not after_heading:
+            titles = {h.title.casefold() for h in heads[k:j + 1]}
+            again = titles & {h.title.casefold() for h in heads[j + 1:]}
+            if not after_heading or len(again) * 2 >= len(titles):
                 drop.update(h.line for h in heads[k:j + 1])
         k = j + 1
     return [h for h in heads if h.line not in drop]
@@ -171,8 +174,9 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
         if meta.title_line is not None:
             skip.add(meta.title_line.no)
         heads = _attendance_heads(att_blocks, lines) + _informal_heads(text, lines, blocks, meta, skip)
+        heads = _without_lists(heads, lines)
         keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
-        heads = _without_lists([h for h in heads if h.line in keep], lines)
+        heads = [h for h in heads if h.line in keep]
     heads = [h for h in heads if h.line < end_line]
     end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
     while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":
@@ -225,11 +229,20 @@ def build_meeting(meeting_id: str, doc_id: str, meta: Meta, front: FrontPage | N
     if body is None:
         body = decision_body(lines, items)
     place = meta.place
+    if meta.date is None and meta.date_text is None and document:
+        meta_date = metadata_date(document)   # no date in the text: the file's own metadata
+        if meta_date:
+            meta.date, meta.date_source = meta_date, "metadata"
+    if author is None and document and isinstance(document.get("meta_author"), str) and document["meta_author"].strip():
+        author = document["meta_author"].strip()
     if front:
         for name in ("place_time", "place"):
             if not place and front.value(name):
                 place = clean_place(front.value(name))
+    title = meta.title
+    if title is None and document and isinstance(document.get("meta_title"), str):
+        title = document["meta_title"].strip() or None
     return {"meeting_id": meeting_id, "doc_id": doc_id, "body": body, "date": meta.date,
             "date_text": meta.date_text, "date_source": meta.date_source if meta.date else None,
-            "place": place, "author": author, "title": meta.title,
+            "place": place, "author": author, "title": title,
             "title_start_char": meta.title_line.start if meta.title_line else None}

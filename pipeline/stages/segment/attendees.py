@@ -64,11 +64,18 @@ def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool)
     text = BULLET.sub("", ln.text)
     if text in ("-", "–", ""):
         return []
-    people = parse_entries(text, role or kind.role, kind.present, per_line=True)
+    people = parse_entries(text, role or kind.role, kind.present, per_line=True,
+                           single=is_first_name(text.split()[0]) if len(text.split()) == 1 else False)
     if not people and BULLET.match(ln.text):
         org = organisation_only(text)
         people = [replace(org, role=role or kind.role, present=kind.present)] if org else []
     return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]
+
+
+def _all_single(text: str) -> bool:
+    """An inline list of one-word names ('Anna, Bo, Cia och Dan'): each item a capitalised word."""
+    items = [x.strip() for x in re.split(r",|\s+och\s+|\s+samt\s+", re.sub(r"\([^)]*\)", "", text)) if x.strip()]
+    return len(items) >= 2 and all(re.fullmatch(r"[A-ZÅÄÖÉ][a-zåäöéü-]+", x) for x in items)
 
 
 def _form_label(text: str) -> bool:
@@ -98,7 +105,7 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
         parts = rest.split(";") if ";" in rest else [rest]
         for part in parts:
             block.attendees += [Attendee(p, head.start, head.end, kind.invited)
-                                for p in parse_entries(part, kind.role, kind.present)]
+                                for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
         return block
     role, skipped, j = kind.role, 0, i + 1
     while j < len(lines):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.lang.attendance import ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word, normalise_role
-from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name
+from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name, is_single_name
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,14 @@ PARAGRAPH_REF = re.compile(r"(?:§§?|\bärende(?:n|na)?|\bpunkt(?:erna)?|\bp\.)
                            r"|(?<=[,\s])\d+[-–]\d+(?:\s*,\s*\d+(?:[-–]\d+)?)*$", re.IGNORECASE)
 SUBSTITUTION = re.compile(r"\s*\b(?:tjänstgör(?:ande)?\s+för|tjg\.?\s+för|ersätter|ersättare\s+för|i\s+stället\s+för|"
                           r"istället\s+för|ers\.\s+för)\b\s*", re.IGNORECASE)
+# in a list of serving substitutes a bare 'för' says whom they serve for ('Bo Berg (M) för Anna Ek (M)')
+_SUBSTITUTE_FOR = re.compile(SUBSTITUTION.pattern.replace("(?:tjänstgör", "(?:för|tjänstgör", 1), re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\t+|\s{3,}|\.\s+(?=[A-ZÅÄÖ]))\s*")
 _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)\s*:\s*(?P<rest>\S.*)$")
+# a role written before the name without a colon ('Ordförande Anna Ek (S)', 'Vice ordförande Bo Berg')
+_ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdförande|"
+                               r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
+                               r"[Aa]djungerad|[Tt]jänstgörande\s+ersättare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
                            + NAME_TOKEN + r"){1,3}")
 
@@ -89,8 +95,8 @@ def _attributes(parts: list[str]) -> dict:
     org, role = None, None
     for p in parts:
         p = re.sub(r"\s*\([^)]*\)", "", p).strip(" .")
-        if not p:
-            continue
+        if not p or p.lower() in ("x", "ja", "✓", "✔", "närvarande"):
+            continue  # a presence mark of a table row
         r = normalise_role(p)
         if r or is_role_word(p):
             role = role or r
@@ -107,16 +113,18 @@ def _attributes(parts: list[str]) -> dict:
     return {"organisation": org, "role": role}
 
 
-def _person(part: str) -> tuple[Entry | None, list[str]]:
+def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     """The person a part names (with what its notes say) and the attribute words left after the name."""
     notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
     bare = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip()
     role_first = None
-    m = _ROLE_PREFIX.match(bare)
+    m = _ROLE_PREFIX.match(bare) or _ROLE_BEFORE_NAME.match(bare)
     if m and (leading_name(m.group("rest"))[0]):
         role_first = normalise_role(m.group("role"))
         bare = m.group("rest")
     name, rest = leading_name(bare)
+    if name is None and single and is_single_name(bare.split()[0] if bare.split() else ""):
+        name, rest = bare.split()[0], " ".join(bare.split()[1:])
     if name is None:
         return None, []
     e = Entry(name, role=role_first)
@@ -135,24 +143,27 @@ def _person(part: str) -> tuple[Entry | None, list[str]]:
     return e, [rest] if rest else []
 
 
-def parse_entries(text: str, role: str | None = None, present: bool = True, per_line: bool = False) -> list[Entry]:
+def parse_entries(text: str, role: str | None = None, present: bool = True, per_line: bool = False,
+                  single: bool = False) -> list[Entry]:
     """The people one attendee line or entry names; [] when it names no one. ``per_line``: the line
-    is one entry of a list, so 'Ivan Kuzhikov, Vorta Drom' is a person and an organisation."""
-    s = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
+    is one entry of a list, so 'Ivan Kuzhikov, Vorta Drom' is a person and an organisation.
+    ``single``: a name may be one word ('Närvarande: Anna, Bo, Cia' in a small association)."""
+    s = re.sub(r"[ \t]*\n[ \t]*|(?<! ) (?! )| {2}(?! )", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
     if not s:
         return []
     refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]
     s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
     org_prefix, s = _organisation_prefix(s)
-    halves = SUBSTITUTION.split(s, maxsplit=1)
+    marker = _SUBSTITUTE_FOR if role == "tjänstgörande ersättare" else SUBSTITUTION
+    halves = marker.split(s, maxsplit=1)
     absent = bool(ABSENT_MARKS.search(halves[0]))
-    people = _people(halves[0], role, per_line and org_prefix is None)
+    people = _people(halves[0], role, per_line and org_prefix is None, single)
     if org_prefix:
         people = [p if p.organisation else replace(p, organisation=org_prefix) for p in people]
     if not people:
         return []
     if len(halves) == 2:
-        replaced = _people(halves[1], "ledamot")
+        replaced = _people(halves[1], "ledamot", single=single)
         people = [replace(p, role="tjänstgörande ersättare" if p.role in (None, "ersättare", "ledamot") else p.role)
                   for p in people]
         people += [replace(p, present=False, replaced=True, role="ledamot") for p in replaced[:1]]
@@ -178,7 +189,7 @@ def _organisation_prefix(text: str) -> tuple[str | None, str]:
     return m.group("role").strip(), rest
 
 
-def _people(text: str, role: str | None, per_line: bool = False) -> list[Entry]:
+def _people(text: str, role: str | None, per_line: bool = False, single: bool = False) -> list[Entry]:
     """The people of a text without a substitution: one name, or several sharing what follows them."""
     parts = split_top(text)
     if per_line and len(parts) == 2 and leading_name(parts[0])[0]:
@@ -187,10 +198,10 @@ def _people(text: str, role: str | None, per_line: bool = False) -> list[Entry]:
             a = _attributes([parts[1]])
             r = person.role or a["role"] or role
             return [replace(person, organisation=person.organisation or a["organisation"], role=normalise_role(r) or r)]
-    parts = [q for p in parts for q in _split_and(p)]
+    parts = [q for p in parts for q in _split_and(p, single)]
     groups: list[tuple[list[Entry], list[str]]] = []
     for part in parts:
-        person, extra = _person(part)
+        person, extra = _person(part, single)
         if person is not None:
             if not groups or groups[-1][1]:
                 groups.append(([], []))
@@ -209,10 +220,11 @@ def _people(text: str, role: str | None, per_line: bool = False) -> list[Entry]:
     return out
 
 
-def _split_and(part: str) -> list[str]:
+def _split_and(part: str, single: bool = False) -> list[str]:
     """'Anna Ek och Bo Berg' -> two parts; 'HR- och kommunikationschef' stays one."""
     pieces = re.split(r"\s+(?:och|samt|&)\s+", part)
-    if len(pieces) > 1 and all(leading_name(re.sub(r"\([^)]*\)", "", x))[0] for x in pieces):
+    if len(pieces) > 1 and all(leading_name(re.sub(r"\([^)]*\)", "", x))[0]
+                               or (single and is_single_name(re.sub(r"\([^)]*\)", "", x).strip())) for x in pieces):
         return pieces
     return [part]
 

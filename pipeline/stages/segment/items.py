@@ -107,8 +107,9 @@ def is_item(lines: list[Line], i: int) -> bool:
     if not after:
         return False
     t = after[0].text
+    first = re.split(r"\s{3,}|\t", t)[0]
     return bool(_TITLE_START.match(t)) and not parse_entries(t) and not t.endswith(",") \
-        and not front_label(t.split("  ")[0]) and not _LABEL_START.match(t) and not attendance_heading(t)
+        and not front_label(first) and not attendance_heading(first) and not _LABEL_START.match(t)
 
 
 def _is_toc_title(text: str) -> bool:

@@ -62,8 +62,9 @@ def is_title(text: str) -> bool:
     """A title line, not a sentence ('Den 10 oktober genomfördes ett gemensamt husrådsmöte …')."""
     s = strip_markup(text)
     words = s.split()
-    if not s or len(words) > 16 or len(s) > 140 or FURNITURE.match(s):
-        return False
+    if not s or len(words) > 16 or len(s) > 140 or FURNITURE.match(s) or not re.search(r"[^\W\d_]", s) \
+            or s.startswith(("<!--", "+++", "---", "%", "\\")):
+        return False  # not a comment, front matter fence or markup left by a reader
     if _SENTENCE.search(s) and len(words) > 5:
         return False
     dates = [d for d in find_dates(s) if d.label == "DATE"]
@@ -216,7 +217,7 @@ def infer_year(meta: Meta, document: dict, text: str) -> None:
     if meta.date is not None or meta.month_day is None:
         return
     month, day = meta.month_day
-    for source, anchor in (("metadata", _metadata_date(document)), ("path", _path_date(document)),
+    for source, anchor in (("metadata", metadata_date(document)), ("path", _path_date(document)),
                            ("inferred", _text_year(text))):
         if anchor is None:
             continue
@@ -234,7 +235,7 @@ def infer_year(meta: Meta, document: dict, text: str) -> None:
             return
 
 
-def _metadata_date(document: dict) -> dt.date | None:
+def metadata_date(document: dict) -> dt.date | None:
     value = document.get("meta_date")
     if not isinstance(value, str) or not value:
         return None

@@ -42,3 +42,12 @@ def test_closing_signature_lines():
     lines = split_lines(text)
     assert lines[signature_block(lines)].text.startswith("Förste justerare")
     assert signature_block(split_lines("Styrelsen\n" + "Text.\n" * 12)) is None
+
+
+def test_metadata_dates_and_authors_when_the_text_has_none():
+    lines = split_lines("Styrelsen\n\nText.\n")
+    meta = read_meta(lines)
+    row = build_meeting("m-1", "d", meta, None, find_items(lines, set()), lines, None,
+                        {"meta_date": "2021-04-07T10:00:00", "meta_author": "Eva Holm", "meta_title": "Styrelsemöte"})
+    assert (row["date"].isoformat(), row["date_source"], row["author"]) == ("2021-04-07", "metadata", "Eva Holm")
+    assert row["title"] == "Styrelsen" and row["body"] == "Styrelsen"

@@ -52,3 +52,8 @@ def test_heading_kind_and_markup():
     kind, rest = heading_kind("Närvarande: Anna Ek, Bo Berg")
     assert kind.present and rest == "Anna Ek, Bo Berg"
     assert heading_kind("Närvarandelista för året") is None
+
+
+def test_a_small_association_lists_first_names():
+    assert _people("Närvarande: Anna, Bo, Cia och Dan\n\nText.\n") == [
+        ("Anna", None, True), ("Bo", None, True), ("Cia", None, True), ("Dan", None, True)]

@@ -59,3 +59,13 @@ def test_organisation_only_and_helpers():
     assert organisation_only("Vi har möte") is None and organisation_only("Anna Ek") is None
     assert split_top("Anna Ek (S, ordf), Bo Berg") == ["Anna Ek (S, ordf)", "Bo Berg"]
     assert leading_name("Kerstin Ohlsson ordinarie") == ("Kerstin Ohlsson", "ordinarie")
+
+
+def test_one_word_names_roles_before_names_and_a_bare_for():
+    assert _read("Anna, Bo, Cia (sekr) och Dan", single=True) == [
+        ("Anna", None, None, True), ("Bo", None, None, True), ("Cia", None, "sekreterare", True), ("Dan", None, None, True)]
+    assert parse_entries("Anna, Bo, Cia") == []   # not without ``single``: a list of words
+    assert _read("Vice ordförande Bo Berg (M)") == [("Bo Berg", "M", "vice ordförande", True)]
+    assert _read("Bo Berg (M) för Anna Ek (M)", role="tjänstgörande ersättare") == [
+        ("Bo Berg", "M", "tjänstgörande ersättare", True), ("Anna Ek", "M", "ledamot", False)]
+    assert _read("Anna Andersson       S       X", per_line=True) == [("Anna Andersson", "S", None, True)]

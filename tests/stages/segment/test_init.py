@@ -123,3 +123,11 @@ def test_sections_cover_the_text_in_order_and_empty_text():
     assert "/Lotta" not in WORKING_GROUP[seg.sections[-1]["start_char"]:seg.sections[-1]["end_char"]]
     seg = segment_document("e", "")
     assert seg.meeting["body"] is None and seg.sections == [] and seg.attendees == []
+
+
+def test_an_agenda_listed_before_the_items_is_not_sections():
+    text = ("Styrelsen i Föreningen Linden 2022-03-01\n\nDagordning\n1. Mötets öppnande\n2. Ekonomi\n3. Övrigt\n\n"
+            "1. Mötets öppnande\nAnna öppnade.\n\n2. Ekonomi\nGod.\n\n3. Övrigt\nInget.\n")
+    seg = _seg(text)
+    assert _titles(seg) == ["Dagordning", "1. Mötets öppnande", "2. Ekonomi", "3. Övrigt"]
+    assert seg.sections[1]["start_char"] > text.index("Anna") - 30

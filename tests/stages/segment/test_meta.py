@@ -60,3 +60,8 @@ def test_place_without_date_and_time():
     assert clean_place("Rådhuset, Sessionssalen Klockan 13:15 – 16:40") == "Rådhuset, Sessionssalen"
     assert clean_place("Kommunhuset, kl. 08.30–11.45") == "Kommunhuset"
     assert clean_place("Klockan 13:00 – 13:05") is None
+
+
+def test_comments_and_front_matter_fences_are_no_title():
+    assert not is_title("+++") and not is_title("<!-- utkast -->") and not is_title("---")
+    assert _meta("+++\n\nStyrelsen 2020-01-02\n").body is None
