@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.fold import fold_cue_text
+
 # the normalised role vocabulary (a job title written after a name is kept as written, lower case)
 ROLES = ("ordförande", "vice ordförande", "2:e vice ordförande", "ledamot", "tjänstgörande ersättare",
          "ersättare", "sekreterare", "justerare", "kassör", "suppleant", "adjungerad", "personalföreträdare")
@@ -162,13 +164,20 @@ def is_party(code: str) -> bool:
 
 
 def attendance_heading(text: str) -> AttendanceKind | None:
-    """What an attendance heading says ('Närvarande', 'Närvarande ledamöter:', 'Kallade'), else None."""
+    """What an attendance heading says ('Närvarande', 'Närvarande ledamöter:', 'Kallade'), else None.
+    OCR's lost diacritics are forgiven ('Narvarande')."""
     key = re.sub(r"\s+", " ", text.strip().strip("*#_").strip().rstrip(":").strip()).lower()
     if key in ATTENDANCE_HEADINGS:
         return ATTENDANCE_HEADINGS[key]
+    folded = _FOLDED_HEADINGS.get(fold_cue_text(key))
+    if folded:
+        return ATTENDANCE_HEADINGS[folded]
     if _ATTENDANCE_PHRASE.match(key):
         return _PRESENT
     return None
+
+
+_FOLDED_HEADINGS = {fold_cue_text(k): k for k in ATTENDANCE_HEADINGS}
 
 
 def attendance_heading_words() -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lang.fold import fold_cue_text
+
 # sub-heading as written (lower case) -> its canonical name
 SUBHEADINGS: dict[str, str] = {
     "beslut": "Beslut",
@@ -169,9 +171,13 @@ LABEL_TAILS = frozenset({"sammanträde", "sammanträdet", "justering", "plats oc
 
 
 def front_label(text: str) -> str | None:
-    """The field a front-page label fills ('Plats och tid' -> 'place_time'), else None."""
+    """The field a front-page label fills ('Plats och tid' -> 'place_time'), else None (OCR's lost
+    diacritics forgiven: 'Sammantradesdatum')."""
     key = re.sub(r"\s+", " ", text.strip().strip("*_").rstrip(":").strip()).lower()
-    return FRONT_LABELS.get(key)
+    return FRONT_LABELS.get(key) or FRONT_LABELS.get(_FOLDED_LABELS.get(fold_cue_text(key), ""))
+
+
+_FOLDED_LABELS = {fold_cue_text(k): k for k in FRONT_LABELS}
 
 
 def front_label_words() -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import Params, StageSpec
-from pipeline.stages.segment.assemble import build_meeting, find_attendees, find_heads
+from pipeline.stages.segment.assemble import attendance_tables, build_meeting, find_attendees, find_heads
 from pipeline.stages.segment.author import author as find_author
 from pipeline.stages.segment.frontpage import read_front_page
 from pipeline.stages.segment.items import find_items
@@ -49,9 +49,11 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     lines = split_lines(text)
     index = LineIndex(lines, blocks)
     meta = read_meta(lines)
-    front = read_front_page(lines, index)
-    used = set(meta.used) | (front.lines if front else set())
-    attendees, att_blocks, att_lines = find_attendees(text, lines, blocks, front, used)
+    tables = attendance_tables(text, lines, blocks)
+    table_lines = {n for _, ns in tables for n in ns}
+    front = read_front_page(lines, index, table_lines)
+    used = set(meta.used) | table_lines | (front.lines if front else set())
+    attendees, att_blocks, att_lines = find_attendees(lines, front, tables, used)
     used |= att_lines
     items = find_items(lines, used)
     secretary = front.value("secretary") if front else None

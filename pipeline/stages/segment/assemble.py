@@ -36,7 +36,19 @@ def _lines_in(lines: list[Line], start: int, end: int) -> set[int]:
     return {ln.no for ln in lines if not ln.blank and ln.start < end and ln.end > start}
 
 
-def find_attendees(text: str, lines: list[Line], blocks: list[dict], front: FrontPage | None,
+def attendance_tables(text: str, lines: list[Line], blocks: list[dict]) -> list[tuple[list[Attendee], set[int]]]:
+    """The attendance tables of the text: their people and their lines."""
+    out = []
+    for rows in tables_from_blocks(text, blocks) or tables_from_lines(lines):
+        first_line = _lines_in(lines, rows[0][0][1], rows[0][-1][2])
+        heading = _heading_above(lines, min(first_line)) if first_line else None
+        people = table_attendees(rows, heading)
+        if people:
+            out.append((people, _lines_in(lines, rows[0][0][1], rows[-1][-1][2])))
+    return out
+
+
+def find_attendees(lines: list[Line], front: FrontPage | None, tables: list[tuple[list[Attendee], set[int]]],
                    used: set[int]) -> tuple[list[Attendee], list[AttendanceBlock], set[int]]:
     """Every attendee (form, attendance blocks, tables) merged to one row per person, the
     attendance blocks, and the lines they were read from."""
@@ -46,14 +58,9 @@ def find_attendees(text: str, lines: list[Line], blocks: list[dict], front: Fron
     for b in att_blocks:
         found += b.attendees
         taken |= set(range(b.heading.no + 1, b.last + 1))
-    tables = tables_from_blocks(text, blocks) or tables_from_lines(lines)
-    for rows in tables:
-        first_line = _lines_in(lines, rows[0][0][1], rows[0][-1][2])
-        heading = _heading_above(lines, min(first_line)) if first_line else None
-        people = table_attendees(rows, heading)
-        if people:
-            found += people
-            taken |= _lines_in(lines, rows[0][0][1], rows[-1][-1][2])
+    for people, table_lines in tables:
+        found += people
+        taken |= table_lines
     return merge_attendees(found), att_blocks, taken
 
 

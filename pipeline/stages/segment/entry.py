@@ -24,18 +24,18 @@ class Entry:
     replaced: bool = False          # named as the member a substitute served for
 
 
-PARAGRAPH_REF = re.compile(r"(?:§§?|\bärende(?:n|na)?|\bpunkt(?:erna)?|\bp\.)\s*\d+[a-z]?(?:\s*(?:[-–,]|och)\s*\d+[a-z]?)*(?:\s?[-–])?"
+PARAGRAPH_REF = re.compile(r"(?:§§?|\b[äa]rende(?:n|na)?|\bpunkt(?:erna)?|\bp\.)\s*\d+[a-z]?(?:\s*(?:[-–,]|och)\s*\d+[a-z]?)*(?:\s?[-–])?"
                            r"|(?<=[,\s])\d+[-–]\d+(?:\s*,\s*\d+(?:[-–]\d+)?)*$", re.IGNORECASE)
-SUBSTITUTION = re.compile(r"\s*\b(?:tjänstgör(?:ande)?\s+för|tjg\.?\s+för|ersätter|ersättare\s+för|i\s+stället\s+för|"
-                          r"istället\s+för|ers\.\s+för)\b\s*", re.IGNORECASE)
+SUBSTITUTION = re.compile(r"\s*\b(?:tj[äa]nstg[öo]r(?:ande)?\s+f[öo]r|tjg\.?\s+f[öo]r|ers[äa]tter|ers[äa]ttare\s+f[öo]r|i\s+st[äa]llet\s+f[öo]r|"
+                          r"ist[äa]llet\s+f[öo]r|ers\.\s+f[öo]r)\b\s*", re.IGNORECASE)
 # in a list of serving substitutes a bare 'för' says whom they serve for ('Bo Berg (M) för Anna Ek (M)')
-_SUBSTITUTE_FOR = re.compile(SUBSTITUTION.pattern.replace("(?:tjänstgör", "(?:för|tjänstgör", 1), re.IGNORECASE)
+_SUBSTITUTE_FOR = re.compile(SUBSTITUTION.pattern.replace("(?:tj[äa]nstg[öo]r", "(?:f[öo]r|tj[äa]nstg[öo]r", 1), re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\t+|\s{3,}|\.\s+(?=[A-ZÅÄÖ]))\s*")
 _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)\s*:\s*(?P<rest>\S.*)$")
 # a role written before the name without a colon ('Ordförande Anna Ek (S)', 'Vice ordförande Bo Berg')
-_ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdförande|"
+_ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdf[öo]rande|"
                                r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
-                               r"[Aa]djungerad|[Tt]jänstgörande\s+ersättare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
+                               r"[Aa]djungerad|[Tt]jänstgörande\s+ers[äa]ttare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
                            + NAME_TOKEN + r"){1,3}")
 

@@ -22,10 +22,10 @@ _PARTY_COLUMNS = frozenset({"ledamöter", "beslutande", "tjänstgörande ersätt
                             "icke tjänstgörande ersättare", "ej tjänstgörande ersättare"})
 _SUBSTITUTE_COLUMNS = frozenset({"tjänstgörande ersättare"})
 # an entry that the next line completes
-_OPEN_END = re.compile(r"(?:,|\bför|\bersätter|\bvice|\bbiträdande|\bbitr\.?|[-–]|\boch|\bärende|\bärendena|§§?|"
-                       r"\b1:e|\b2:e|\b(?:tjänstgör|ersätter)\s+" + NAME_TOKEN + r")$", re.IGNORECASE)
-_WANTS_NAME = re.compile(r"(?:\btjänstgör\s+för|\bersätter|\bi\s+stället\s+för|\bistället\s+för|"
-                         r"\b(?:för|ersätter)\s+" + NAME_TOKEN + r")$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:,|\bf[öo]r|\bers[äa]tter|\bvice|\bbitr[äa]dande|\bbitr\.?|[-–]|\boch|\b[äa]rende|\b[äa]rendena|§§?|"
+                       r"\b1:e|\b2:e|\b(?:tj[äa]nstg[öo]r|ers[äa]tter)\s+" + NAME_TOKEN + r")$", re.IGNORECASE)
+_WANTS_NAME = re.compile(r"(?:\btj[äa]nstg[öo]r\s+f[öo]r|\bers[äa]tter|\bi\s+st[äa]llet\s+f[öo]r|\bist[äa]llet\s+f[öo]r|"
+                         r"\b(?:f[öo]r|ers[äa]tter)\s+" + NAME_TOKEN + r")$", re.IGNORECASE)
 _NAME_START = re.compile(r"(?<![\w(])(?=" + NAME_TOKEN + r")")
 _HALF = re.compile(r"^" + NAME_TOKEN + r"\s*\([A-ZÅÄÖ]{1,4}\)")
 _AFTER_NUMBER = re.compile(r"(?<=\d)\s+(?=[A-ZÅÄÖ][a-zåäö])")
@@ -100,7 +100,7 @@ def fragments(seg: Segment, has_gaps: bool = False) -> list[Fragment]:
             continue
         before = text[:p].rstrip()
         last_word = before.split()[-1] if before.split() else ""
-        if not before or re.search(r"(?:\bför|\bersätter)$", before):
+        if not before or re.search(r"(?:\bf[öo]r|\bers[äa]tter)$", before, re.IGNORECASE):
             continue  # the member a substitute serves for: the same entry
         if last_word[:1].isupper() and not is_role_word(last_word) and not last_word.endswith((")", ",")):
             continue  # inside a name ('Anna Lena Johnson')

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.attendance import ATTENDANCE_HEADINGS, AttendanceKind
+from pipeline.lang.fold import fold_cue_text
 from pipeline.lang.protocol import FRONT_LABELS, LABEL_TAILS, TOC_HEADING
 from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.entry import parse_entries
@@ -28,7 +29,10 @@ from pipeline.stages.segment.lines import Line, LineIndex, Segment
 from pipeline.stages.segment.names import FINITE_VERB
 
 _LABEL_KEYS = sorted({*FRONT_LABELS, *ATTENDANCE_HEADINGS}, key=len, reverse=True)
-_LABEL = re.compile(r"(?P<label>" + "|".join(re.escape(k) for k in _LABEL_KEYS) + r")(?=$|\s|:)\s*:?\s*", re.IGNORECASE)
+_FOLDED_KEYS = {fold_cue_text(k): k for k in _LABEL_KEYS}
+# matched on the folded text (same length as the text): OCR's lost diacritics are forgiven
+_LABEL = re.compile(r"(?P<label>" + "|".join(re.escape(k) for k in sorted(_FOLDED_KEYS, key=len, reverse=True))
+                    + r")(?=$|\s|:)\s*:?\s*")
 _MID_LABEL = re.compile(r"\s(?P<label>Paragrafer|Paragraf|Justeringens plats och tid|Plats och tid för justering)"
                         r"(?=$|\s|:)")
 # group labels: the heading over several columns ('Beslutande  Ledamöter  Tjänstgörande ersättare')
@@ -61,14 +65,15 @@ class _State:
 def _labels(seg: Segment) -> tuple[list[tuple[str, float]], Segment | None]:
     """The labels a segment starts with (key, position) and the value after them (None if none)."""
     out, pos, text = [], 0, seg.text
+    folded = fold_cue_text(text)
     while pos < len(text):
-        m = _LABEL.match(text, pos)
+        m = _LABEL.match(folded, pos)
         if not m or not text[pos].isupper():
             break
         rest = text[m.end():]
         if rest[:1].islower() or (rest[:1] and rest[:1] in "|="):
             break  # 'Ordförande hälsade alla välkomna.', 'Närvarande | Organisation': no label
-        out.append((m.group("label").lower(), seg.col + pos))
+        out.append((_FOLDED_KEYS[m.group("label")], seg.col + pos))
         pos = m.end()
     if pos >= len(text):
         return out, None
@@ -177,13 +182,14 @@ def _field_attendees(fp: FrontPage) -> list[Attendee]:
     return out
 
 
-def read_front_page(lines: list[Line], index: LineIndex) -> FrontPage | None:
-    """The form of a formal protocol's front page, or None when the text has none."""
+def read_front_page(lines: list[Line], index: LineIndex, skip: set[int] | frozenset = frozenset()) -> FrontPage | None:
+    """The form of a formal protocol's front page, or None when the text has none (``skip``: lines
+    read elsewhere, such as an attendance table)."""
     fp, state, started, seen = FrontPage(), _State(), False, 0
     for ln in lines[:_region_end(lines)]:
         if ln.page_break:
             state.columns, state.field_name = [], None
-        if ln.blank:
+        if ln.blank or ln.no in skip:
             state.field_name = None
             continue
         seen += 1

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lang.attendance import attendance_heading
+from pipeline.lang.attendance import attendance_heading, attendance_heading_words
 from pipeline.lang.protocol import (
     CONTINUATION,
+    DNR,
     FURNITURE,
     TOC_ENTRY,
     TOC_HEADING,
@@ -32,7 +33,8 @@ _MAX_TITLE_LINES = 3
 # a title line that cannot end there ('Remiss om ny översiktsplan för' / 'Norra hamnen')
 _OPEN_TITLE_END = re.compile(r"(?:\b(?:för|av|och|i|om|med|till|på|samt|inom|mellan|enligt|från|vid|inför|mot|"
                              r"över|under|gällande|avseende|rörande)|[,–-])$", re.IGNORECASE)
-_LABEL_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in front_label_words() if " " in w) + r")\b", re.IGNORECASE)
+_LABEL_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in [*front_label_words(), *attendance_heading_words()]
+                                             if " " in w) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -112,6 +114,17 @@ def is_item(lines: list[Line], i: int) -> bool:
         and not front_label(first) and not attendance_heading(first) and not _LABEL_START.match(t)
 
 
+def _dnr_below(lines: list[Line], i: int, title_lines: list[Line]) -> str | None:
+    """The Dnr on a line of its own under the item line or its title ('§ 12 Budget' / 'Dnr KS 2023/45')."""
+    last = title_lines[-1].no if title_lines else i
+    nxt = _next_content(lines, last, 1)
+    if nxt:
+        m = DNR.match(nxt[0].text)
+        if m and m.end() >= len(nxt[0].text) - 1:
+            return m.group("dnr").strip()
+    return None
+
+
 def _is_toc_title(text: str) -> bool:
     return bool(TOC_ENTRY.search(text))
 
@@ -137,6 +150,8 @@ def _paragraph_items(lines: list[Line], skip: set[int], out: Items) -> None:
             continue
         paragraph, rest, dnr = parsed
         title_lines = [] if rest else _title_lines(lines, i)
+        if dnr is None:
+            dnr = _dnr_below(lines, i, title_lines)
         title = _join(ln.text if rest else None, title_lines, dnr)
         if _is_toc_title(title or rest):
             out.toc.update([ln.no, *(x.no for x in title_lines)])

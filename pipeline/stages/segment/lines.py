@@ -7,9 +7,12 @@ segments instead (:func:`segments_from_blocks`).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
+
+from pipeline.contract.document import CELL_SEPARATOR
 
 COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
 
@@ -100,14 +103,33 @@ def segments_from_blocks(line: Line, blocks: list[dict]) -> list[Segment] | None
     return sorted(placed, key=lambda g: g.start)
 
 
+def cell_segments(line: Line) -> list[Segment]:
+    """The cells of a table row's line ('Beslutande | Anna Ek (S), ordförande Bo Berg (M)')."""
+    out, pos, base = [], 0, line.start - line.indent
+    for k, part in enumerate(line.raw.split(CELL_SEPARATOR)):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append(Segment(base + pos + lead, base + pos + lead + len(part.strip()), part.strip(), float(k)))
+        pos += len(part) + len(CELL_SEPARATOR)
+    return out
+
+
 class LineIndex:
-    """Line lookup by offset, and the segments of each line (x-positions from blocks where given)."""
+    """Line lookup by offset, and the segments of each line: a table row's cells, the blocks'
+    x-positions where the reader gave them, else the gaps in the line."""
 
     def __init__(self, lines: list[Line], blocks: list[dict] | None = None):
         self.lines = lines
         self._placed = [b for b in blocks or [] if block_attrs(b).get("x0") is not None]
+        self._rows = sorted((b["start_char"], b["end_char"]) for b in blocks or [] if b.get("kind") == "table_row")
+
+    def in_row(self, line: Line) -> bool:
+        k = bisect.bisect_right(self._rows, (line.start, float("inf"))) - 1
+        return k >= 0 and self._rows[k][0] <= line.start < self._rows[k][1]
 
     def segments(self, line: Line) -> list[Segment]:
+        if self._rows and self.in_row(line):
+            return cell_segments(line)
         if self._placed:
             placed = segments_from_blocks(line, self._placed)
             if placed:

@@ -190,8 +190,8 @@ def clean_place(value: str) -> str | None:
         s = s.replace(d.text, " ")
     s = re.sub(r"\b(?:kl\.|kl\b|klockan\b)\s*[\d.:\s–-]*", " ", s, flags=re.IGNORECASE)
     s = re.sub(r"\b\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", " ", s)
-    s = re.sub(r"^\s*för\s+", "", s)
-    return re.sub(r"\s+", " ", s).strip(" ,;–-") or None
+    s = re.sub(r"^[\s|]*(?:för\s+)?", "", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;–-|") or None
 
 
 def read_meta(lines: list[Line]) -> Meta:

@@ -1,3 +1,4 @@
+from pipeline.stages.segment.attendees import merge_attendees
 from pipeline.stages.segment.frontpage import read_front_page
 from pipeline.stages.segment.lines import LineIndex, split_lines
 from tests.stages.segment.samples import FORMAL_COLLAPSED, FORMAL_GAPS, LABEL_MARGIN
@@ -9,7 +10,7 @@ def _read(text):
 
 
 def _people(fp):
-    return {a.entry.name: (a.entry.organisation, a.entry.role, a.entry.present) for a in fp.attendees}
+    return {a.entry.name: (a.entry.organisation, a.entry.role, a.entry.present) for a in merge_attendees(fp.attendees)}
 
 
 def test_two_columns_with_gaps_give_every_attendee_with_party_role_and_presence():
@@ -47,3 +48,30 @@ def test_informal_notes_have_no_front_page():
     text = ("Husrådsmöte 2020-10-14\nNärvarande\nAnna Ek, styrelsen\nBo Berg, hus 1\n"
             "Ordförande hälsade alla välkomna.\nJustering efter remissen behövs inte.\n")
     assert _read(text) is None
+
+
+def test_a_front_page_laid_out_as_a_table_of_a_word_processor():
+    from pipeline.contract.document import TextBuilder, block_rows
+    b = TextBuilder()
+    b.paragraph("Barn- och utbildningsnämnden")
+    b.open("table")
+    b.row(["Plats och tid", "Stadshuset, Lilla salen, kl. 13.00–15.30"])
+    b.row(["Beslutande", "Anna Andersson (S), ordförande\nBo Berg (M)\nCia Lind (C) ersätter Dan Dahl (C)\nEmma Falk (L)"])
+    b.row(["Övriga deltagare", "Gustav Holm, förvaltningschef\nIda Jansson, nämndsekreterare"])
+    b.row(["Utses att justera", "Bo Berg"])
+    b.close("table")
+    text, blocks = b.build()
+    lines = split_lines(text)
+    fp = read_front_page(lines, LineIndex(lines, block_rows("d", blocks)))
+    assert _people(fp) == {"Anna Andersson": ("S", "ordförande", True), "Bo Berg": ("M", "justerare", True),
+                           "Cia Lind": ("C", "tjänstgörande ersättare", True), "Dan Dahl": ("C", "ledamot", False),
+                           "Emma Falk": ("L", "ledamot", True), "Gustav Holm": (None, "förvaltningschef", True),
+                           "Ida Jansson": (None, "sekreterare", True)}
+    assert fp.value("place_time") == "Stadshuset, Lilla salen, kl. 13.00–15.30"
+
+
+def test_ocr_without_diacritics_still_reads_the_labels():
+    text = "Beslutande Ledamoter Tjanstgorande ersattare\nAnna Ek (S), ordforande Bo Berg (M) tjanstgor for\n" \
+           "Cia Lind (C) Dan Roos (M)\nUtses att justera Cia Lind\nSammantradesdatum 2021-05-04\n"
+    people = _people(_read(text))
+    assert people["Dan Roos"] == ("M", "ledamot", False) and people["Cia Lind"][1] == "justerare"

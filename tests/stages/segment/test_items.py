@@ -50,3 +50,9 @@ def test_items_numbered_above_their_titles():
     assert [(i.paragraph, i.title) for i in items.items] == [("1", "Mötets öppnande"), ("2", "Granskning av bokslut"),
                                                              ("3", "Övriga frågor")]
     assert _items("1\nInledning\nText.\n2\nAvslutning\nText.\n").items == []   # no sub-headings: page numbers?
+
+
+def test_a_dnr_on_the_line_under_the_item():
+    text = "§ 12 Budget 2024\nDnr KS 2023/45\nBeslut\nText.\n§ 13 Taxor\nDiarienummer: KS 2023/50\n\nText.\n"
+    assert [(i.title, i.dnr) for i in _items(text).items] == [("§ 12 Budget 2024", "KS 2023/45"),
+                                                              ("§ 13 Taxor", "KS 2023/50")]
