@@ -131,6 +131,11 @@ def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta
     return heads
 
 
+def _bare_title(title: str) -> str:
+    """A title without its numbering, folded: '1. Mötets öppnande' and 'Mötets öppnande' meet."""
+    return re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*[.):]?\s*", "", title).casefold().strip(" .:")
+
+
 def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
     """Numbered lines that follow each other with nothing between them are a list, not headings,
     when they stand after running text ('1. Background' / '2. Design' under a paragraph) or when
@@ -145,8 +150,8 @@ def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
         if j - k >= 2 and heads[k].number:
             before = next((x for x in reversed(lines[:heads[k].line]) if not x.blank), None)
             after_heading = before is None or any(h.line == before.no for h in heads) or before.text.endswith(":")
-            titles = {h.title.casefold() for h in heads[k:j + 1]}
-            again = titles & {h.title.casefold() for h in heads[j + 1:]}
+            titles = {_bare_title(h.title) for h in heads[k:j + 1]}
+            again = titles & {_bare_title(h.title) for h in heads[j + 1:]}
             if not after_heading or len(again) * 2 >= len(titles):
                 drop.update(h.line for h in heads[k:j + 1])
         k = j + 1

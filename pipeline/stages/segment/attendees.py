@@ -102,9 +102,12 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
     head = lines[i]
     block = AttendanceBlock(head, i, inline=bool(rest))
     if rest:
+        j = i + 1
+        while re.search(r"(?:,|\boch|\bsamt)$", rest.strip()) and j < len(lines) and not lines[j].blank:
+            rest, block.last, j = f"{rest.strip()} {lines[j].text}", j, j + 1  # the list goes on over the next line
         parts = rest.split(";") if ";" in rest else [rest]
         for part in parts:
-            block.attendees += [Attendee(p, head.start, head.end, kind.invited)
+            block.attendees += [Attendee(p, head.start, lines[block.last].end, kind.invited)
                                 for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
         return block
     role, skipped, j = kind.role, 0, i + 1

@@ -9,7 +9,8 @@ from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.names import is_person_name, is_single_name
 
-AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|vid\s+anteckningarna|sekreterare|mötessekreterare|"
+AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|vid\s+anteckningarna|vid\s+tangentbordet|vid\s+datorn|"
+                          r"sekreterare|mötessekreterare|"
                           r"protokollförare|antecknat\s+av|antecknare|anteckningar|minnesanteckningar|"
                           r"protokollet\s+fört\s+av|fört\s+av|skrivet\s+av|noterat\s+av)"
                           r"(?:\s*(?:vid|av))?\s*[:.\-–]*\s*(?P<name>.*)$", re.IGNORECASE)

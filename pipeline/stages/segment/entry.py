@@ -186,7 +186,7 @@ def _organisation_prefix(text: str) -> tuple[str | None, str]:
     names = [p for p in split_top(rest) for q in _split_and(p) if leading_name(q)[0]]
     if len(names) < 2 or not m.group("role")[:1].isupper():
         return None, text
-    return m.group("role").strip(), rest
+    return re.sub(r"^(?:Från|För|Representanter\s+för|Representanter\s+från)\s+", "", m.group("role").strip()), rest
 
 
 def _people(text: str, role: str | None, per_line: bool = False, single: bool = False) -> list[Entry]:

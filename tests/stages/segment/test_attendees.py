@@ -57,3 +57,11 @@ def test_heading_kind_and_markup():
 def test_a_small_association_lists_first_names():
     assert _people("Närvarande: Anna, Bo, Cia och Dan\n\nText.\n") == [
         ("Anna", None, True), ("Bo", None, True), ("Cia", None, True), ("Dan", None, True)]
+
+
+def test_an_inline_list_over_two_lines_and_organisations_before_their_people():
+    text = "Närvarande: Anna Ek, Bo Berg, Cia Lind,\nDan Roos och Eva Holm\n\nFrån Bryggan: Per Nord, Jan Ek\n"
+    assert [p[0] for p in _people(text)] == ["Anna Ek", "Bo Berg", "Cia Lind", "Dan Roos", "Eva Holm"]
+    text = "Deltagare\nFrån Bryggan: Per Nord, Jan Ek\nFrån socialförvaltningen: Leif Ros, Ada Berg\n\nÖvrigt\n"
+    assert _people(text) == [("Per Nord", "Bryggan", True), ("Jan Ek", "Bryggan", True),
+                             ("Leif Ros", "socialförvaltningen", True), ("Ada Berg", "socialförvaltningen", True)]

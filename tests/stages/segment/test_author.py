@@ -23,3 +23,7 @@ def test_the_secretary_when_there_is_no_closing():
     assert author(lines, people, None) == ("Cia Lind", None)
     assert author(lines, people, "Hanna Vall") == ("Hanna Vall", None)
     assert author(lines, [], None) == (None, None)
+
+
+def test_more_closing_phrases():
+    assert _closing("Text.\n\nVid tangentbordet\nCia Lind\n") == "Cia Lind"

@@ -131,3 +131,9 @@ def test_an_agenda_listed_before_the_items_is_not_sections():
     seg = _seg(text)
     assert _titles(seg) == ["Dagordning", "1. Mötets öppnande", "2. Ekonomi", "3. Övrigt"]
     assert seg.sections[1]["start_char"] > text.index("Anna") - 30
+
+
+def test_an_agenda_list_is_not_sections_when_the_items_come_again_unnumbered():
+    text = ("Arbetsgruppen Öst 2022-04-05\n\nDagordning\n1. Lokalfrågan\n2. Budget\n3. Övrigt\n\nLokalfrågan\n\n"
+            "Vi såg på lokalen.\n\nBudget\n\nDen räcker.\n\nÖvrigt\n\nInget.\n")
+    assert _titles(_seg(text)) == ["Dagordning", "Lokalfrågan", "Budget", "Övrigt"]
