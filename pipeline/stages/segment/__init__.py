@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import Params, StageSpec
-from pipeline.stages.segment.assemble import attendance_tables, build_meeting, find_attendees, find_heads
+from pipeline.stages.segment.assemble import attendance_tables, build_meeting, find_attendees
 from pipeline.stages.segment.author import author as find_author
 from pipeline.stages.segment.frontpage import read_front_page
 from pipeline.stages.segment.items import find_items
 from pipeline.stages.segment.lines import LineIndex, split_lines
 from pipeline.stages.segment.meta import infer_year, read_meta, set_date
 from pipeline.stages.segment.names import is_person_name
+from pipeline.stages.segment.outline import find_heads
 from pipeline.stages.segment.sections import annotate_blocks, section_rows
 
 __all__ = ["STAGE", "SegmentParams", "Segmentation", "is_person_name", "segment_document", "segment_stage"]

@@ -1,4 +1,4 @@
-from pipeline.stages.segment.assemble import build_meeting, decision_body, signature_block
+from pipeline.stages.segment.assemble import build_meeting, decision_body
 from pipeline.stages.segment.items import find_items
 from pipeline.stages.segment.lines import split_lines
 from pipeline.stages.segment.meta import read_meta
@@ -34,14 +34,6 @@ def test_the_metadata_title_names_the_body_when_the_text_does_not():
                         {"meta_title": "Husrådet i Brf Eken"})
     assert row["body"] == "Husrådet i Brf Eken"
     assert row["date"] is None and row["date_source"] is None and row["date_text"] == "Den 10 oktober"
-
-
-def test_closing_signature_lines():
-    text = "Styrelsen\n" + "Text om ekonomin.\n" * 12 + "Mötet avslutas 20:40\nFörste justerare    Andre justerare\n"
-    text += "Anna Ek             Bo Berg\n"
-    lines = split_lines(text)
-    assert lines[signature_block(lines)].text.startswith("Förste justerare")
-    assert signature_block(split_lines("Styrelsen\n" + "Text.\n" * 12)) is None
 
 
 def test_metadata_dates_and_authors_when_the_text_has_none():

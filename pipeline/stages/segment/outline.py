@@ -1,0 +1,167 @@
+"""The outline of the minutes: the headings its sections start at, and where the body ends.
+
+A formal protocol's sections are its items (:mod:`.items`). Informal notes have the reader's
+heading blocks where it gave them, else the lines that stand as headings (:mod:`.headings`), and
+the attendance headings; a numbered list inside a section and an agenda listed before its items
+are not headings. The body ends at the closing: the author's signature, the signature lines of
+the justerare, or a digital-signature page.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.protocol import FURNITURE
+from pipeline.stages.segment.attendees import AttendanceBlock, heading_kind, strip_markup
+from pipeline.stages.segment.headings import LABELS, is_dense, line_heading, numbered_heading, numbered_run, text_width
+from pipeline.stages.segment.items import Items
+from pipeline.stages.segment.lines import Line, LineIndex, block_attrs
+from pipeline.stages.segment.meta import Meta
+from pipeline.stages.segment.sections import Head
+
+_SIGNATURE_PAGE = re.compile(r"^(?:undertecknat\s+av\s+följande|underskriftstjänst|signerat\s+av|signaturer\s*$|"
+                             r"verifikat\b|audit\s+trail)", re.IGNORECASE)
+
+
+def _attendance_heads(att_blocks: list[AttendanceBlock], lines: list[Line]) -> list[Head]:
+    """The attendance headings that stand as headings: one section for consecutive blocks."""
+    heads: list[Head] = []
+    last_end = None
+    for b in att_blocks:
+        ln = b.heading
+        if last_end is not None and all(x.blank or x.no <= last_end for x in lines[last_end + 1:ln.no]):
+            last_end = b.last
+            continue
+        title = ln.text if not b.inline else ln.text[: ln.text.index(":") + 1] if ":" in ln.text else ln.text
+        heads.append(Head(ln.no, ln.start, ln.end, strip_markup(title)))
+        last_end = b.last
+    return heads
+
+
+def _heading_blocks(text: str, blocks: list[dict], index: LineIndex) -> list[tuple[Line, int, str]]:
+    """The reader's heading blocks (and bold one-line paragraphs): (first line, end, title); a
+    heading that wraps over lines is one title."""
+    out = []
+    for b in blocks:
+        s, e = b["start_char"], b["end_char"]
+        bold = b.get("kind") == "paragraph" and block_attrs(b).get("bold") and "\n" not in text[s:e]
+        if b.get("kind") == "heading" or bold:
+            ln = index.line_at(s)
+            if ln is not None:
+                out.append((ln, e, " ".join(strip_markup(x) for x in text[s:e].split("\n") if x.strip())))
+    return out
+
+
+def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, skip: set[int]) -> list[Head]:
+    index = LineIndex(lines)
+    skip = skip | {ln.no for ln in lines if not ln.blank and heading_kind(ln.text)}  # empty attendance lists
+    block_heads = [hb for hb in _heading_blocks(text, blocks, index) if hb[0].no not in skip]
+    heads = []
+    if block_heads:
+        for ln, end, t in block_heads:
+            if t and not LABELS.match(t) and not FURNITURE.match(t):
+                heads.append(Head(ln.no, ln.start, end, t))
+        listed = {h.line for h in heads}
+        in_lists = {index.line_at(b["start_char"]).no for b in blocks if b.get("kind") == "list_item"
+                    and index.line_at(b["start_char"]) is not None}
+        for ln in lines:
+            n = numbered_heading(strip_markup(ln.text)) if not ln.blank and ln.no not in skip | listed | in_lists else None
+            if n:
+                heads.append(Head(ln.no, ln.start, ln.end, n[0], n[1]))
+        return heads
+    dense, width = is_dense(lines), text_width(lines)
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.no in skip:
+            continue
+        prev = lines[i - 1] if i > 0 else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = prev if prev is None or prev.no not in skip or prev.blank else Line(prev.no, prev.start, prev.start, "",
+                                                                                   0, "")
+        h = line_heading(ln, prev, nxt, dense, width)
+        if h:
+            heads.append(Head(ln.no, ln.start, ln.end, h[0], h[1]))
+    return heads
+
+
+def _bare_title(title: str) -> str:
+    """A title without its numbering, folded: '1. Mötets öppnande' and 'Mötets öppnande' meet."""
+    return re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*[.):]?\s*", "", title).casefold().strip(" .:")
+
+
+def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
+    """Numbered lines that follow each other with nothing between them are a list, not headings,
+    when they stand after running text ('1. Background' / '2. Design' under a paragraph) or when
+    their titles come again later as headings (the agenda listed before the items)."""
+    heads = sorted(heads, key=lambda h: h.start)
+    drop: set[int] = set()
+    k = 0
+    while k < len(heads):
+        j = k
+        while j + 1 < len(heads) and heads[j + 1].number and heads[j].number and heads[j + 1].line == heads[j].line + 1:
+            j += 1
+        if j - k >= 2 and heads[k].number:
+            before = next((x for x in reversed(lines[:heads[k].line]) if not x.blank), None)
+            after_heading = before is None or any(h.line == before.no for h in heads) or before.text.endswith(":")
+            titles = {_bare_title(h.title) for h in heads[k:j + 1]}
+            again = titles & {_bare_title(h.title) for h in heads[j + 1:]}
+            if not after_heading or len(again) * 2 >= len(titles):
+                drop.update(h.line for h in heads[k:j + 1])
+        k = j + 1
+    return [h for h in heads if h.line not in drop]
+
+
+def _item_heads(items: Items, lines: list[Line]) -> list[Head]:
+    heads = []
+    for it in items.items:
+        last = lines[it.title_lines[-1]] if it.title_lines else it.line
+        heads.append(Head(it.line.no, it.line.start, last.end, it.title, None, it.paragraph, it.dnr))
+    return heads
+
+
+def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, items: Items,
+               att_blocks: list[AttendanceBlock], used: set[int], closing: int | None
+               ) -> tuple[list[Head], list[tuple[int, int]], int]:
+    """The section headings, the spans of the headings (to split blocks at), and the end of the body."""
+    end_line = closing if closing is not None else len(lines)
+    signing = signature_block(lines)
+    if signing is not None and signing < end_line:
+        end_line = signing
+    for ln in lines:
+        if ln.no < end_line and _SIGNATURE_PAGE.match(ln.text) and (not items.items or ln.no > items.items[-1].line.no):
+            end_line = ln.no
+            break
+    if items.items:
+        heads = _item_heads(items, lines)
+    else:
+        skip = used | items.toc | items.skip | set(range(end_line, len(lines)))
+        skip |= {n for b in att_blocks for n in range(b.heading.no, b.last + 1)}
+        if meta.title_line is not None:
+            skip.add(meta.title_line.no)
+        heads = _attendance_heads(att_blocks, lines) + _informal_heads(text, lines, blocks, meta, skip)
+        heads = _without_lists(heads, lines)
+        keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
+        heads = [h for h in heads if h.line in keep]
+    heads = [h for h in heads if h.line < end_line]
+    end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
+    while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":
+        end_of_body -= 1
+    spans = [(h.start, h.heading_end) for h in heads]
+    return sorted(heads, key=lambda h: h.start), spans, end_of_body
+
+
+_ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e)?\s*(?:justerare|justerande|ordförande|sekreterare|"
+                        r"mötesordförande|mötessekreterare|protokollförare|vid\s+protokollet)[\s._…]*){1,3}$", re.IGNORECASE)
+
+
+def signature_block(lines: list[Line]) -> int | None:
+    """The line where the closing signatures begin ('Förste justerare   Andre justerare' over the
+    names; 'Ordförande ........ Sekreterare ........'), in the last part of the text."""
+    content = [ln for ln in lines if not ln.blank]
+    if len(content) < 10:
+        return None
+    for k in range(int(len(content) * 0.5), len(content)):
+        ln = content[k]
+        if _ROLE_LINE.match(ln.text) and k + 1 < len(content):
+            return ln.no
+    return None
+
+
