@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.lang.attendance import ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word, normalise_role
+from pipeline.lang.names import is_first_name
 from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name, is_single_name
 
 
@@ -192,7 +193,9 @@ def _organisation_prefix(text: str) -> tuple[str | None, str]:
 def _people(text: str, role: str | None, per_line: bool = False, single: bool = False) -> list[Entry]:
     """The people of a text without a substitution: one name, or several sharing what follows them."""
     parts = split_top(text)
-    if per_line and len(parts) == 2 and leading_name(parts[0])[0]:
+    second = re.sub(r"\([^)]*\)", "", parts[1]).split() if len(parts) == 2 else []
+    if per_line and second and leading_name(parts[0])[0] and not is_first_name(second[0]) \
+            and not re.search(r"\s(?:och|samt)\s", parts[1]):
         person, extra = _person(parts[0])
         if person is not None and not extra:
             a = _attributes([parts[1]])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.lang.attendance import ATTENDANCE_HEADINGS, AttendanceKind
+from pipeline.lang.attendance import ATTENDANCE_HEADINGS
 from pipeline.lang.fold import fold_cue_text
 from pipeline.lang.protocol import FRONT_LABELS, LABEL_TAILS, TOC_HEADING
 from pipeline.stages.segment.attendees import Attendee
@@ -38,6 +38,7 @@ _MID_LABEL = re.compile(r"\s(?P<label>Paragrafer|Paragraf|Justeringens plats och
 # group labels: the heading over several columns ('Beslutande  Ledamöter  Tjänstgörande ersättare')
 _GROUPS = frozenset({"beslutande", "övriga närvarande", "närvarande", "övriga deltagare"})
 _FORM_START_LINES = 40   # a form starts among the first lines of the text
+_GAP_LINES = 3           # lines of something else (a page header) that a form may span
 _PROTOCOL_FIELDS = frozenset({"place_time", "adjusters", "secretary", "chair", "paragraphs", "adjust_place",
                               "signatures", "body"})
 # the field roles given to the people named in them
@@ -185,7 +186,7 @@ def _field_attendees(fp: FrontPage) -> list[Attendee]:
 def read_front_page(lines: list[Line], index: LineIndex, skip: set[int] | frozenset = frozenset()) -> FrontPage | None:
     """The form of a formal protocol's front page, or None when the text has none (``skip``: lines
     read elsewhere, such as an attendance table)."""
-    fp, state, started, seen = FrontPage(), _State(), False, 0
+    fp, state, started, seen, outside = FrontPage(), _State(), False, 0, 0
     for ln in lines[:_region_end(lines)]:
         if ln.page_break:
             state.columns, state.field_name = [], None
@@ -201,8 +202,12 @@ def read_front_page(lines: list[Line], index: LineIndex, skip: set[int] | frozen
         started = True
         if _read_line(state, fp, ln, segs):
             fp.lines.add(ln.no)
+            outside = 0
         else:
             state.field_name = None
+            outside += 1
+            if outside > _GAP_LINES:
+                break  # the form is over: running text follows
     if not _is_form(fp):
         return None
     fp.attendees = [a for c in fp.columns for a in c.attendees()] + _field_attendees(fp)
@@ -214,7 +219,3 @@ def _is_form(fp: FrontPage) -> bool:
     fields = set(fp.fields) & _PROTOCOL_FIELDS
     return len(fields) >= 2 or (len(fields) >= 1 and any(c.entries for c in fp.columns))
 
-
-def attendance_kind(label: str) -> AttendanceKind:
-    """What an attendance label of the form says about the people under it."""
-    return ATTENDANCE_HEADINGS[label]

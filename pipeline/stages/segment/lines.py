@@ -98,7 +98,7 @@ def segments_from_blocks(line: Line, blocks: list[dict]) -> list[Segment] | None
         text = line.raw[s - (line.start - line.indent): e - (line.start - line.indent)].strip()
         if text:
             placed.append(Segment(s, e, text, float(x0)))
-    if len(placed) < 2:
+    if not placed:
         return None
     return sorted(placed, key=lambda g: g.start)
 

@@ -75,3 +75,26 @@ def test_ocr_without_diacritics_still_reads_the_labels():
            "Cia Lind (C) Dan Roos (M)\nUtses att justera Cia Lind\nSammantradesdatum 2021-05-04\n"
     people = _people(_read(text))
     assert people["Dan Roos"] == ("M", "ledamot", False) and people["Cia Lind"][1] == "justerare"
+
+
+def test_x_positions_from_the_reader_place_the_columns_of_a_collapsed_line():
+    rows = [("Beslutande", 40.0), ("Ledamöter", 120.0), ("Tjänstgörande ersättare", 320.0), None,
+            ("Anna Ek (S), ordförande", 40.0), ("Bo Berg (M) tjänstgör för", 320.0), None,
+            ("Cia Lind (C)", 40.0), None, ("Dan Roos (M)", 320.0), None,
+            ("Utses att justera", 40.0), ("Cia Lind", 120.0), None]
+    text, blocks, line = "", [], []
+    for item in rows:
+        if item is None:
+            text += " ".join(line) + "\n"
+            line = []
+            continue
+        start = len(text) + sum(len(x) + 1 for x in line)
+        blocks.append({"kind": "paragraph", "start_char": start, "end_char": start + len(item[0]),
+                       "attrs": {"x0": item[1]}})
+        line.append(item[0])
+    lines = split_lines(text)
+    people = _people(read_front_page(lines, LineIndex(lines, blocks)))
+    assert people["Dan Roos"] == ("M", "ledamot", False)   # alone on its line, placed under Bo Berg by its x
+    collapsed = _people(read_front_page(lines, LineIndex(lines)))
+    assert collapsed["Dan Roos"][2] is True   # without positions a lone member is read as a ledamot present
+    assert people["Cia Lind"] == ("C", "justerare", True) and people["Bo Berg"][1] == "tjänstgörande ersättare"

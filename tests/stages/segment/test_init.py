@@ -137,3 +137,12 @@ def test_an_agenda_list_is_not_sections_when_the_items_come_again_unnumbered():
     text = ("Arbetsgruppen Öst 2022-04-05\n\nDagordning\n1. Lokalfrågan\n2. Budget\n3. Övrigt\n\nLokalfrågan\n\n"
             "Vi såg på lokalen.\n\nBudget\n\nDen räcker.\n\nÖvrigt\n\nInget.\n")
     assert _titles(_seg(text)) == ["Dagordning", "Lokalfrågan", "Budget", "Övrigt"]
+
+
+def test_markdown_notes_with_a_name_list_and_a_closing_secretary():
+    text = ("# Styrelsemöte Brf Eken 2021-09-08\n\n## Närvarande:\nAnders Holm, Birgitta Sand och Cecilia Ström\n\n"
+            "## Ekonomi\nKassören redovisade läget.\n\n## Fasaden\nOfferter ska tas in.\n\nSekreterare: Birgitta Sand\n")
+    seg = _seg(text)
+    assert [a["name"] for a in seg.attendees] == ["Anders Holm", "Birgitta Sand", "Cecilia Ström"]
+    assert _titles(seg) == ["Närvarande:", "Ekonomi", "Fasaden"] and seg.meeting["author"] == "Birgitta Sand"
+    assert (seg.meeting["body"], seg.meeting["date"]) == ("Brf Eken", dt.date(2021, 9, 8))
