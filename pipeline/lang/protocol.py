@@ -113,7 +113,7 @@ def item_line(line: str) -> tuple[str, str, str | None] | None:
     d = DNR.search(rest)
     if d:
         dnr = d.group("dnr").strip()
-        rest = (rest[:d.start()] + " " + rest[d.end():]).strip(" ,;–-")
+        rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest[:d.start()] + " " + rest[d.end():]).strip(" ,;–-")
     num = re.sub(r"\s+", " ", m.group("num").strip())
     sign = "§§" if m.groupdict().get("sign") == "§§" else "§"
     return f"{sign} {num}", re.sub(r"\s{2,}", " ", rest), dnr

@@ -25,7 +25,6 @@ from pipeline.lang.protocol import (
 )
 from pipeline.stages.segment.entry import parse_entries
 from pipeline.stages.segment.lines import Line
-from pipeline.stages.segment.names import FINITE_VERB
 
 _BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
 _TITLE_START = re.compile(r"^[A-ZÅÄÖÉÜ0-9\"”»]")
@@ -104,7 +103,8 @@ def is_item(lines: list[Line], i: int) -> bool:
     if dnr:
         return True
     if rest:
-        return not parse_entries(rest) and bool(_TITLE_START.match(rest)) and not FINITE_VERB.search(rest)
+        return not parse_entries(rest) and bool(_TITLE_START.match(rest)) and not rest.endswith(".") \
+            and len(rest.split()) <= 16
     after = _next_content(lines, i, 1)
     if not after:
         return False
@@ -167,6 +167,7 @@ def _join(same_line: str | None, title_lines: list[Line], dnr: str | None) -> st
         s = same_line
         if dnr:
             s = re.sub(r"\s*\b(?:Dnr|DNR|Diarienr|Diarienummer)\b\.?\s*:?\s*" + re.escape(dnr), " ", s)
+            s = re.sub(r"\(\s*\)|\[\s*\]", "", s)
         return re.sub(r"\s+", " ", s).strip(" ,;–-")
     return re.sub(r"\s+", " ", " ".join(x.text for x in title_lines)).strip()
 

@@ -56,3 +56,9 @@ def test_a_dnr_on_the_line_under_the_item():
     text = "§ 12 Budget 2024\nDnr KS 2023/45\nBeslut\nText.\n§ 13 Taxor\nDiarienummer: KS 2023/50\n\nText.\n"
     assert [(i.title, i.dnr) for i in _items(text).items] == [("§ 12 Budget 2024", "KS 2023/45"),
                                                               ("§ 13 Taxor", "KS 2023/50")]
+
+
+def test_a_dnr_in_parentheses_and_a_title_with_a_verb():
+    text = "§ 45 Budget 2024 (Dnr KS 2023/12)\nBeslut\nText.\n§ 46 Information om hur vi går vidare\nText.\n"
+    assert [(i.title, i.dnr) for i in _items(text).items] == [("§ 45 Budget 2024", "KS 2023/12"),
+                                                              ("§ 46 Information om hur vi går vidare", None)]
