@@ -92,7 +92,7 @@ def subheading(line: str) -> str | None:
 # --- the item line of a § protocol ----------------------------------------------------------
 
 # '§ 44', '§44', '§§ 12-13', OCR's '$ 22' / '& 22' / '£ 7' (and '5 22' / '8 22' when a Dnr follows)
-_ITEM = re.compile(r"^(?P<sign>§§?|[$&£](?=\s?\d))\s?(?P<num>\d{1,4}\s?[a-z]?(?:\s?[-–]\s?\d{1,4})?)\b"
+_ITEM = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}\s?)?(?P<sign>§§?|[$&£](?=\s?\d))\s?(?P<num>\d{1,4}\s?[a-z]?(?:\s?[-–]\s?\d{1,4})?)\b"
                    r"[.:]?(?:\s+(?P<rest>.*?))?\s*$")
 _ITEM_OCR_DIGIT = re.compile(r"^(?P<sign>[58])\s(?P<num>\d{1,4})\s+(?P<rest>(?:Dnr|Diarienr)\b.*?)\s*$", re.IGNORECASE)
 _ITEM_TRAILING = re.compile(r"^(?P<num>\d{1,4})\s?§[.:]?(?:\s+(?P<rest>.*?))?\s*$")  # '12 § Val av justerare'
@@ -102,7 +102,8 @@ DNR = re.compile(r"\b(?:Dnr|DNR|Diarienr|Diarienummer|Dnr\.)\s*[.:]?\s*(?P<dnr>[
 
 def item_line(line: str) -> tuple[str, str, str | None] | None:
     """('§ 44', rest of the line, dnr) for a § item line ('§ 44   Dnr IF-2023-00055',
-    '§ 12 Val av justerare', '12 § Val av justerare', OCR's '$ 22 Dnr V0-2024-00167'); else None.
+    '§ 12 Val av justerare', '12 § Val av justerare', 'KS § 34  Dnr KS 2019/101' (the organ's
+    letters before the sign), OCR's '$ 22 Dnr V0-2024-00167'); else None.
     The rest has the Dnr removed: it is the title when the title stands on the same line."""
     s = line.strip()
     m = _ITEM.match(s) or _ITEM_OCR_DIGIT.match(s) or _ITEM_TRAILING.match(s)

@@ -38,3 +38,8 @@ def test_front_page_labels():
     assert front_label("Justeringens plats och tid") == "adjust_place"
     assert front_label("Organ") == "body"
     assert front_label("Val av justerare") is None
+
+
+def test_the_organs_letters_before_the_paragraph_sign():
+    assert item_line("KS § 34              Dnr KS 2019/101") == ("§ 34", "", "KS 2019/101")
+    assert item_line("BUN §12 Budget") == ("§ 12", "Budget", None)

@@ -122,7 +122,8 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
                ) -> tuple[list[Head], list[tuple[int, int]], int]:
     """The section headings, the spans of the headings (to split blocks at), and the end of the body."""
     end_line = closing if closing is not None else len(lines)
-    signing = signature_block(lines)
+    after = max([*used, *(it.line.no for it in items.items)], default=-1)
+    signing = signature_block(lines, after)
     if signing is not None and signing < end_line:
         end_line = signing
     for ln in lines:
@@ -152,13 +153,14 @@ _ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e)?\s*(?:just
                         r"mötesordförande|mötessekreterare|protokollförare|vid\s+protokollet)[\s._…]*){1,3}$", re.IGNORECASE)
 
 
-def signature_block(lines: list[Line]) -> int | None:
+def signature_block(lines: list[Line], after: int = -1) -> int | None:
     """The line where the closing signatures begin ('Förste justerare   Andre justerare' over the
-    names; 'Ordförande ........ Sekreterare ........'), in the last part of the text."""
-    content = [ln for ln in lines if not ln.blank]
-    if len(content) < 10:
+    names; 'Ordförande ........ Sekreterare ........'), in the last part of the text and after line
+    ``after`` (the front page's signature fields and the last item come before the closing)."""
+    content = [ln for ln in lines if not ln.blank and ln.no > after]
+    if len(content) < (2 if after >= 0 else 10):
         return None
-    for k in range(int(len(content) * 0.5), len(content)):
+    for k in range(0 if after >= 0 else int(len(content) * 0.5), len(content)):
         ln = content[k]
         if _ROLE_LINE.match(ln.text) and k + 1 < len(content):
             return ln.no

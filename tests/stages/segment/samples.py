@@ -315,3 +315,47 @@ Revisionen noterar informationen.
 Sammanfattning
 Inga frågor.
 """
+
+CLASSIC = """KOMMUNSTYRELSEN                                   PROTOKOLL
+                                                  Sammanträdesdatum
+                                                  2019-04-02
+
+Plats och tid        Kommunhuset, Sammanträdesrum Älven, kl 14.00-16.30
+
+Beslutande           Ulf Lindqvist (M), ordförande
+                     Karin Sund (S)
+                     Per Ek (C)
+                     Lars Holm (SD) ersättare för Anna Berg (SD)
+
+Övriga deltagare     Mats Ström, kommunchef
+                     Eva Dahl, sekreterare
+
+Utses att justera    Karin Sund
+
+Justeringens         Kommunkansliet 2019-04-08
+plats och tid
+
+Underskrifter        Sekreterare   ............................  Paragrafer 34-36
+                                   Eva Dahl
+
+                     Ordförande    ............................
+                                   Ulf Lindqvist
+
+                     Justerande    ............................
+                                   Karin Sund
+
+KS § 34              Dnr KS 2019/101
+Årsredovisning 2018
+
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att godkänna årsredovisningen.
+
+KS § 35              Dnr KS 2019/87
+Detaljplan för Norra Ängen
+
+Kommunstyrelsens beslut
+Kommunstyrelsen antar detaljplanen.
+
+KS § 36
+Meddelanden
+"""

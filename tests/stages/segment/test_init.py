@@ -146,3 +146,19 @@ def test_markdown_notes_with_a_name_list_and_a_closing_secretary():
     assert [a["name"] for a in seg.attendees] == ["Anders Holm", "Birgitta Sand", "Cecilia Ström"]
     assert _titles(seg) == ["Närvarande:", "Ekonomi", "Fasaden"] and seg.meeting["author"] == "Birgitta Sand"
     assert (seg.meeting["body"], seg.meeting["date"]) == ("Brf Eken", dt.date(2021, 9, 8))
+
+
+def test_the_classic_form_with_signatures_on_the_front_page_and_the_organs_letters_before_the_sign():
+    from tests.stages.segment.samples import CLASSIC
+    seg = _seg(CLASSIC)
+    m = seg.meeting
+    assert (m["body"], m["date"], m["place"], m["author"]) == ("KOMMUNSTYRELSEN", dt.date(2019, 4, 2),
+                                                               "Kommunhuset, Sammanträdesrum Älven", "Eva Dahl")
+    assert [(s["paragraph"], s["title"], s["dnr"]) for s in seg.sections] == [
+        ("§ 34", "Årsredovisning 2018", "KS 2019/101"), ("§ 35", "Detaljplan för Norra Ängen", "KS 2019/87"),
+        ("§ 36", "Meddelanden", None)]
+    roles = {a["name"]: (a["role"], a["present"]) for a in seg.attendees}
+    assert roles["Anna Berg"] == ("ledamot", False) and roles["Lars Holm"] == ("tjänstgörande ersättare", True)
+    assert roles["Karin Sund"] == ("justerare", True) and roles["Ulf Lindqvist"][0] == "ordförande"
+    subs = {b["subsection"] for b in seg.blocks if b["section_id"] == seg.sections[0]["section_id"]}
+    assert "Beslut" in subs   # 'Kommunstyrelsens beslut'
