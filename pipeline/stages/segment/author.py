@@ -30,7 +30,8 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
     for k, ln in enumerate(tail):
         m = SIGNATURE.match(ln.text) or (_INLINE_SIGNATURE.search(ln.text) if len(ln.text) <= 60 else None)
         if m and _name_of(m.group("name")):
-            return _name_of(m.group("name")), ln.no
+            label = tail[k - 1] if k > 0 and AUTHOR_LABEL.match(tail[k - 1].text) and len(tail[k - 1].text) <= 40 else None
+            return _name_of(m.group("name")), (label or ln).no
         m = AUTHOR_LABEL.match(ln.text)
         if m and len(ln.text) <= 80:
             name = m.group("name").strip(" .:_")

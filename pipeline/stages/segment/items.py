@@ -27,6 +27,7 @@ from pipeline.stages.segment.entry import parse_entries
 from pipeline.stages.segment.lines import Line
 
 _BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
+_DATE_LINE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})$")
 _TITLE_START = re.compile(r"^[A-ZÅÄÖÉÜ0-9\"”»]")
 _MAX_TITLE_LINES = 3
 # a title line that cannot end there ('Remiss om ny översiktsplan för' / 'Norra hamnen')
@@ -53,13 +54,14 @@ class Items:
     skip: set[int] = field(default_factory=set)                 # continuation headers, furniture
 
 
-def _next_content(lines: list[Line], i: int, limit: int = 4) -> list[Line]:
+def _next_content(lines: list[Line], i: int, limit: int = 4, across_blanks: bool = False) -> list[Line]:
+    """The next non-blank lines after line ``i`` on its page (up to a blank line unless ``across_blanks``)."""
     out = []
     for ln in lines[i + 1:]:
         if ln.page_break:
             break
         if ln.blank:
-            if out:
+            if out and not across_blanks:
                 break
             continue
         out.append(ln)
@@ -71,7 +73,7 @@ def _next_content(lines: list[Line], i: int, limit: int = 4) -> list[Line]:
 def _title_lines(lines: list[Line], i: int) -> list[Line]:
     """The lines of a title under an item line: up to its first sub-heading, else its first line
     and the lines that continue a wrapped one."""
-    after = _next_content(lines, i, _MAX_TITLE_LINES + 1)
+    after = _next_content(lines, i, _MAX_TITLE_LINES + 1, across_blanks=True)
     if not after or item_line(after[0].text) or subheading(after[0].text) or FURNITURE.match(after[0].text):
         return []
     for k, ln in enumerate(after[1:], start=1):
@@ -79,8 +81,11 @@ def _title_lines(lines: list[Line], i: int) -> list[Line]:
             if not any(x.text.endswith(".") for x in after[:k]):
                 return after[:k]  # the title runs up to its first sub-heading
             break
-        if item_line(ln.text):
+        if item_line(ln.text) or _BARE_NUMBER.match(ln.text):
             break
+    after = _next_content(lines, i, _MAX_TITLE_LINES + 1)
+    if not after:
+        return []
     out = [after[0]]
     for ln in after[1:]:
         prev = out[-1].text
@@ -129,9 +134,16 @@ def _is_toc_title(text: str) -> bool:
     return bool(TOC_ENTRY.search(text))
 
 
+def _toc_goes_on(lines: list[Line], i: int) -> bool:
+    """A page that goes on with the table of contents: one of its first lines ends in a page number."""
+    return any(TOC_ENTRY.search(x.text) for x in _next_content(lines, i, 3, across_blanks=True)[:2])
+
+
 def _paragraph_items(lines: list[Line], skip: set[int], out: Items) -> None:
     in_toc = False
     for i, ln in enumerate(lines):
+        if in_toc and ln.page_break and not _toc_goes_on(lines, i):
+            in_toc = False   # the next page is no longer the table of contents
         if ln.no in skip or ln.blank:
             continue
         if TOC_HEADING.match(ln.text):
@@ -173,30 +185,72 @@ def _join(same_line: str | None, title_lines: list[Line], dnr: str | None) -> st
 
 
 def _numbered_items(lines: list[Line], skip: set[int], toc: set[int]) -> list[Item]:
-    """Items numbered 1, 2, 3 … on a line of their own above their title (a sequence, each title
-    followed by a sub-heading for most of them)."""
-    found, expected = [], None
+    """Items numbered 1, 2, 3 … on a line of their own above their title: the rising run of such
+    numbers whose titles stand over a sub-heading (most of them), and the titles at the top of a
+    page whose number the reader lost (taken for page numbers)."""
+    found = []
     for i, ln in enumerate(lines):
         m = _BARE_NUMBER.match(ln.text)
         if not m or ln.no in skip or ln.no in toc:
             continue
-        num = int(m.group("num"))
-        if expected is not None and num != expected:
-            continue
-        if expected is None and num != 1:
-            continue
         title_lines = _title_lines(lines, i)
         if not title_lines or not _TITLE_START.match(title_lines[0].text) or title_lines[0].text.isupper():
             continue
-        found.append(Item(ln, _join(None, title_lines, None), str(num), None, [x.no for x in title_lines]))
-        expected = num + 1
-    with_sub = sum(1 for it in found if _followed_by_subheading(lines, it))
-    return found if len(found) >= 3 and with_sub * 2 >= len(found) else []
+        found.append(Item(ln, _join(None, title_lines, None), m.group("num"), None, [x.no for x in title_lines]))
+    found = [it for it in in_sequence(lines, found) if _followed_by_subheading(lines, it) or len(found) < 3]
+    if len(found) < 3:
+        return []
+    return sorted(found + _page_top_items(lines, found, skip | toc), key=lambda it: it.line.no)
+
+
+def _page_top_items(lines: list[Line], found: list[Item], skip: set[int]) -> list[Item]:
+    """A title that opens a page and stands over a sub-heading, in a protocol of numbered items: an
+    item whose number line went with the page's furniture."""
+    taken = {n for it in found for n in [it.line.no, *it.title_lines]}
+    out = []
+    for i, ln in enumerate(lines):
+        if not ln.page_break:
+            continue
+        first = [x for x in _next_content(lines, i, 3, across_blanks=True) if not _DATE_LINE.match(x.text)]
+        if not first or first[0].no in taken or first[0].no in skip or not first[0].text[:1].isupper():
+            continue  # (a date standing at the top of each page is the page's header)
+        head = first[0]
+        if subheading(head.text) or _BARE_NUMBER.match(head.text) or head.text.endswith(".") or FURNITURE.match(head.text) \
+                or TOC_ENTRY.search(head.text):
+            continue
+        title_lines = [head]
+        for x in _next_content(lines, head.no, _MAX_TITLE_LINES, across_blanks=True):
+            if subheading(x.text):
+                break
+            title_lines.append(x)
+        probe = Item(head, "", "", None, [x.no for x in title_lines])
+        if not _followed_by_subheading(lines, probe):
+            title_lines, probe = [head], Item(head, "", "", None, [head.no])
+        if _followed_by_subheading(lines, probe) or _short_title_over_text(lines, head):
+            out.append(Item(head, _join(None, title_lines, None), _between(found, head.no), None,
+                            [x.no for x in title_lines]))
+    return out
+
+
+def _short_title_over_text(lines: list[Line], head: Line) -> bool:
+    """'Avslut' over 'Ordföranden tackar …': a short title line over the item's text."""
+    nxt = _next_content(lines, head.no, 1)
+    return len(head.text.split()) <= 6 and not head.text.endswith((",", ":", ";")) and bool(nxt) \
+        and nxt[0].text[:1].isupper()
+
+
+def _between(found: list[Item], no: int) -> str | None:
+    """The number an item without its number line must have: one more than the item before it."""
+    before = [it for it in found if it.line.no < no]
+    after = [it for it in found if it.line.no > no]
+    if before and after and int(after[0].paragraph) - int(before[-1].paragraph) == 2:
+        return str(int(before[-1].paragraph) + 1)
+    return None
 
 
 def _followed_by_subheading(lines: list[Line], item: Item) -> bool:
     last = item.title_lines[-1] if item.title_lines else item.line.no
-    nxt = _next_content(lines, last, 1)
+    nxt = _next_content(lines, last, 1, across_blanks=True)
     return bool(nxt) and subheading(nxt[0].text) is not None
 
 

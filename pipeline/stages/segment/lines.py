@@ -120,16 +120,33 @@ class LineIndex:
 
     def __init__(self, lines: list[Line], blocks: list[dict] | None = None):
         self.lines = lines
-        self._placed = [b for b in blocks or [] if block_attrs(b).get("x0") is not None]
-        self._rows = sorted((b["start_char"], b["end_char"]) for b in blocks or [] if b.get("kind") == "table_row")
+        blocks = blocks or []
+        self._placed = [b for b in blocks if b.get("kind") != "table_cell" and block_attrs(b).get("x0") is not None]
+        self._rows = sorted((b["start_char"], b["end_char"]) for b in blocks if b.get("kind") == "table_row")
+        self._cells = sorted((b["start_char"], b["end_char"], block_attrs(b)) for b in blocks
+                             if b.get("kind") == "table_cell")
+        self._cell_starts = [c[0] for c in self._cells]
 
     def in_row(self, line: Line) -> bool:
         k = bisect.bisect_right(self._rows, (line.start, float("inf"))) - 1
         return k >= 0 and self._rows[k][0] <= line.start < self._rows[k][1]
 
+    def _row_cells(self, line: Line, text: str) -> list[Segment]:
+        """The cells of a table row on this line, placed by their x-position or column number."""
+        lo = bisect.bisect_left(self._cell_starts, line.start)
+        hi = bisect.bisect_right(self._cell_starts, line.end)
+        out = []
+        for k, (s, e, attrs) in enumerate(self._cells[lo:hi]):
+            cell = text[s - line.start:min(e, line.end) - line.start].strip() if s >= line.start else ""
+            if cell:
+                col = attrs.get("x0", attrs.get("column", k))
+                out.append(Segment(s, s + len(cell), cell, float(col)))
+        return out
+
     def segments(self, line: Line) -> list[Segment]:
         if self._rows and self.in_row(line):
-            return cell_segments(line)
+            cells = self._row_cells(line, line.text)
+            return cells or cell_segments(line)
         if self._placed:
             placed = segments_from_blocks(line, self._placed)
             if placed:

@@ -41,6 +41,9 @@ _LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och 
                          r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.IGNORECASE)
 META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid och datum|datum och tid|tid|plats och tid|"
                         r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)(?![\wåäö])\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+# the document's type on a line of its own under the title (not 'Dagordning': there it heads the agenda)
+GENERIC_TITLE = re.compile(r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll|minnesanteckningar|mötesanteckningar|"
+                           r"sammanträdesanteckningar|anteckningar|referat|noteringar)\s*:?$", re.IGNORECASE)
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 _MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
 
@@ -141,6 +144,8 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
         if found and clean_body(s, (found[0].start, found[0].end)) is None and len(s) <= 60:
             meta.used.add(ln.no)
             set_date(meta, s)
+        elif not found and GENERIC_TITLE.match(s):
+            meta.used.add(ln.no)   # 'Anteckningar' under the title: the document type
 
 
 def _body_from_next(meta: Meta, lines: list[Line]) -> None:

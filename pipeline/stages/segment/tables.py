@@ -9,7 +9,7 @@ import re
 from pipeline.lang.attendance import ABSENT_MARKS, attendance_heading, normalise_role
 from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.entry import Entry, leading_name, split_top
-from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.lines import Line, block_attrs
 from pipeline.stages.segment.names import is_handle
 
 _NAME_COLS = re.compile(r"^(?:namn|name|person|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
@@ -87,10 +87,14 @@ def tables_from_blocks(text: str, blocks: list[dict]) -> list[list[list[tuple[st
     tables: list[list[list[tuple[str, int, int]]]] = []
     row: list[tuple[str, int, int]] | None = None
     row_end = -1
+    layout = False
     for b in blocks:
         kind = b.get("kind")
         if kind == "table":
+            layout = block_attrs(b).get("layout") == "columns"   # a page region in columns: not a data table
             tables.append([])
+        elif layout:
+            continue
         elif kind == "table_row":
             if not tables:
                 tables.append([])
