@@ -135,7 +135,7 @@ FURNITURE = re.compile(
     r"expedierat|bestyrkt|ordförandes\s+signatur|sekreterarens\s+signatur|"
     r"det\s+här\s+dokumentet\s+är\s+(?:digitalt|elektroniskt)\s+signerat|transaktionsidentitet\s*:.*|"
     r"undertecknat\s+av\s+följande\s+personer|underskriftstjänst\s*:.*|signerat\s+av\s*:?.*|"
-    r"sida\s+\d+\s*(?:av|\(|/)\s*\d+\)?|\d+\s*\(\d+\)|\d+\s*/\s*\d+|\d+\s+av\s+\d+)$",
+    r"sidan?\s+\d+\s*(?:av|\(|/)\s*\d+\)?|\d+\s*\(\d+\)|\d+\s*/\s*\d+|\d+\s+av\s+\d+)$",
     re.IGNORECASE)
 
 # --- the front page of a formal protocol -----------------------------------------------------

@@ -51,6 +51,7 @@ class FrontPage:
     fields: dict[str, list[Segment]] = field(default_factory=dict)
     lines: set[int] = field(default_factory=set)     # the lines of the form
     columns: list[Column] = field(default_factory=list)   # every column read
+    form_rows: int = 0   # rows of several labels, or a label with its value: what a form has and a heading has not
 
     def value(self, name: str) -> str | None:
         segs = self.fields.get(name) or []
@@ -127,6 +128,7 @@ def _label_line(state: _State, fp: FrontPage, parsed: list) -> None:
         state.columns, state.field_name = _open_columns(labels), None
         fp.columns.extend(state.columns)
         values = [v for _, v, _ in parsed if v is not None]
+        fp.form_rows += len(labels) > 1 or bool(values)
         if values and state.columns:
             _values(state, values)
         return
@@ -215,7 +217,8 @@ def read_front_page(lines: list[Line], index: LineIndex, skip: set[int] | frozen
 
 
 def _is_form(fp: FrontPage) -> bool:
-    """A protocol's form: attendance columns and a protocol field, or two protocol fields."""
+    """A protocol's form: two protocol fields, or one and attendance columns under a row of labels (a
+    lone 'Närvarande' over a list is the heading of informal notes, not a form)."""
     fields = set(fp.fields) & _PROTOCOL_FIELDS
-    return len(fields) >= 2 or (len(fields) >= 1 and any(c.entries for c in fp.columns))
+    return len(fields) >= 2 or (len(fields) >= 1 and fp.form_rows > 0 and any(c.entries for c in fp.columns))
 

@@ -241,10 +241,12 @@ def _short_title_over_text(lines: list[Line], head: Line) -> bool:
 
 def _between(found: list[Item], no: int) -> str | None:
     """The number an item without its number line must have: one more than the item before it."""
-    before = [it for it in found if it.line.no < no]
-    after = [it for it in found if it.line.no > no]
-    if before and after and int(after[0].paragraph) - int(before[-1].paragraph) == 2:
-        return str(int(before[-1].paragraph) + 1)
+    before = [int(it.paragraph) for it in found if it.line.no < no and it.paragraph and it.paragraph.isdigit()]
+    after = [int(it.paragraph) for it in found if it.line.no > no and it.paragraph and it.paragraph.isdigit()]
+    if before and (not after or after[0] - before[-1] == 2):
+        return str(before[-1] + 1)
+    if after and not before and after[0] == 2:
+        return "1"
     return None
 
 

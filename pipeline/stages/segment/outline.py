@@ -18,6 +18,8 @@ from pipeline.stages.segment.lines import Line, LineIndex, block_attrs
 from pipeline.stages.segment.meta import Meta
 from pipeline.stages.segment.sections import Head
 
+# a heading block that is a sentence ('Ordförande hälsade alla välkomna.' set in a large type)
+_SENTENCE = re.compile(r"\S\s+\S+\s+\S.*[.!]$")
 _SIGNATURE_PAGE = re.compile(r"^(?:undertecknat\s+av\s+följande|underskriftstjänst|signerat\s+av|signaturer\s*$|"
                              r"verifikat\b|audit\s+trail)", re.IGNORECASE)
 
@@ -51,35 +53,79 @@ def _heading_blocks(text: str, blocks: list[dict], index: LineIndex) -> list[tup
     return out
 
 
-def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, skip: set[int]) -> list[Head]:
-    index = LineIndex(lines)
-    skip = skip | {ln.no for ln in lines if not ln.blank and heading_kind(ln.text)}  # empty attendance lists
-    block_heads = [hb for hb in _heading_blocks(text, blocks, index) if hb[0].no not in skip]
+def _markup_heads(text: str, lines: list[Line], blocks: list[dict], index: LineIndex, skip: set[int],
+                  block_heads: list[tuple[Line, int, str]]) -> list[Head]:
+    """The headings a structured reader marked, and numbered lines outside its lists."""
+    heads = [Head(ln.no, ln.start, end, t) for ln, end, t in block_heads
+             if t and not LABELS.match(t) and not FURNITURE.match(t) and not _SENTENCE.search(t)]
+    listed = {h.line for h in heads} | _list_lines(blocks, index)
+    for ln in lines:
+        n = numbered_heading(strip_markup(ln.text)) if not ln.blank and ln.no not in skip | listed else None
+        if n:
+            heads.append(Head(ln.no, ln.start, ln.end, n[0], n[1]))
+    return heads
+
+
+def _list_lines(blocks: list[dict], index: LineIndex, top_ordered: bool = False) -> set[int]:
+    """The lines of list items (``top_ordered``: only those of numbered top-level items)."""
+    out = set()
+    for b in blocks:
+        if b.get("kind") != "list_item" or (top_ordered and not (b.get("level") in (1, None)
+                                                                and block_attrs(b).get("ordered"))):
+            continue
+        first, last = index.line_at(b["start_char"]), index.line_at(max(b["start_char"], b["end_char"] - 1))
+        if first is not None:
+            out.update(range(first.no, (last or first).no + 1))
+    return out
+
+
+def _dense_lines(lines: list[Line], blocks: list[dict], index: LineIndex) -> set[int]:
+    """The lines of paragraph blocks of three lines or more: a PDF reader's paragraph that holds a
+    page's lines without blank lines between them (its headings stand as short lines inside it)."""
+    out = set()
+    for b in blocks:
+        if b.get("kind") != "paragraph":
+            continue
+        first, last = index.line_at(b["start_char"]), index.line_at(max(b["start_char"], b["end_char"] - 1))
+        if first is not None and last is not None and last.no - first.no >= 2:
+            out.update(range(first.no, last.no + 1))
+    return out
+
+
+def _line_heads(lines: list[Line], skip: set[int], dense_lines: set[int] = frozenset()) -> list[Head]:
+    """The lines that stand as headings by their form (text without markup)."""
     heads = []
-    if block_heads:
-        for ln, end, t in block_heads:
-            if t and not LABELS.match(t) and not FURNITURE.match(t):
-                heads.append(Head(ln.no, ln.start, end, t))
-        listed = {h.line for h in heads}
-        in_lists = {index.line_at(b["start_char"]).no for b in blocks if b.get("kind") == "list_item"
-                    and index.line_at(b["start_char"]) is not None}
-        for ln in lines:
-            n = numbered_heading(strip_markup(ln.text)) if not ln.blank and ln.no not in skip | listed | in_lists else None
-            if n:
-                heads.append(Head(ln.no, ln.start, ln.end, n[0], n[1]))
-        return heads
-    dense, width = is_dense(lines), text_width(lines)
+    dense_text, width = is_dense(lines), text_width(lines)
     for i, ln in enumerate(lines):
+        dense = dense_text or ln.no in dense_lines
         if ln.blank or ln.no in skip:
             continue
         prev = lines[i - 1] if i > 0 else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        prev = prev if prev is None or prev.no not in skip or prev.blank else Line(prev.no, prev.start, prev.start, "",
-                                                                                   0, "")
+        if prev is not None and prev.no in skip and not prev.blank:
+            prev = Line(prev.no, prev.start, prev.start, "", 0, "")   # a line read elsewhere stands apart
         h = line_heading(ln, prev, nxt, dense, width)
         if h:
             heads.append(Head(ln.no, ln.start, ln.end, h[0], h[1]))
     return heads
+
+
+def _informal_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, skip: set[int]) -> list[Head]:
+    """Markup formats: the headings the markup marks. Paged formats (PDF, scans), whose reader finds
+    headings by font only: those and the lines that stand as headings (same-size bold-less ones,
+    an agenda's numbered items). Plain text: the lines that stand as headings."""
+    index = LineIndex(lines)
+    skip = skip | {ln.no for ln in lines if not ln.blank and heading_kind(ln.text)}  # empty attendance lists
+    block_heads = [hb for hb in _heading_blocks(text, blocks, index) if hb[0].no not in skip]
+    if not block_heads:
+        return _line_heads(lines, skip)
+    heads = _markup_heads(text, lines, blocks, index, skip, block_heads)
+    if not any(b.get("kind") == "page" for b in blocks):
+        return heads
+    taken = {h.line for h in heads}
+    in_lists = _list_lines(blocks, index) - _list_lines(blocks, index, top_ordered=True)
+    found = _line_heads(lines, skip | taken | in_lists, _dense_lines(lines, blocks, index))
+    return heads + [h for h in found if h.line not in taken]
 
 
 def _bare_title(title: str) -> str:

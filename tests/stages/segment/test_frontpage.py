@@ -98,3 +98,39 @@ def test_x_positions_from_the_reader_place_the_columns_of_a_collapsed_line():
     collapsed = _people(read_front_page(lines, LineIndex(lines)))
     assert collapsed["Dan Roos"][2] is True   # without positions a lone member is read as a ledamot present
     assert people["Cia Lind"] == ("C", "justerare", True) and people["Bo Berg"][1] == "tjänstgörande ersättare"
+
+
+def _layout_rows(rows):
+    """Text and blocks as a PDF reader writes a page region in columns: a layout table whose
+    cells (joined by three spaces) carry their column and x-position."""
+    text, blocks = "", [{"kind": "table", "start_char": 0, "end_char": 0, "attrs": '{"layout": "columns"}'}]
+    for row in rows:
+        start = len(text)
+        blocks.append({"kind": "table_row", "start_char": start, "end_char": 0})
+        parts = []
+        for cell, x in row:
+            s = start + sum(len(p) + 3 for p in parts)
+            blocks.append({"kind": "table_cell", "start_char": s, "end_char": s + len(cell),
+                           "attrs": {"x0": x, "column": 0 if x < 100 else 1}})
+            parts.append(cell)
+        text += "   ".join(parts) + "\n"
+        blocks[-len(row) - 1]["end_char"] = len(text) - 1
+    blocks[0]["end_char"] = len(text)
+    return text, blocks
+
+
+def test_the_cells_of_a_layout_table_are_the_columns():
+    text, blocks = _layout_rows([[("Beslutande", 40.0), ("Ledamöter", 120.0), ("Tjänstgörande ersättare", 300.0)],
+                                 [("Anna Ek (S), ordförande", 40.0), ("Bo Berg (M) tjänstgör för", 210.0)],
+                                 [("Cia Lind (C)", 40.0), ("Dan Roos (M)", 210.0)],
+                                 [("Utses att justera", 40.0), ("Cia Lind", 120.0)],
+                                 [("Plats och tid", 40.0), ("Rådhuset", 120.0)]])
+    lines = split_lines(text)
+    people = _people(read_front_page(lines, LineIndex(lines, blocks)))
+    assert people["Dan Roos"] == ("M", "ledamot", False) and people["Cia Lind"][1] == "justerare"
+
+
+def test_a_lone_attendance_heading_and_one_label_are_no_form():
+    text = ("Närvarande\n\n● Ordförande: Vera Holm   Vera Holm\n● Ledamot: Nils Ek   Justerare\n"
+            "● Ledamot: Ola Berg   Nils Ek\n\nMötet öppnas\n")
+    assert _read(text) is None

@@ -62,3 +62,13 @@ def test_a_dnr_in_parentheses_and_a_title_with_a_verb():
     text = "§ 45 Budget 2024 (Dnr KS 2023/12)\nBeslut\nText.\n§ 46 Information om hur vi går vidare\nText.\n"
     assert [(i.title, i.dnr) for i in _items(text).items] == [("§ 45 Budget 2024", "KS 2023/12"),
                                                               ("§ 46 Information om hur vi går vidare", None)]
+
+
+def test_items_whose_number_went_with_the_page_header_and_a_table_of_contents_over_two_pages():
+    text = ("Innehåll\nMötets öppnande   3\nBudget   3\n\f\nTaxor   4\nÖvrigt   4\nAvslutning   4\n\f\n"
+            "Mötets öppnande\nSammanfattning\nOrdföranden öppnar.\n2\nBudget\nBeslut\nRevisionen noterar.\n3\nTaxor\n"
+            "Beslut\nRevisionen noterar.\n4\nÖvrigt\nSammanfattning\nInget.\n\f\nAvslutning\nOrdföranden tackar alla.\n")
+    items = _items(text)
+    assert [(i.paragraph, i.title) for i in items.items] == [("1", "Mötets öppnande"), ("2", "Budget"), ("3", "Taxor"),
+                                                             ("4", "Övrigt"), ("5", "Avslutning")]
+    assert max(items.toc) < items.items[0].line.no

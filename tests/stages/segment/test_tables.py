@@ -43,3 +43,11 @@ def test_tables_from_blocks_and_from_pipe_lines():
     text = "Namn | Organisation\nEva Ek | SGU\n\nText."
     (table,) = tables_from_lines(split_lines(text))
     assert [[text[c[1]:c[2]] for c in r] for r in table] == [["Namn", "Organisation"], ["Eva Ek", "SGU"]]
+
+
+def test_a_page_region_in_columns_is_no_data_table():
+    text = "Namn   Organisation\nEva Ek   SGU\n"
+    blocks = [{"kind": "table", "start_char": 0, "end_char": len(text), "attrs": '{"layout": "columns"}'},
+              {"kind": "table_row", "start_char": 0, "end_char": 19}, {"kind": "table_cell", "start_char": 0, "end_char": 4},
+              {"kind": "table_cell", "start_char": 7, "end_char": 19}]
+    assert tables_from_blocks(text, blocks) == []
