@@ -24,19 +24,11 @@ _SIGNATURE_PAGE = re.compile(r"^(?:undertecknat\s+av\s+följande|underskriftstj�
                              r"verifikat\b|audit\s+trail)", re.IGNORECASE)
 
 
-def _attendance_heads(att_blocks: list[AttendanceBlock], lines: list[Line]) -> list[Head]:
-    """The attendance headings that stand as headings: one section for consecutive blocks."""
-    heads: list[Head] = []
-    last_end = None
-    for b in att_blocks:
-        ln = b.heading
-        if last_end is not None and all(x.blank or x.no <= last_end for x in lines[last_end + 1:ln.no]):
-            last_end = b.last
-            continue
-        title = ln.text if not b.inline else ln.text[: ln.text.index(":") + 1] if ":" in ln.text else ln.text
-        heads.append(Head(ln.no, ln.start, ln.end, strip_markup(title)))
-        last_end = b.last
-    return heads
+def _attendance_heads(att_blocks: list[AttendanceBlock]) -> list[Head]:
+    """The attendance headings that stand as headings of their own ('Närvarande', 'Frånvarande:'):
+    each a section; an inline list ('Närvarande: A, B') is no heading."""
+    return [Head(b.heading.no, b.heading.start, b.heading.end, strip_markup(b.heading.text))
+            for b in att_blocks if not b.inline]
 
 
 def _heading_blocks(text: str, blocks: list[dict], index: LineIndex) -> list[tuple[Line, int, str]]:
@@ -183,7 +175,7 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
         skip |= {n for b in att_blocks for n in range(b.heading.no, b.last + 1)}
         if meta.title_line is not None:
             skip.add(meta.title_line.no)
-        heads = _attendance_heads(att_blocks, lines) + _informal_heads(text, lines, blocks, meta, skip)
+        heads = _attendance_heads(att_blocks) + _informal_heads(text, lines, blocks, meta, skip)
         heads = _without_lists(heads, lines)
         keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
         heads = [h for h in heads if h.line in keep]

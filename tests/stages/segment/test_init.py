@@ -71,7 +71,8 @@ def test_stamma_and_board_minutes_with_paragraph_items():
 def test_working_group_notes_with_lists_tables_orgs_and_handles():
     seg = _seg(WORKING_GROUP, {"source_path": "2022/arbetsgruppen-2022-03-14.txt"})
     assert (seg.meeting["date"], seg.meeting["date_source"]) == (dt.date(2022, 3, 14), "path")
-    assert _titles(seg) == ["Deltagare:", "Bakgrund", "Nästa möte"] and seg.meeting["author"] == "Lotta"
+    assert _titles(seg) == ["Deltagare:", "Frånvarande:", "Kallade:", "Bakgrund", "Nästa möte"]
+    assert seg.meeting["author"] == "Lotta"
     seg = _seg(TABLE_NOTES)
     assert [(a["name"], a["organisation"], a["present"]) for a in seg.attendees][-1] == ("Ali Reza", "Skatteverket",
                                                                                           False)
