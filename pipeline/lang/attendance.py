@@ -40,6 +40,7 @@ _ROLE_FORMS: dict[str, str | None] = {
     "suppleant": "suppleant", "styrelsesuppleant": "suppleant", "ersättare i styrelsen": "suppleant",
     "adjungerad": "adjungerad", "adj": "adjungerad", "adjungerande": "adjungerad", "adjungerade": "adjungerad",
     "personalföreträdare": "personalföreträdare", "personalrepresentant": "personalföreträdare",
+    "antecknar": "sekreterare", "för anteckningar": "sekreterare", "antecknade": "sekreterare",
     # block words, not roles
     "närvarande": None, "deltagare": None, "mötesdeltagare": None, "övrig": None, "övriga": None,
     "gäst": None, "gäster": None, "beslutande": None, "frånvarande": None, "kallade": None,
@@ -54,7 +55,8 @@ _JOB_ENDINGS = ("chef", "direktör", "sekreterare", "handläggare", "samordnare"
                 "arkitekt", "ingenjör", "tekniker", "expert", "förvaltare", "chefsjurist", "kommunikatör",
                 "sakkunnig", "projektledare", "verksamhetsledare", "enhetschef", "stödbiträde", "forskare",
                 "medarbetare", "utvecklingsledare", "ansvarig", "samordnare", "tolk", "vaktmästare",
-                "skötare", "anställd", "mas", "mar", "sas")
+                "skötare", "anställd", "rektor", "lärare", "förvaltare", "präst", "diakon",
+                "bibliotekarie", "sköterska", "kock", "vägledare", "tekniker", "kontrollant", "notarie")
 _JOB_PREFIX = r"(?:(?:bitr(?:ädande)?\.?|t\.\s?f\.?|tf\.?|vice|senior|förste|särskild|medicinskt\s+ansvarig|" \
               r"ställföreträdande)\s+)?"
 _JOB_TITLE = re.compile(r"^" + _JOB_PREFIX + r"(?:[a-zåäöé]+(?:-\s?|\s+och\s+|\s+))*[a-zåäöé-]*(?:"
@@ -107,6 +109,9 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
     "närvarande tjänstemän": _PRESENT, "närvarande tjänstepersoner": _PRESENT, "tjänstemän": _PRESENT,
     "tjänstepersoner": _PRESENT, "tjänsteperson": _PRESENT, "från förvaltningen": _PRESENT,
     "adjungerade": AttendanceKind("adjungerad", True), "adjungerad": AttendanceKind("adjungerad", True),
+    "sakkunnigt biträde": _PRESENT, "sakkunniga biträden": _PRESENT, "sakkunniga": _PRESENT,
+    "revisorer": _PRESENT, "närvarande revisorer": _PRESENT, "dessutom närvarade": _PRESENT,
+    "närvarade även": _PRESENT, "även närvarade": _PRESENT,
     "gäster": _PRESENT, "inbjudna": _PRESENT, "inbjudna gäster": _PRESENT,
     "personalföreträdare": AttendanceKind("personalföreträdare", True),
     "personalrepresentanter": AttendanceKind("personalföreträdare", True),
@@ -121,6 +126,8 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
 # a free heading sentence that introduces the list of participants ('De som deltog i mailtråden var')
 _ATTENDANCE_PHRASE = re.compile(r"^(?:de\s+som\s+(?:deltog|var\s+med|närvarade)|följande\s+(?:deltog|närvarade|var\s+med)|"
                                 r"närvarande\s+(?:vid|på|var)|deltagare\s+(?:vid|på|i))\b[^.!?]{0,60}$", re.IGNORECASE)
+# 'Närvarande revisorer', 'Deltagande styrelseledamöter', 'Närvarande från förvaltningen': a kind of people present
+_PRESENT_NOUN = re.compile(r"^(?:närvarande|deltagande|närvarade)\s+(?:från\s+)?[a-zåäö-]+(?:\s+[a-zåäö-]+)?$", re.IGNORECASE)
 
 
 def normalise_role(text: str | None) -> str | None:
@@ -134,7 +141,7 @@ def normalise_role(text: str | None) -> str | None:
     if key in _ROLE_FORMS:
         return _ROLE_FORMS[key]
     if is_job_title(s):
-        return s.lower()
+        return s.lower() if _JOB_TITLE.match(s.lower()) else singular(s.lower())
     return None
 
 
@@ -154,7 +161,16 @@ def is_job_title(text: str) -> bool:
     low = s[0].lower() + s[1:]
     if low != low.lower() and not re.fullmatch(r"[A-ZÅÄÖ]{2,4}-\s?och\s+[a-zåäö]+", s):
         return False  # 'Socialförvaltningen' stays an organisation; 'HR- och kommunikationschef' is a title
-    return bool(_JOB_TITLE.match(low.lower()))
+    low = low.lower()
+    return bool(_JOB_TITLE.match(low) or _JOB_TITLE.match(singular(low)))
+
+
+def singular(title: str) -> str:
+    """A title in the singular ('föräldrarepresentanter' -> 'föräldrarepresentant', 'chefer' -> 'chef')."""
+    for plural, one in (("erna", ""), ("arna", "e"), ("ter", "t"), ("er", "")):
+        if title.endswith(plural) and len(title) > len(plural) + 3:
+            return title[: -len(plural)] + one
+    return title
 
 
 def is_party(code: str) -> bool:
@@ -166,13 +182,14 @@ def is_party(code: str) -> bool:
 def attendance_heading(text: str) -> AttendanceKind | None:
     """What an attendance heading says ('Närvarande', 'Närvarande ledamöter:', 'Kallade'), else None.
     OCR's lost diacritics are forgiven ('Narvarande')."""
-    key = re.sub(r"\s+", " ", text.strip().strip("*#_").strip().rstrip(":").strip()).lower()
+    key = re.sub(r"\s*\([^)]*\)", "", text.strip().strip("*#_")).strip().rstrip(":").strip()
+    key = re.sub(r"\s+", " ", key).lower()
     if key in ATTENDANCE_HEADINGS:
         return ATTENDANCE_HEADINGS[key]
     folded = _FOLDED_HEADINGS.get(fold_cue_text(key))
     if folded:
         return ATTENDANCE_HEADINGS[folded]
-    if _ATTENDANCE_PHRASE.match(key):
+    if _ATTENDANCE_PHRASE.match(key) or _PRESENT_NOUN.match(key):
         return _PRESENT
     return None
 

@@ -100,6 +100,10 @@ DNR = re.compile(r"\b(?:Dnr|DNR|Diarienr|Diarienummer|Dnr\.)\s*[.:]?\s*(?P<dnr>[
                  r"(?:\s(?=[\d/.:-]*\d)[\d/.:-]+)?)", re.IGNORECASE)
 
 
+# a diary number standing alone after the paragraph ('§ 45   KS 2024/31'): no title
+_BARE_DNR = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}[ -]?)?(?:\d{2,4}[/.:-]\d{1,6}(?:[/.:-]\d{1,6})?)$")
+
+
 def item_line(line: str) -> tuple[str, str, str | None] | None:
     """('§ 44', rest of the line, dnr) for a § item line ('§ 44   Dnr IF-2023-00055',
     '§ 12 Val av justerare', '12 § Val av justerare', 'KS § 34  Dnr KS 2019/101' (the organ's
@@ -111,12 +115,14 @@ def item_line(line: str) -> tuple[str, str, str | None] | None:
         return None
     rest = (m.group("rest") or "").strip()
     dnr = None
+    num = re.sub(r"\s+", " ", m.group("num").strip())
+    sign = "§§" if m.groupdict().get("sign") == "§§" else "§"
+    if _BARE_DNR.match(rest):
+        return f"{sign} {num}", "", rest
     d = DNR.search(rest)
     if d:
         dnr = d.group("dnr").strip()
         rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest[:d.start()] + " " + rest[d.end():]).strip(" ,;–-")
-    num = re.sub(r"\s+", " ", m.group("num").strip())
-    sign = "§§" if m.groupdict().get("sign") == "§§" else "§"
     return f"{sign} {num}", re.sub(r"\s{2,}", " ", rest), dnr
 
 

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import Params, StageSpec
 from pipeline.stages.segment.assemble import attendance_tables, build_meeting, find_attendees
+from pipeline.stages.segment.attendees import merge_attendees
 from pipeline.stages.segment.author import author as find_author
 from pipeline.stages.segment.frontpage import read_front_page
 from pipeline.stages.segment.items import find_items
 from pipeline.stages.segment.lines import LineIndex, split_lines
 from pipeline.stages.segment.meta import infer_year, read_meta, set_date
 from pipeline.stages.segment.names import is_person_name
-from pipeline.stages.segment.outline import find_heads
+from pipeline.stages.segment.officials import elected, signatures
+from pipeline.stages.segment.outline import find_heads, signature_block
 from pipeline.stages.segment.sections import annotate_blocks, section_rows
 
 __all__ = ["STAGE", "SegmentParams", "Segmentation", "is_person_name", "segment_document", "segment_stage"]
@@ -54,9 +56,10 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     table_lines = {n for _, ns in tables for n in ns}
     front = read_front_page(lines, index, table_lines)
     used = set(meta.used) | table_lines | (front.lines if front else set())
-    attendees, att_blocks, att_lines = find_attendees(lines, front, tables, used)
+    found, att_blocks, att_lines = find_attendees(lines, front, tables, used)
     used |= att_lines
     items = find_items(lines, used)
+    attendees = merge_attendees(found + _officials(lines, index, items, used))
     secretary = front.value("secretary") if front else None
     author, closing = find_author(lines, attendees, _first_name_of(secretary))
     heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing)
@@ -72,6 +75,13 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
              "start_char": a.start, "end_char": a.end} for a in attendees]
     new_blocks = annotate_blocks(blocks, sections, items.subheadings, lines, heading_spans, text) if blocks else []
     return Segmentation(meeting, rows, sections, new_blocks)
+
+
+def _officials(lines, index, items, used) -> list:
+    """The chair, secretary and justerare the closing signatures name and the items elect."""
+    after = max([*used, *(it.line.no for it in items.items)], default=-1)
+    start = signature_block(lines, after)
+    return (signatures(lines, start, index.segments) if start is not None else []) + elected(lines, 0)
 
 
 def _first_name_of(secretary: str | None) -> str | None:

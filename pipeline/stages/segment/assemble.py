@@ -11,7 +11,6 @@ from pipeline.stages.segment.attendees import (
     AttendanceBlock,
     Attendee,
     attendance_blocks,
-    merge_attendees,
     strip_markup,
 )
 from pipeline.stages.segment.frontpage import FrontPage
@@ -45,8 +44,8 @@ def attendance_tables(text: str, lines: list[Line], blocks: list[dict]) -> list[
 
 def find_attendees(lines: list[Line], front: FrontPage | None, tables: list[tuple[list[Attendee], set[int]]],
                    used: set[int]) -> tuple[list[Attendee], list[AttendanceBlock], set[int]]:
-    """Every attendee (form, attendance blocks, tables) merged to one row per person, the
-    attendance blocks, and the lines they were read from."""
+    """Every attendee the form, the attendance blocks and tables list (one person may come more than
+    once: :func:`merge_attendees` makes one row of them), the attendance blocks, and their lines."""
     found = list(front.attendees) if front else []
     att_blocks = attendance_blocks(lines, used)
     taken = set()
@@ -56,7 +55,7 @@ def find_attendees(lines: list[Line], front: FrontPage | None, tables: list[tupl
     for people, table_lines in tables:
         found += people
         taken |= table_lines
-    return merge_attendees(found), att_blocks, taken
+    return found, att_blocks, taken
 
 
 def _heading_above(lines: list[Line], no: int) -> str | None:

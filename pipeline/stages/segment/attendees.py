@@ -18,6 +18,9 @@ from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.names import is_handle
 
 BULLET = re.compile(r"^\s*(?:[-–—*•·▪●○◦■►➢]|e(?=\s+\S)|\d{1,2}[.)](?=\s))\s*")
+# a sentence that lists people ('Dessutom närvarade Anders Holm, förvaltare, och revisor Eva Ek.')
+_INLINE_PHRASE = re.compile(r"^(?P<head>dessutom närvarade|närvarade även|även närvarade)\s+(?P<rest>\S.*?)\.?$",
+                            re.IGNORECASE)
 _INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_words())) + r")\s*[:–-]\s*(?P<rest>\S.*)$",
                      re.IGNORECASE)
 # a line inside a block that changes the role of what follows ('Samt styrelseledamöter som fick kopia')
@@ -54,7 +57,7 @@ def heading_kind(text: str) -> tuple[AttendanceKind, str] | None:
     kind = attendance_heading(s)
     if kind is not None:
         return kind, ""
-    m = _INLINE.match(s)
+    m = _INLINE.match(s) or _INLINE_PHRASE.match(s)
     if m:
         return attendance_heading(m.group("head")), m.group("rest")
     return None
@@ -66,7 +69,7 @@ def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool)
         return []
     people = parse_entries(text, role or kind.role, kind.present, per_line=True,
                            single=is_first_name(text.split()[0]) if len(text.split()) == 1 else False)
-    if not people and BULLET.match(ln.text):
+    if not people and BULLET.match(ln.text) and not re.match(r"\s*\d", ln.text):   # a numbered line is no bullet
         org = organisation_only(text)
         people = [replace(org, role=role or kind.role, present=kind.present)] if org else []
     return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.lang.attendance import ABSENT_MARKS, PARTIAL_MARKS, is_job_title, is_party, is_role_word, normalise_role
+from pipeline.lang.attendance import (
+    ABSENT_MARKS,
+    PARTIAL_MARKS,
+    ROLES,
+    is_job_title,
+    is_party,
+    is_role_word,
+    normalise_role,
+)
 from pipeline.lang.names import is_first_name
 from pipeline.stages.segment.names import FINITE_VERB, NAME_TOKEN, is_handle, is_person_name, is_single_name
 
@@ -37,6 +45,7 @@ _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)
 _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdf[öo]rande|"
                                r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
                                r"[Aa]djungerad|[Tt]jänstgörande\s+ers[äa]ttare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
+_MASKED = re.compile(r"^\[(?:namn|NN|nn|X|x|…|\.\.\.)[\])]", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
                            + NAME_TOKEN + r"){1,3}")
 
@@ -74,8 +83,12 @@ def _note(note: str) -> tuple[str, str]:
 
 
 def leading_name(text: str) -> tuple[str | None, str]:
-    """The person's name at the start of a part and what follows it ('Kerstin Ohlsson ordinarie')."""
+    """The person's name at the start of a part and what follows it ('Kerstin Ohlsson ordinarie');
+    a masked name ('[namn]') and an e-mail address or handle are names too."""
     s = text.strip()
+    masked = _MASKED.match(s)
+    if masked:
+        return "[namn]" if masked.group(0).lower().startswith("[namn") else masked.group(0), s[masked.end():].strip()
     if is_handle(s.split()[0] if s.split() else ""):
         return s.split()[0], s[len(s.split()[0]):].strip()
     m = _LEADING_NAME.match(s)
@@ -91,11 +104,30 @@ def leading_name(text: str) -> tuple[str | None, str]:
     return None, s
 
 
+def title_before_name(text: str) -> tuple[str | None, str]:
+    """A role or job title written before the name ('rektor Susanne Lind', 'Kommundirektör Lars Holm',
+    'föräldrarepresentanter Josefin Ek'): (normalised role, the text from the name on)."""
+    words = text.split()
+    for n in (1, 2, 3):
+        if len(words) <= n:
+            break
+        prefix = " ".join(words[:n])
+        role = normalise_role(prefix)
+        if role and leading_name(" ".join(words[n:]))[0]:
+            return role, text.split(None, n)[n]
+    return None, text
+
+
 def _attributes(parts: list[str]) -> dict:
     """Organisation and role from the parts after a name: 'Bryggan', 'förvaltningschef', 'konsult Digg'."""
-    org, role = None, None
+    org, role, noted = None, None, None
     for p in parts:
+        for note in re.findall(r"\(([^()]*)\)", p):
+            r = normalise_role(note)
+            if r in ROLES:
+                noted = r   # '(antecknar)', '(ordf.)' after a job title: the role at this meeting
         p = re.sub(r"\s*\([^)]*\)", "", p).strip(" .")
+        p = re.sub(r"^(?:samt|och)\s+", "", p)
         if not p or p.lower() in ("x", "ja", "✓", "✔", "närvarande"):
             continue  # a presence mark of a table row
         r = normalise_role(p)
@@ -111,7 +143,7 @@ def _attributes(parts: list[str]) -> dict:
             org = org or p
             continue
         org = p if org is None else f"{org}, {p}"
-    return {"organisation": org, "role": role}
+    return {"organisation": org, "role": noted or role}
 
 
 def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
@@ -123,6 +155,8 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     if m and (leading_name(m.group("rest"))[0]):
         role_first = normalise_role(m.group("role"))
         bare = m.group("rest")
+    elif not leading_name(bare)[0]:
+        role_first, bare = title_before_name(bare)
     name, rest = leading_name(bare)
     if name is None and single and is_single_name(bare.split()[0] if bare.split() else ""):
         name, rest = bare.split()[0], " ".join(bare.split()[1:])

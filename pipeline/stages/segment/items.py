@@ -23,7 +23,7 @@ from pipeline.lang.protocol import (
     item_line,
     subheading,
 )
-from pipeline.stages.segment.entry import parse_entries
+from pipeline.stages.segment.entry import leading_name, parse_entries
 from pipeline.stages.segment.lines import Line
 
 _BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})[.)]?$")
@@ -116,7 +116,8 @@ def is_item(lines: list[Line], i: int) -> bool:
     t = after[0].text
     first = re.split(r"\s{3,}|\t", t)[0]
     return bool(_TITLE_START.match(t)) and not parse_entries(t) and not t.endswith(",") \
-        and not front_label(first) and not attendance_heading(first) and not _LABEL_START.match(t)
+        and not front_label(first) and not attendance_heading(first) and not _LABEL_START.match(t) \
+        and not _only_labels(t)
 
 
 def _dnr_below(lines: list[Line], i: int, title_lines: list[Line]) -> str | None:
@@ -128,6 +129,21 @@ def _dnr_below(lines: list[Line], i: int, title_lines: list[Line]) -> str | None
         if m and m.end() >= len(nxt[0].text) - 1:
             return m.group("dnr").strip()
     return None
+
+
+_ANY_LABEL = re.compile(r"(?:" + "|".join(re.escape(w) for w in [*front_label_words(), *attendance_heading_words()])
+                        + r")(?=$|\s|:)[\s:]*", re.IGNORECASE)
+
+
+def _only_labels(text: str) -> bool:
+    """A row of form labels ('Personalföreträdare Övriga'), or labels before a name: no title."""
+    pos, n = 0, 0
+    while pos < len(text) and text[pos].isupper():
+        m = _ANY_LABEL.match(text, pos)
+        if not m:
+            break
+        pos, n = m.end(), n + 1
+    return n > 0 and (pos >= len(text) or bool(leading_name(text[pos:])[0]))
 
 
 def _is_toc_title(text: str) -> bool:

@@ -82,6 +82,7 @@ def clean_body(text: str, date_span: tuple[int, int] | None = None) -> str | Non
     s = re.sub(r"\([^)]*(?:\d{4}|rev\b)[^)]*\)", " ", s)
     s = re.sub(r"\b(?:den|kl\.|kl|klockan)\b\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
     s = TITLE_PREFIX.sub("", s.strip())
+    s = re.sub(r"^(?:fört|förd|förda|hållet|hållen|hållna)\s+(?:vid|på|i|med)\s+", "", s, flags=re.IGNORECASE)
     s = _DOC_TYPE_ANYWHERE.sub(" ", s)
     if not _KEEP_MEETING_WORDS.match(s.strip()):
         s = MEETING_TYPE.sub(" ", s)
@@ -138,6 +139,9 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
     meta.body = clean_body(text, span)
     if meta.body is None:
         _body_from_next(meta, head[1:5])
+    elif len(meta.body.split()) == 1 and len(head) > 1 and _names_more(meta.body, head[1].text):
+        meta.body = clean_body(head[1].text) or meta.body   # 'BRUKARRÅD' over 'Brukarrådet på Kompassen'
+        meta.used.add(head[1].no)
     for ln in head[1:3]:  # 'Minnesanteckningar 2019-09-30' under the title: part of the title block
         s = strip_markup(ln.text)
         found = _first_date(s)
@@ -146,6 +150,14 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
             set_date(meta, s)
         elif not found and GENERIC_TITLE.match(s):
             meta.used.add(ln.no)   # 'Anteckningar' under the title: the document type
+
+
+def _names_more(body: str, line: str) -> bool:
+    """The line under a one-word title names the same body more fully ('Brukarrådet på daglig verksamhet
+    Kompassen' under 'BRUKARRÅD')."""
+    stem = body.lower().rstrip("et").rstrip("en")[:7]
+    return len(stem) >= 4 and line.lower().startswith(stem) and len(line.split()) > 1 and is_title(line) \
+        and not _first_date(line)
 
 
 def _body_from_next(meta: Meta, lines: list[Line]) -> None:
@@ -165,6 +177,9 @@ def _body_from_next(meta: Meta, lines: list[Line]) -> None:
         if len(s) > 80 or not is_title(s):
             break
         body = clean_body(s, (found[0].start, found[0].end) if found else None)
+        if body is None and GENERIC_TITLE.match(s):
+            meta.used.add(ln.no)
+            continue  # 'Sammanträdesprotokoll' between the municipality and the body
         if body:
             meta.body = body
             meta.used.add(ln.no)

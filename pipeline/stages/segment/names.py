@@ -22,7 +22,7 @@ _ORG_ENDINGS = re.compile(r"(?:verket|förvaltningen|förvaltning|jouren|förbun
                           r"kommunen|regionen|region|nämnden|styrelsen|myndigheten|centrum|enheten|bolaget|"
                           r"institutet|kansliet|rådet|gruppen|sektionen|partiet|kyrkan|skolan|universitet|"
                           r"högskolan|biblioteket|arkivet|museet|landstinget|länsstyrelsen|polisen|AB|HB|"
-                          r"iet|eriet|ningen|kassan|servicen|stiftelsen|akademien)$")
+                          r"iet|eriet|ningen|kassan|servicen|stiftelsen|akademien|byrån|byrå|bolag|huset|gården)$")
 _NOT_NAME_WORDS = frozenset({"Mötet", "Nämnden", "Styrelsen", "Förvaltningen", "Kommunen", "Föreningen",
                              "Gruppen", "Sekreterare", "Ordförande", "Ledamot", "Ledamöter", "Ersättare",
                              "Justerare", "Beslut", "Dnr", "Paragrafer", "Närvarande", "Övriga", "Frånvarande",
@@ -43,7 +43,7 @@ def is_person_name(s: str) -> bool:
         return False
     words = s.split()
     if words[0] in _NOT_NAME_WORDS or _NEVER_IN_NAME.intersection(words) or is_role_word(s) \
-            or is_job_title(s.lower()) or any(is_role_word(w) for w in words[1:]):
+            or is_job_title(s.lower()) or any(is_role_word(w) for w in words) or is_job_title(words[0].lower()):
         return False
     return not any(_ORG_ENDINGS.search(w) and not is_first_name(w) for w in words)
 

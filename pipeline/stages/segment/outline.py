@@ -187,8 +187,9 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
     return sorted(heads, key=lambda h: h.start), spans, end_of_body
 
 
-_ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e)?\s*(?:justerare|justerande|ordförande|sekreterare|"
-                        r"mötesordförande|mötessekreterare|protokollförare|vid\s+protokollet)[\s._…]*){1,3}$", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"^(?:(?:förste|andre|första|andra|1:e|2:e|mötes|stämmo|årsmötes)?\s*(?:justerare|justerande|"
+                        r"justeras|ordförande|sekreterare|protokollförare|vid\s+protokollet|vid\s+pennan)[\s._…:]*){1,3}$",
+                        re.IGNORECASE)
 
 
 def signature_block(lines: list[Line], after: int = -1) -> int | None:
