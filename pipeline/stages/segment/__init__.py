@@ -21,7 +21,7 @@ from pipeline.stages.segment.author import author as find_author
 from pipeline.stages.segment.frontpage import read_front_page
 from pipeline.stages.segment.items import find_items
 from pipeline.stages.segment.lines import LineIndex, split_lines
-from pipeline.stages.segment.meta import infer_year, read_meta, set_date
+from pipeline.stages.segment.meta import header_meta, infer_year, read_meta, set_date
 from pipeline.stages.segment.names import is_person_name
 from pipeline.stages.segment.officials import elected, signatures
 from pipeline.stages.segment.outline import find_heads, signature_block
@@ -68,7 +68,8 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
             if front.value(name):
                 set_date(meta, front.value(name))
     infer_year(meta, document or {}, text)
-    meeting = build_meeting(meeting_id, doc_id, meta, front, items, lines, author, document)
+    header = header_meta(blocks, lines) if meta.body is None or meta.date_text is None else None
+    meeting = build_meeting(meeting_id, doc_id, meta, front, items, lines, author, document, header)
     sections = section_rows(heads, meeting_id, end_of_body)
     rows = [{"meeting_id": meeting_id, "name": a.entry.name, "organisation": a.entry.organisation,
              "role": a.entry.role, "present": a.entry.present, "paragraphs": a.entry.paragraphs,

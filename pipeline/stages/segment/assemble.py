@@ -16,7 +16,8 @@ from pipeline.stages.segment.attendees import (
 from pipeline.stages.segment.frontpage import FrontPage
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line
-from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title, metadata_date
+from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title, metadata_date, set_date
+from pipeline.stages.segment.names import is_person_name, is_single_name
 from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_lines
 
 _DECIDER = re.compile(r"^(?P<subj>[A-ZÅÄÖ][\w&åäöÅÄÖ.,\- ]{2,70}?)\s+(?:godkänner|beslutar|noterar|antar|fastställer|"
@@ -65,8 +66,13 @@ def _heading_above(lines: list[Line], no: int) -> str | None:
     return None
 
 
+_GENERIC_BODIES = frozenset({"nämnden", "styrelsen", "utskottet", "rådet", "gruppen", "mötet", "föreningen",
+                             "kommunen", "revisionen", "arbetsgruppen", "referensgruppen", "sektionen"})
+
+
 def decision_body(lines: list[Line], items: Items) -> str | None:
-    """The body a formal protocol's decisions name ('Nämnden för Vård & Omsorg godkänner …')."""
+    """The body a formal protocol's decisions name ('Nämnden för Vård & Omsorg godkänner …'); a
+    generic 'Nämnden' only where no decision names it in full."""
     if not items.items:
         return None
     first = items.items[0].line.no
@@ -75,36 +81,66 @@ def decision_body(lines: list[Line], items: Items) -> str | None:
         m = _DECIDER.match(ln.text)
         if m and _BODY_NOUN.search(m.group("subj")) and not m.group("subj").lower().startswith(("ordförande", "förvaltning")):
             subjects[m.group("subj").strip()] += 1
-    if not subjects:
+    named = {k: v for k, v in subjects.items() if k.lower() not in _GENERIC_BODIES} or subjects
+    if not named:
         return None
-    best = max(subjects.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-    return best
+    return max(named.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def _metadata_text(document: dict | None, key: str) -> str | None:
+    value = (document or {}).get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _body(meta: Meta, front: FrontPage | None, items: Items, lines: list[Line], header: Meta | None,
+          document: dict | None) -> str | None:
+    """The body: the form's 'Organ', the title, the first page's header (removed as furniture), the
+    file's metadata title, the body the decisions name."""
+    if front and front.value("body") and clean_body(front.value("body")):
+        return clean_body(front.value("body"))
+    if meta.body:
+        return meta.body
+    if header is not None and header.body:
+        return header.body
+    title = _metadata_text(document, "meta_title")
+    if title and is_title(title) and clean_body(title):
+        return clean_body(title)
+    return decision_body(lines, items)
+
+
+def _date(meta: Meta, header: Meta | None, document: dict | None) -> None:
+    """A text without a meeting date: the first page's header, the metadata title, the metadata date."""
+    if meta.date is not None or meta.date_text is not None:
+        return
+    if header is not None and header.date_text:
+        meta.date, meta.date_text, meta.date_source, meta.month_day = (header.date, header.date_text,
+                                                                      header.date_source, header.month_day)
+        return
+    title = _metadata_text(document, "meta_title")
+    if title and set_date(meta, title):
+        meta.date_source = "metadata" if meta.date else None   # written in the file's metadata title
+        return
+    meta_date = metadata_date(document or {})
+    if meta_date:
+        meta.date, meta.date_source = meta_date, "metadata"
 
 
 def build_meeting(meeting_id: str, doc_id: str, meta: Meta, front: FrontPage | None, items: Items,
-                  lines: list[Line], author: str | None, document: dict | None = None) -> dict:
-    """The meetings row."""
-    body = meta.body
-    if front and front.value("body"):
-        body = clean_body(front.value("body")) or body
-    if body is None and document and isinstance(document.get("meta_title"), str) and is_title(document["meta_title"]):
-        body = clean_body(document["meta_title"])
-    if body is None:
-        body = decision_body(lines, items)
+                  lines: list[Line], author: str | None, document: dict | None = None,
+                  header: Meta | None = None) -> dict:
+    """The meetings row (``header``: the metadata of the first page's title block where the reader
+    removed it as a running header)."""
+    body = _body(meta, front, items, lines, header, document)
+    _date(meta, header, document)
+    meta_author = _metadata_text(document, "meta_author")
+    if author is None and meta_author and (is_person_name(meta_author) or is_single_name(meta_author)):
+        author = meta_author
     place = meta.place
-    if meta.date is None and meta.date_text is None and document:
-        meta_date = metadata_date(document)   # no date in the text: the file's own metadata
-        if meta_date:
-            meta.date, meta.date_source = meta_date, "metadata"
-    if author is None and document and isinstance(document.get("meta_author"), str) and document["meta_author"].strip():
-        author = document["meta_author"].strip()
     if front:
         for name in ("place_time", "place"):
             if not place and front.value(name):
                 place = clean_place(front.value(name))
-    title = meta.title
-    if title is None and document and isinstance(document.get("meta_title"), str):
-        title = document["meta_title"].strip() or None
+    title = meta.title or _metadata_text(document, "meta_title")
     return {"meeting_id": meeting_id, "doc_id": doc_id, "body": body, "date": meta.date,
             "date_text": meta.date_text, "date_source": meta.date_source if meta.date else None,
             "place": place, "author": author, "title": title,

@@ -44,6 +44,23 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
+# 'Anteckningar: Amir Haddadi', '- Antecknare :: Tobias Lind', 'Sekreterare: Tuva Nilsson (kårsekreterare)'
+_HEAD_LABEL = re.compile(r"^(?:[-*•]\s*)?(?:anteckningar|antecknare|antecknat\s+av|sekreterare|mötessekreterare|"
+                         r"protokollförare|vid\s+pennan|vid\s+tangentbordet|sekreterare\s+för\s+mötet)\s*(?::+|\s[-–]\s)\s*"
+                         r"(?P<name>\S.*)$", re.IGNORECASE)
+
+
+def head_author(lines: list[Line]) -> str | None:
+    """The note-taker a label near the top names."""
+    for ln in [x for x in lines if not x.blank][:25]:
+        m = _HEAD_LABEL.match(ln.text)
+        if m:
+            name = _name_of(re.sub(r"\s*\([^)]*\)", "", m.group("name")))
+            if name and is_person_name(name):
+                return name
+    return None
+
+
 def author(lines: list[Line], attendees: list[Attendee], secretary: str | None) -> tuple[str | None, int | None]:
     """The author and the first line of the closing (None when the author is not from a closing)."""
     name, closing = closing_author(lines)
@@ -51,6 +68,9 @@ def author(lines: list[Line], attendees: list[Attendee], secretary: str | None) 
         return name, closing
     if secretary:
         return secretary, None
+    labelled = head_author(lines)
+    if labelled:
+        return labelled, None
     for a in attendees:
         if a.entry.role == "sekreterare" and a.entry.name:
             return a.entry.name, None

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from pipeline.lang.dates import find_dates
 from pipeline.lang.protocol import FURNITURE, item_line
 from pipeline.stages.segment.attendees import BULLET, heading_kind, strip_markup
-from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.lines import Line, split_lines
 
 DOC_TYPES = (r"(?:justerat\s+|justerade\s+)?(?:sammanträdes|möte|styrelsemötes|årsmötes|stämmo|extra\s+)?protokoll"
              r"(?:et)?(?:sutdrag)?|minnesanteckningar|mötesanteckningar|sammanträdesanteckningar|anteckningar|"
@@ -39,11 +39,16 @@ _PERIOD_SUFFIX = re.compile(r"\s*(?:(?:19|20)?\d{2}/(?:19|20)?\d{2}|(?:VT|HT|vt|
 _SENTENCE = re.compile(r"[.!?]$")
 _LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och datum|datum och tid|plats|lokal|"
                          r"plats och tid|tid och plats|mötesplats|sammanträdesplats|närvarande|deltagare)\b", re.IGNORECASE)
-META_LABEL = re.compile(r"^(?P<label>sammanträdesdatum|mötesdatum|datum|tid och datum|datum och tid|tid|plats och tid|"
-                        r"tid och plats|plats|lokal|mötesplats|sammanträdesplats)(?![\wåäö])\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+# a label and its value; a one-word label ('Plats', 'Lokal', 'Tid') only before a colon, a gap or the end
+# of the line ('Lokal samverkansgrupp för närvård' is a title)
+META_LABEL = re.compile(r"^(?:(?P<label>sammanträdesdatum|mötesdatum|tid och datum|datum och tid|plats och tid|tid och plats|"
+                        r"mötesplats|sammanträdesplats)(?![\wåäö])\s*:?\s*|(?P<short>datum|tid|plats|lokal)"
+                        r"(?:\s*:\s*|\s{2,}|\t|$))(?P<value>.*)$", re.IGNORECASE)
 # the document's type on a line of its own under the title (not 'Dagordning': there it heads the agenda)
 GENERIC_TITLE = re.compile(r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll|minnesanteckningar|mötesanteckningar|"
                            r"sammanträdesanteckningar|anteckningar|referat|noteringar)\s*:?$", re.IGNORECASE)
+_BODY_NOUN = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|revision|stämma|årsmöte|råd|rådet|kommitté|grupp|"
+                        r"gruppen|sektion|direktion|beredning|forum|nätverk)", re.IGNORECASE)
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 _MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
 
@@ -75,22 +80,43 @@ def is_title(text: str) -> bool:
 
 
 def clean_body(text: str, date_span: tuple[int, int] | None = None) -> str | None:
-    """The body named in a title: without the document type, date, time and meeting type."""
+    """The body named in a title: without the municipality of a letterhead, the document type, the
+    date, time, page number and meeting type; of a breadcrumb ('Kommun › Råd › Tillgänglighetsrådet')
+    the last part; of 'Kårstyrelsen, Studentkåren X' the board."""
     s = text
     if date_span:
         s = s[:date_span[0]] + " " + s[date_span[1]:]
+    if re.search(r"\s[›»>]\s", s):
+        s = re.split(r"\s[›»>]\s", s)[-1]
+    for part in re.split(r"\s{3,}|\t|\s[·|•]\s", s):
+        body = _clean_part(part)
+        if body:
+            return body
+    return None
+
+
+def _clean_part(text: str) -> str | None:
+    s = re.sub(r"\b(?:våren|hösten|sommaren|vintern|vt|ht)\s*(?:19|20)?\d{2}\b", " ", text, flags=re.IGNORECASE)
+    for d in reversed([d for d in find_dates(s) if d.label == "DATE"]):
+        s = s[:d.start] + " " + s[d.end:]
     s = re.sub(r"\([^)]*(?:\d{4}|rev\b)[^)]*\)", " ", s)
+    s = re.sub(r"\b(?:sida\s+)?\d+\s*(?:\(\s*\d+\s*\)?|av\s+\d+)", " ", s, flags=re.IGNORECASE)  # a page number
     s = re.sub(r"\b(?:den|kl\.|kl|klockan)\b\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
     s = TITLE_PREFIX.sub("", s.strip())
     s = re.sub(r"^(?:fört|förd|förda|hållet|hållen|hållna)\s+(?:vid|på|i|med)\s+", "", s, flags=re.IGNORECASE)
     s = _DOC_TYPE_ANYWHERE.sub(" ", s)
     if not _KEEP_MEETING_WORDS.match(s.strip()):
         s = MEETING_TYPE.sub(" ", s)
-    s = re.sub(r"^\s*(?:nr\.?\s*)?\d{1,3}\s+(?=\S)", "", s.strip())
+    s = re.sub(r"^\s*(?:nr\.?\s*)?(?:\d{2,4}/\d{2,4}:\d+|\d{1,3})\s+(?=\S)", "", s.strip())   # a meeting's number
     s = _PERIOD_SUFFIX.sub("", re.sub(r"\s+", " ", s).strip())
-    s = s.strip(" \t,;:–—-|/()")
-    if not s or MUNICIPALITY.match(s) or re.fullmatch(r"[\d\s./-]*", s):
+    s = s.strip(" \t,;:–—-|/()·")
+    if not s or MUNICIPALITY.match(s) or re.fullmatch(r"[\d\s./:-]*", s):
         return None
+    first = s.split(",")[0].strip()
+    if "," in s and MUNICIPALITY.match(first):
+        return None   # a letterhead: 'Lindåsa kommun, socialförvaltningen'
+    if "," in s and _BODY_NOUN.search(first):
+        return first  # 'Kårstyrelsen, Studentkåren Fjällhöjden'
     return s
 
 
@@ -194,7 +220,7 @@ def _labels(head: list[Line], meta: Meta) -> None:
         m = META_LABEL.match(strip_markup(ln.text))
         if not m:
             continue
-        label, value = m.group("label").lower(), m.group("value").strip()
+        label, value = (m.group("label") or m.group("short")).lower(), m.group("value").strip()
         if ":" in ln.text or value:
             meta.used.add(ln.no)
         if label not in ("plats", "lokal", "mötesplats", "sammanträdesplats"):
@@ -290,3 +316,14 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return dt.date(int(y), int(m), int(d))
     except ValueError:
         return None
+
+
+def header_meta(blocks: list[dict], lines: list[Line]) -> Meta | None:
+    """Title, body and date of the first page's title block where the reader removed it as a running
+    header (it repeats on every page): the furniture blocks that stand before the first line of text."""
+    first = next((ln.start for ln in lines if not ln.blank), 0)
+    texts = [b.get("text") for b in blocks if b.get("kind") == "furniture" and b.get("start_char", 0) <= first
+             and b.get("page") in (None, 1) and b.get("text")]
+    if not texts:
+        return None
+    return read_meta(split_lines("\n".join(texts)))

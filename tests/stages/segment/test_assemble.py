@@ -43,3 +43,19 @@ def test_metadata_dates_and_authors_when_the_text_has_none():
                         {"meta_date": "2021-04-07T10:00:00", "meta_author": "Eva Holm", "meta_title": "Styrelsemöte"})
     assert (row["date"].isoformat(), row["date_source"], row["author"]) == ("2021-04-07", "metadata", "Eva Holm")
     assert row["title"] == "Styrelsen" and row["body"] == "Styrelsen"
+
+
+def test_a_generic_decision_subject_gives_way_to_a_named_one():
+    text = ("§ 1 Dnr A-1\nBudget\nBeslut\nNämnden godkänner budgeten.\n§ 2 Dnr A-2\nTaxor\nBeslut\n"
+            "Nämnden godkänner taxorna.\n§ 3 Dnr A-3\nPlan\nBeslut\nOmsorgsnämnden antar planen.\n")
+    lines = split_lines(text)
+    assert decision_body(lines, find_items(lines, set())) == "Omsorgsnämnden"
+
+
+def test_the_metadata_title_dates_a_text_without_a_date():
+    lines = split_lines("Plats: Sektionsrummet\n\nNärvarande\nAnna Ek\n")
+    meta = read_meta(lines)
+    row = build_meeting("m-1", "d", meta, None, find_items(lines, set()), lines, None,
+                        {"meta_title": "Protokoll, styrelsemöte Kemisektionen 3 maj 2024", "meta_author": "sekreteraren"})
+    assert (row["body"], row["date"].isoformat(), row["date_source"]) == ("Kemisektionen", "2024-05-03", "metadata")
+    assert row["author"] is None   # 'sekreteraren' is no name

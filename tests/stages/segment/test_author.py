@@ -27,3 +27,10 @@ def test_the_secretary_when_there_is_no_closing():
 
 def test_more_closing_phrases():
     assert _closing("Text.\n\nVid tangentbordet\nCia Lind\n") == "Cia Lind"
+
+
+def test_a_note_taker_named_at_the_top():
+    from pipeline.stages.segment.author import head_author
+    assert head_author(split_lines("Föräldrarådet 5 mars\n\nAnteckningar: Amir Holm\n\nText.\n")) == "Amir Holm"
+    assert head_author(split_lines("Rådet\n- Antecknare :: Tobias Lind\n")) == "Tobias Lind"
+    assert head_author(split_lines("Rådet\nSekreterare: Tuva Nyman (kårsekreterare, anställd)\n")) == "Tuva Nyman"

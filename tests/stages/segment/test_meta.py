@@ -65,3 +65,26 @@ def test_place_without_date_and_time():
 def test_comments_and_front_matter_fences_are_no_title():
     assert not is_title("+++") and not is_title("<!-- utkast -->") and not is_title("---")
     assert _meta("+++\n\nStyrelsen 2020-01-02\n").body is None
+
+
+def test_letterheads_breadcrumbs_page_numbers_and_boards_of_associations():
+    assert clean_body("ÖSTRA VIKENS KOMMUN          PROTOKOLL          1(6)") is None
+    assert clean_body("Solby kommun · Sammanträdesprotokoll") is None
+    assert clean_body("Solby kommun, omsorgsförvaltningen") is None
+    assert clean_body("Solby kommun › Politik › Råd › Pensionärsrådet") == "Pensionärsrådet"
+    assert clean_body("Sektionsstyrelsen, Teknologkåren Norrby") == "Sektionsstyrelsen"
+    assert clean_body("Protokoll, styrelsemöte 2023/24:5 Kemisektionen 3 maj 2024") == "Kemisektionen"
+    assert clean_body("Lokal samverkansgrupp för äldrevård") == "Lokal samverkansgrupp för äldrevård"
+    meta = _meta("SOLBY KOMMUN          PROTOKOLL          1(4)\nKommunfullmäktige      Sammanträdesdatum 2022-02-14\n")
+    assert (meta.body, meta.date) == ("Kommunfullmäktige", dt.date(2022, 2, 14))
+
+
+def test_a_title_block_the_reader_removed_as_a_running_header():
+    from pipeline.stages.segment.meta import header_meta
+    lines = split_lines("Tid och plats: kl. 13.00, Rådhuset\n\nNärvarande\nAnna Ek\n")
+    blocks = [{"kind": "furniture", "start_char": 0, "end_char": 0, "page": 1, "text": "PROTOKOLL"},
+              {"kind": "furniture", "start_char": 0, "end_char": 0, "page": 1,
+               "text": "SOLBY KOMMUN                Omsorgsnämnden"},
+              {"kind": "furniture", "start_char": 0, "end_char": 0, "page": 1, "text": "Sammanträdesdatum: 2024-02-08"}]
+    header = header_meta(blocks, lines)
+    assert (header.body, header.date) == ("Omsorgsnämnden", dt.date(2024, 2, 8))
