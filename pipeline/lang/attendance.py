@@ -17,8 +17,10 @@ ROLES = ("ordförande", "vice ordförande", "2:e vice ordförande", "ledamot", "
 
 # a role as written (lower case, no trailing dot) -> its normalised form; None: not a role
 _ROLE_FORMS: dict[str, str | None] = {
-    "ordf": "ordförande", "ordförande": "ordförande", "mötesordförande": "ordförande",
-    "mötets ordförande": "ordförande", "ordf. för mötet": "ordförande", "sammankallande": "ordförande",
+    "ordf": "ordförande", "ordförande": "ordförande", "mötesordförande": "ordförande", "ordföranden": "ordförande",
+    "vice ordföranden": "vice ordförande", "sekreteraren": "sekreterare", "kassören": "kassör",
+    "ledamoten": "ledamot", "stämmoordförande": "ordförande", "sammankallande": "ordförande",
+    "mötets ordförande": "ordförande", "ordf. för mötet": "ordförande",
     "vice ordförande": "vice ordförande", "vice ordf": "vice ordförande", "v ordf": "vice ordförande",
     "v. ordf": "vice ordförande", "1:e vice ordförande": "vice ordförande", "förste vice ordförande": "vice ordförande",
     "första vice ordförande": "vice ordförande", "1:a vice ordförande": "vice ordförande",
@@ -112,7 +114,7 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
     "sakkunnigt biträde": _PRESENT, "sakkunniga biträden": _PRESENT, "sakkunniga": _PRESENT,
     "revisorer": _PRESENT, "närvarande revisorer": _PRESENT, "dessutom närvarade": _PRESENT,
     "närvarade även": _PRESENT, "även närvarade": _PRESENT,
-    "gäster": _PRESENT, "inbjudna": _PRESENT, "inbjudna gäster": _PRESENT,
+    "gäster": _PRESENT, "gäst": _PRESENT, "inbjudna": _PRESENT, "inbjudna gäster": _PRESENT,
     "personalföreträdare": AttendanceKind("personalföreträdare", True),
     "personalrepresentanter": AttendanceKind("personalföreträdare", True),
     "övriga mötesdeltagare": _PRESENT, "närvarande övriga": _PRESENT,
@@ -195,6 +197,19 @@ def attendance_heading(text: str) -> AttendanceKind | None:
 
 
 _FOLDED_HEADINGS = {fold_cue_text(k): k for k in ATTENDANCE_HEADINGS}
+
+
+# a label over a group of the people present ('Vuxna:', 'Förtroendevalda'): no organisation
+GROUP_LABELS = frozenset({"vuxna", "ungdomar", "elever", "föräldrar", "föräldrarepresentanter", "brukare",
+                          "brukarrepresentanter", "förtroendevalda", "politiker", "personal", "medlemmar",
+                          "representanter", "pensionärsorganisationer", "organisationer", "föreningar",
+                          "brukarorganisationer", "myndigheter", "experter", "observatörer", "från förvaltningen",
+                          "från kommunen", "från regionen", "från föreningarna"})
+
+
+def is_group_label(text: str) -> bool:
+    """'Vuxna:', 'Förtroendevalda', 'Pensionärsorganisationer': a group of those present."""
+    return text.strip().rstrip(":").strip().lower() in GROUP_LABELS
 
 
 def attendance_heading_words() -> list[str]:

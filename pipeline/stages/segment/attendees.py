@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.lang.attendance import AttendanceKind, attendance_heading, attendance_heading_words, more_specific_role
+from pipeline.lang.attendance import (
+    AttendanceKind,
+    attendance_heading,
+    attendance_heading_words,
+    is_group_label,
+    more_specific_role,
+    normalise_role,
+)
 from pipeline.lang.fold import fold_name_key
 from pipeline.lang.names import is_first_name
 from pipeline.stages.segment.entry import Entry, organisation_only, parse_entries
@@ -100,44 +107,68 @@ def _names_follow(lines: list[Line], j: int) -> bool:
     return False
 
 
+def _inline(lines: list[Line], i: int, kind: AttendanceKind, rest: str, block: AttendanceBlock) -> int:
+    """The people on the heading line ('Närvarande: A, B,' and the lines its list goes on over);
+    the number of the next line to read."""
+    head, j = lines[i], i + 1
+    while re.search(r"(?:,|\boch|\bsamt)$", rest.strip()) and j < len(lines) and not lines[j].blank:
+        rest, block.last, j = f"{rest.strip()} {lines[j].text}", j, j + 1  # the list goes on over the next line
+    for part in rest.split(";") if ";" in rest else [rest]:
+        block.attendees += [Attendee(p, head.start, lines[block.last].end, kind.invited)
+                            for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
+    return j
+
+
+def _group(ln: Line, lines: list[Line], j: int) -> tuple[str | None, str | None] | None:
+    """A line inside a block that heads a group of the people under it: a label ('Förtroendevalda',
+    'Vuxna:') or an organisation whose people follow indented. (role, organisation), or None."""
+    text = BULLET.sub("", ln.text).strip()
+    nxt = next((x for x in lines[j + 1:j + 3] if not x.blank), None)
+    if nxt is None or not parse_entries(BULLET.sub("", nxt.text), per_line=True):
+        return None
+    if _SUB_HEADING.match(text):
+        return _SUB_ROLES.get(_SUB_HEADING.match(text).group("word").lower()), None
+    if _form_label(text.rstrip(":")) or is_group_label(text):
+        return normalise_role(text.rstrip(":")), None
+    if BULLET.match(ln.text) and nxt.indent > ln.indent and organisation_only(text.split(",")[0]):
+        return None, text   # '- Region Rödsjö, Rödsjö sjukhus' over '  - Katja Lind, vårdplanerare'
+    return None
+
+
 def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> AttendanceBlock:
     """The block whose heading is line ``i``."""
-    head = lines[i]
-    block = AttendanceBlock(head, i, inline=bool(rest))
-    if rest:
-        j = i + 1
-        while re.search(r"(?:,|\boch|\bsamt)$", rest.strip()) and j < len(lines) and not lines[j].blank:
-            rest, block.last, j = f"{rest.strip()} {lines[j].text}", j, j + 1  # the list goes on over the next line
-        parts = rest.split(";") if ";" in rest else [rest]
-        for part in parts:
-            block.attendees += [Attendee(p, head.start, lines[block.last].end, kind.invited)
-                                for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
-        return block
-    role, skipped, j = kind.role, 0, i + 1
+    block = AttendanceBlock(lines[i], i, inline=bool(rest))
+    j = _inline(lines, i, kind, rest, block) if rest else i + 1
+    role, org, org_indent, skipped = kind.role, None, None, 0
     while j < len(lines):
         ln = lines[j]
+        j += 1
         if ln.blank:
-            j += 1
-            continue
-        if re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
-            if not block.attendees:
-                break  # '-': the list is empty
-            j += 1
+            if rest:
+                break   # an inline list goes on over the next lines, not past a blank line
             continue
         if heading_kind(ln.text):
             break
+        if re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
+            if not block.attendees:
+                break  # '-': the list is empty
+            continue
+        if org is not None and ln.indent <= org_indent:
+            org = None
         found = _line_entries(ln, kind, role, not block.attendees)
+        group = None if found else _group(ln, lines, j - 1)
         if found:
-            block.attendees += found
-            block.last = j
-        elif block.attendees and _SUB_HEADING.match(ln.text):
-            role = _SUB_ROLES.get(_SUB_HEADING.match(ln.text).group("word").lower(), role)
-            block.last = j
-        elif not block.attendees and skipped < 2 and _form_label(ln.text) and _names_follow(lines, j):
+            block.attendees += [replace(a, entry=replace(a.entry, organisation=a.entry.organisation or org))
+                                for a in found]
+            block.last = j - 1
+        elif group is not None:
+            role = group[0] or kind.role
+            org, org_indent = (group[1], ln.indent) if group[1] else (None, None)
+            block.last = j - 1
+        elif not block.attendees and not rest and skipped < 2 and _form_label(ln.text) and _names_follow(lines, j - 1):
             skipped += 1  # a form label between the heading and its list ('Mötets ordförande')
         else:
             break
-        j += 1
     block.attendees = _organisations_among(block.attendees)
     return block
 

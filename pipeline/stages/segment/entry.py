@@ -14,6 +14,7 @@ from pipeline.lang.attendance import (
     ABSENT_MARKS,
     PARTIAL_MARKS,
     ROLES,
+    is_group_label,
     is_job_title,
     is_party,
     is_role_word,
@@ -146,6 +147,19 @@ def _attributes(parts: list[str]) -> dict:
     return {"organisation": org, "role": noted or role}
 
 
+def _sentence_after(rest: str) -> bool:
+    """'Anna Ek redovisade läget.': a sentence about a person, not an entry ('Kerstin Ek ordinarie',
+    'Ola Ek förvaltningschef' are)."""
+    r = rest.strip()
+    if not r or not r[:1].islower():
+        return False
+    first = r.split()[0].strip(".,;:")
+    return not (normalise_role(first) or normalise_role(r.rstrip(".")) or is_role_word(first)
+                or PARAGRAPH_REF.match(r) or ABSENT_MARKS.match(r) or PARTIAL_MARKS.match(r)
+                or first in ("och", "samt", "från", "för", "på", "i", "ärende", "ärendena", "punkt", "punkterna",
+                             "via", "digitalt", "distans", "kl", "fr.o.m", "t.o.m", "deltog", "närvarande"))
+
+
 def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     """The person a part names (with what its notes say) and the attribute words left after the name."""
     notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
@@ -160,7 +174,7 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     name, rest = leading_name(bare)
     if name is None and single and is_single_name(bare.split()[0] if bare.split() else ""):
         name, rest = bare.split()[0], " ".join(bare.split()[1:])
-    if name is None:
+    if name is None or _sentence_after(rest):
         return None, []
     e = Entry(name, role=role_first)
     for note in notes:
@@ -217,6 +231,8 @@ def _organisation_prefix(text: str) -> tuple[str | None, str]:
     m = _ROLE_PREFIX.match(text)
     if not m or normalise_role(m.group("role")) or is_role_word(m.group("role")):
         return None, text
+    if is_group_label(m.group("role")):
+        return None, m.group("rest")   # 'Vuxna: Jessica Ek (fritidsledare), …': a group, no organisation
     rest = m.group("rest")
     names = [p for p in split_top(rest) for q in _split_and(p) if leading_name(q)[0]]
     if len(names) < 2 or not m.group("role")[:1].isupper():
