@@ -25,6 +25,7 @@ _ROLE_FORMS: dict[str, str | None] = {
     "v. ordf": "vice ordförande", "1:e vice ordförande": "vice ordförande", "förste vice ordförande": "vice ordförande",
     "första vice ordförande": "vice ordförande", "1:a vice ordförande": "vice ordförande",
     "2:e vice ordförande": "2:e vice ordförande", "andre vice ordförande": "2:e vice ordförande",
+    "1:e vice ordf": "vice ordförande", "2:e vice ordf": "2:e vice ordförande", "1:e v ordf": "vice ordförande",
     "andra vice ordförande": "2:e vice ordförande",
     "ledamot": "ledamot", "ledamöter": "ledamot", "ordinarie ledamot": "ledamot", "styrelseledamot": "ledamot",
     "ordinarie": "ledamot", "ledamot i styrelsen": "ledamot",

@@ -18,7 +18,7 @@ from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title, metadata_date, set_date
 from pipeline.stages.segment.names import is_person_name, is_single_name
-from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_lines
+from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_gaps, tables_from_lines
 
 _DECIDER = re.compile(r"^(?P<subj>[A-ZÅÄÖ][\w&åäöÅÄÖ.,\- ]{2,70}?)\s+(?:godkänner|beslutar|noterar|antar|fastställer|"
                       r"förklarar|lägger|ger|uppdrar|avslår|utser|delegerar|tillstyrker|överlämnar|bifaller|"
@@ -34,7 +34,7 @@ def _lines_in(lines: list[Line], start: int, end: int) -> set[int]:
 def attendance_tables(text: str, lines: list[Line], blocks: list[dict]) -> list[tuple[list[Attendee], set[int]]]:
     """The attendance tables of the text: their people and their lines."""
     out = []
-    for rows in tables_from_blocks(text, blocks) or tables_from_lines(lines):
+    for rows in (tables_from_blocks(text, blocks) or tables_from_lines(lines)) + tables_from_gaps(lines):
         first_line = _lines_in(lines, rows[0][0][1], rows[0][-1][2])
         heading = _heading_above(lines, min(first_line)) if first_line else None
         people = table_attendees(rows, heading)

@@ -28,6 +28,9 @@ BULLET = re.compile(r"^\s*(?:[-–—*•·▪●○◦■►➢]|e(?=\s+\S)|\d{
 # a sentence that lists people ('Dessutom närvarade Anders Holm, förvaltare, och revisor Eva Ek.')
 _INLINE_PHRASE = re.compile(r"^(?P<head>dessutom närvarade|närvarade även|även närvarade)\s+(?P<rest>\S.*?)\.?$",
                             re.IGNORECASE)
+# a meeting role and who held it ('Sekreterare: Tuva Nyman (kårsekreterare)', 'Justerare: Anna Ek')
+_ROLE_INLINE = re.compile(r"^(?P<head>(?:mötes)?ordförande|(?:mötes)?sekreterare|protokollförare|justerare|justerande|"
+                          r"kassör|vice\s+ordförande)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_words())) + r")\s*[:–-]\s*(?P<rest>\S.*)$",
                      re.IGNORECASE)
 # a line inside a block that changes the role of what follows ('Samt styrelseledamöter som fick kopia')
@@ -67,6 +70,9 @@ def heading_kind(text: str) -> tuple[AttendanceKind, str] | None:
     m = _INLINE.match(s) or _INLINE_PHRASE.match(s)
     if m:
         return attendance_heading(m.group("head")), m.group("rest")
+    m = _ROLE_INLINE.match(s)
+    if m and parse_entries(m.group("rest")):
+        return AttendanceKind(normalise_role(m.group("head")), True), m.group("rest")
     return None
 
 
@@ -128,7 +134,7 @@ def _group(ln: Line, lines: list[Line], j: int) -> tuple[str | None, str | None]
         return None
     if _SUB_HEADING.match(text):
         return _SUB_ROLES.get(_SUB_HEADING.match(text).group("word").lower()), None
-    if _form_label(text.rstrip(":")) or is_group_label(text):
+    if is_group_label(text) or (text.endswith(":") and _form_label(text.rstrip(":"))):
         return normalise_role(text.rstrip(":")), None
     if BULLET.match(ln.text) and nxt.indent > ln.indent and organisation_only(text.split(",")[0]):
         return None, text   # '- Region Rödsjö, Rödsjö sjukhus' over '  - Katja Lind, vårdplanerare'
@@ -155,8 +161,8 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
             continue
         if org is not None and ln.indent <= org_indent:
             org = None
-        found = _line_entries(ln, kind, role, not block.attendees)
-        group = None if found else _group(ln, lines, j - 1)
+        group = _group(ln, lines, j - 1) if not parse_entries(BULLET.sub("", ln.text), per_line=True) else None
+        found = [] if group else _line_entries(ln, kind, role, not block.attendees)
         if found:
             block.attendees += [replace(a, entry=replace(a.entry, organisation=a.entry.organisation or org))
                                 for a in found]
@@ -214,6 +220,8 @@ def merge_attendees(found: list[Attendee]) -> list[Attendee]:
     for a in found:
         e = a.entry
         key = fold_name_key(e.name) if e.name else "org:" + fold_name_key(e.organisation or "")
+        if e.name and e.name.startswith("["):
+            key = f"{key}@{a.start}"   # masked names ('[namn]') are different people
         if key not in merged:
             merged[key] = replace(a, entry=replace(e, present=e.present and not a.invited))
             order.append(key)

@@ -46,6 +46,7 @@ _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)
 _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdf[öo]rande|"
                                r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
                                r"[Aa]djungerad|[Tt]jänstgörande\s+ers[äa]ttare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
+_QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'][A-ZÅÄÖ][\wåäö-]*[\"“”']\s+(?=[A-ZÅÄÖ])")
 _MASKED = re.compile(r"^\[(?:namn|NN|nn|X|x|…|\.\.\.)[\])]", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
                            + NAME_TOKEN + r"){1,3}")
@@ -147,6 +148,30 @@ def _attributes(parts: list[str]) -> dict:
     return {"organisation": org, "role": noted or role}
 
 
+_ABSENT_AFTER_ORG = re.compile(r"^(?:(?P<org>[^:]+):\s*)?(?P<mark>" + ABSENT_MARKS.pattern + r")$", re.IGNORECASE)
+
+
+def _named_in_note(bare: str, notes: list[str]) -> Entry | None:
+    """'@jocke_s (Joakim Strand)': the person the parentheses name; 'Stroke-Riksförbundet: förhinder
+    (Agnes Lind)': an absent person of that organisation."""
+    inner = next((n.strip() for n in notes if leading_name(n)[0] and not leading_name(n)[1]), None)
+    if inner is None:
+        return None
+    if is_handle(bare.split()[0] if bare.split() else ""):
+        return Entry(inner)
+    m = _ABSENT_AFTER_ORG.match(bare.strip(" ,"))
+    if m:
+        return Entry(inner, organisation=(m.group("org") or "").strip() or None, present=False)
+    return None
+
+
+def _as_written(name: str, text: str) -> str:
+    """The name with a nickname in quotes as the text writes it ('Mohammed "Mo" Kareem')."""
+    first, _, last = name.partition(" ")
+    m = re.search(re.escape(first) + r"\s+[\"“”'][^\"“”']+[\"“”']\s+" + re.escape(last), text) if last else None
+    return m.group(0) if m else name
+
+
 def _sentence_after(rest: str) -> bool:
     """'Anna Ek redovisade läget.': a sentence about a person, not an entry ('Kerstin Ek ordinarie',
     'Ola Ek förvaltningschef' are)."""
@@ -162,8 +187,13 @@ def _sentence_after(rest: str) -> bool:
 
 def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     """The person a part names (with what its notes say) and the attribute words left after the name."""
+    written = part
+    part = _QUOTED_NICKNAME.sub(" ", part)   # 'Mohammed "Mo" Kareem'
     notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
     bare = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip()
+    named = _named_in_note(bare, notes)
+    if named is not None:
+        return named, []
     role_first = None
     m = _ROLE_PREFIX.match(bare) or _ROLE_BEFORE_NAME.match(bare)
     if m and (leading_name(m.group("rest"))[0]):
@@ -176,7 +206,7 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
         name, rest = bare.split()[0], " ".join(bare.split()[1:])
     if name is None or _sentence_after(rest):
         return None, []
-    e = Entry(name, role=role_first)
+    e = Entry(_as_written(name, written), role=role_first)
     for note in notes:
         kind, value = _note(note)
         if kind == "party" or (kind == "org" and e.organisation is None):

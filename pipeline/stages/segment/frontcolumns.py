@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from pipeline.lang.attendance import AttendanceKind, is_job_title, is_party, is_role_word
 from pipeline.stages.segment.attendees import Attendee
-from pipeline.stages.segment.entry import SUBSTITUTION, leading_name, parse_entries
+from pipeline.stages.segment.entry import SUBSTITUTION, leading_name, parse_entries, title_before_name
 from pipeline.stages.segment.lines import Segment
 from pipeline.stages.segment.names import NAME_TOKEN
 
@@ -102,10 +102,14 @@ def fragments(seg: Segment, has_gaps: bool = False) -> list[Fragment]:
         last_word = before.split()[-1] if before.split() else ""
         if not before or re.search(r"(?:\bf[öo]r|\bers[äa]tter)$", before, re.IGNORECASE):
             continue  # the member a substitute serves for: the same entry
-        if last_word[:1].isupper() and not is_role_word(last_word) and not last_word.endswith((")", ",")):
+        titled = title_before_name(text[p:])[0] is not None and text[p:p + 1].isupper()
+        if last_word[:1].isupper() and not is_role_word(last_word) and not last_word.endswith((")", ",")) \
+                and not titled:
             continue  # inside a name ('Anna Lena Johnson')
         name, _ = leading_name(text[p:])
-        if name or _HALF.match(text[p:]):
+        if titled and is_job_title(text[p:].split()[0].lower()):
+            cuts.append(p)   # 'Lars Holm Ekonomichef Petra Wik': a job title opens the next entry
+        elif name or _HALF.match(text[p:]):
             cuts.append(p)
     for m in _AFTER_NUMBER.finditer(text):
         if m.end() not in cuts and not leading_name(text[m.end():])[0]:
@@ -116,7 +120,8 @@ def fragments(seg: Segment, has_gaps: bool = False) -> list[Fragment]:
         piece = _cut(seg, a, b)
         if not piece.text:
             continue
-        kind = "name" if leading_name(piece.text)[0] else "half" if _HALF.match(piece.text) else "cont"
+        named = leading_name(piece.text)[0] or title_before_name(piece.text)[0] and piece.text[:1].isupper()
+        kind = "name" if named else "half" if _HALF.match(piece.text) else "cont"
         out.append(Fragment(piece, kind, seg.col if (k == 0 and has_gaps) else None))
     return out
 

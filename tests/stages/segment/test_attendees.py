@@ -65,3 +65,21 @@ def test_an_inline_list_over_two_lines_and_organisations_before_their_people():
     text = "Deltagare\nFrån Bryggan: Per Nord, Jan Ek\nFrån socialförvaltningen: Leif Ros, Ada Berg\n\nÖvrigt\n"
     assert _people(text) == [("Per Nord", "Bryggan", True), ("Jan Ek", "Bryggan", True),
                              ("Leif Ros", "socialförvaltningen", True), ("Ada Berg", "socialförvaltningen", True)]
+
+
+def test_groups_inside_a_block_organisations_over_indented_people_and_roles_on_a_line():
+    text = ("Närvarande\n\nFörtroendevalda\nGun Sjö (S), ordförande\n\nPensionärsorganisationer\n"
+            "PRO Norrby: Rolf Sund, Gun Hägg\n\nDeltagare\n\n- Region Norrby, Norrby sjukhus\n"
+            "  - Katja Lind, vårdplanerare\n- PRO Norrby\n  - Britt Hammar\n\n1. Uppföljning\n\nText.\n"
+            "Sekreterare: Tuva Nyman (kårsekreterare)\nGäst: Anna Sköld, områdesansvarig (punkt 3)\n")
+    people = _people(text)
+    assert ("Rolf Sund", "PRO Norrby", True) in people and ("Gun Sjö", "S", True) in people
+    assert ("Katja Lind", "Region Norrby, Norrby sjukhus", True) in people
+    assert ("Britt Hammar", "PRO Norrby", True) in people
+    assert not any(p[0] is None for p in people)          # the organisations over their people are no rows
+    assert ("Tuva Nyman", None, True) in people and ("Anna Sköld", None, True) in people
+
+
+def test_masked_names_are_different_people():
+    text = "Närvarande\n[namn], brukarrepresentant Snickeriet\n[namn], brukarrepresentant Caféet\n"
+    assert [p[:2] for p in _people(text)] == [("[namn]", "Snickeriet"), ("[namn]", "Caféet")]

@@ -69,3 +69,13 @@ def test_one_word_names_roles_before_names_and_a_bare_for():
     assert _read("Bo Berg (M) för Anna Ek (M)", role="tjänstgörande ersättare") == [
         ("Bo Berg", "M", "tjänstgörande ersättare", True), ("Anna Ek", "M", "ledamot", False)]
     assert _read("Anna Andersson       S       X", per_line=True) == [("Anna Andersson", "S", None, True)]
+
+
+def test_a_handle_with_the_name_in_parentheses_and_an_absent_member_of_an_organisation():
+    assert _read("@jocke_s (Joakim Strand)") == [("Joakim Strand", None, None, True)]
+    assert _read("Strokeföreningen Norrby: förhinder (Agnes Lind)", per_line=True) == [
+        ("Agnes Lind", "Strokeföreningen Norrby", None, False)]
+    assert _read("Mohammed \"Mo\" Kareem") == [('Mohammed "Mo" Kareem', None, None, True)]
+    assert _read("rektor Susanne Lind, föräldrarepresentanter Josefin Ek (åk 2)") == [
+        ("Susanne Lind", None, "rektor", True), ("Josefin Ek", "åk 2", "föräldrarepresentant", True)]
+    assert _read("Anna Ek redovisade läget.") == []

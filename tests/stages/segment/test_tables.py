@@ -51,3 +51,26 @@ def test_a_page_region_in_columns_is_no_data_table():
               {"kind": "table_row", "start_char": 0, "end_char": 19}, {"kind": "table_cell", "start_char": 0, "end_char": 4},
               {"kind": "table_cell", "start_char": 7, "end_char": 19}]
     assert tables_from_blocks(text, blocks) == []
+
+
+def test_a_list_of_those_present_laid_out_with_spaces_with_substitutes_and_votes():
+    from pipeline.stages.segment.tables import tables_from_gaps
+    text = ("Bilaga 1  Närvarolista\n\n"
+            "Ledamot                              Närv.  Tjänstgörande ersättare       Ja    Nej\n"
+            "Eva Lind (S), ordförande              X                                   X\n"
+            "Per Holmgren (M), 1:e vice ordf X                                         X\n"
+            "Stina Ek (M)                          -     Olle Brandt (M)               X\n"
+            "Ivar Sund (V)                         -     –\n"
+            "Summa                                 3     1                             3     0\n")
+    (table,) = tables_from_gaps(split_lines(text))
+    got = [(a.entry.name, a.entry.organisation, a.entry.role, a.entry.present) for a in table_attendees(table)]
+    assert got == [("Eva Lind", "S", "ordförande", True), ("Per Holmgren", "M", "vice ordförande", True),
+                   ("Stina Ek", "M", "ledamot", False), ("Olle Brandt", "M", "tjänstgörande ersättare", True),
+                   ("Ivar Sund", "V", None, False)]
+
+
+def test_handles_and_nicknames_in_a_table():
+    rows = _rows(["Namn", "Post", "Deltog"], ['Mohammed "Mo" Kareem', "Vice ordförande", "på plats"],
+                 ["@jocke_s (Joakim Strand)", "Ledamot", "distans"], ["Ravi Berg", "Ledamot", "frånvarande"])
+    assert _read(rows) == [('Mohammed "Mo" Kareem', None, "vice ordförande", True),
+                           ("Joakim Strand", None, "ledamot", True), ("Ravi Berg", None, "ledamot", False)]
