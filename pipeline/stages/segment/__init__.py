@@ -24,7 +24,7 @@ from pipeline.stages.segment.lines import LineIndex, split_lines
 from pipeline.stages.segment.meta import header_meta, infer_year, read_meta, set_date
 from pipeline.stages.segment.names import is_person_name
 from pipeline.stages.segment.officials import elected, signatures
-from pipeline.stages.segment.outline import find_heads, signature_block
+from pipeline.stages.segment.outline import find_heads, is_formal, signature_block
 from pipeline.stages.segment.sections import annotate_blocks, section_rows
 
 __all__ = ["STAGE", "SegmentParams", "Segmentation", "is_person_name", "segment_document", "segment_stage"]
@@ -62,7 +62,8 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     attendees = merge_attendees(found + _officials(lines, index, items, used))
     secretary = front.value("secretary") if front else None
     author, closing = find_author(lines, attendees, _first_name_of(secretary))
-    heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing)
+    formal = is_formal(meta, front is not None, items)
+    heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing, formal)
     if front:
         for name in ("date", "place_time"):
             if front.value(name):

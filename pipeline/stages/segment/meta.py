@@ -46,9 +46,12 @@ META_LABEL = re.compile(r"^(?:(?P<label>sammanträdesdatum|mötesdatum|tid och d
                         r"(?:\s*:\s*|\s{2,}|\t|$))(?P<value>.*)$", re.IGNORECASE)
 # the document's type on a line of its own under the title (not 'Dagordning': there it heads the agenda)
 GENERIC_TITLE = re.compile(r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll|minnesanteckningar|mötesanteckningar|"
-                           r"sammanträdesanteckningar|anteckningar|referat|noteringar)\s*:?$", re.IGNORECASE)
+                           r"sammanträdesanteckningar|anteckningar|referat|noteringar)$", re.IGNORECASE)
 _BODY_NOUN = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|revision|stämma|årsmöte|råd|rådet|kommitté|grupp|"
                         r"gruppen|sektion|direktion|beredning|forum|nätverk)", re.IGNORECASE)
+# a line that names the document's type and the kind of meeting ('Protokoll från styrelsemöte')
+_TYPE_LINE = re.compile(r"^(?:protokoll|minnesanteckningar|anteckningar|mötesanteckningar|sammanträdesprotokoll)\s+"
+                        r"(?:från|vid|fört\s+vid|för)\s+[^.:]{3,60}$", re.IGNORECASE)
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 _MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
 
@@ -168,14 +171,26 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
     elif len(meta.body.split()) == 1 and len(head) > 1 and _names_more(meta.body, head[1].text):
         meta.body = clean_body(head[1].text) or meta.body   # 'BRUKARRÅD' over 'Brukarrådet på Kompassen'
         meta.used.add(head[1].no)
-    for ln in head[1:3]:  # 'Minnesanteckningar 2019-09-30' under the title: part of the title block
+    _title_block(meta, head[1:4])
+
+
+def _title_block(meta: Meta, lines: list[Line]) -> None:
+    """The lines under the title that belong to it: the date ('Minnesanteckningar 2019-09-30'), the
+    document type ('Anteckningar', 'Protokoll från styrelsemöte'), a time ('13.30–15.30'), the title
+    again ('Minnesanteckningar från Tillgänglighetsrådet', a heading that repeats it)."""
+    title = re.sub(r"\s+", " ", meta.title or "").lower()
+    for ln in lines:
         s = strip_markup(ln.text)
+        flat = re.sub(r"\s+", " ", s).lower()
         found = _first_date(s)
         if found and clean_body(s, (found[0].start, found[0].end)) is None and len(s) <= 60:
             meta.used.add(ln.no)
             set_date(meta, s)
-        elif not found and GENERIC_TITLE.match(s):
-            meta.used.add(ln.no)   # 'Anteckningar' under the title: the document type
+        elif not found and (GENERIC_TITLE.match(s) or _TYPE_LINE.match(s)):
+            meta.used.add(ln.no)   # 'Anteckningar', 'Protokoll från styrelsemöte': the document type
+        elif re.fullmatch(r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}", s) or \
+                (len(flat) > 8 and (flat in title or (meta.body and flat.startswith(meta.body.lower())))):
+            meta.used.add(ln.no)   # the time; the title written again
 
 
 def _names_more(body: str, line: str) -> bool:

@@ -147,18 +147,34 @@ def _without_lists(heads: list[Head], lines: list[Line]) -> list[Head]:
     return [h for h in heads if h.line not in drop]
 
 
-def _item_heads(items: Items, lines: list[Line]) -> list[Head]:
+_FORMAL = re.compile(r"sammanträdesprotokoll|sammanträdesanteckningar|protokollsutdrag|nämnd|utskott|fullmäktige|"
+                     r"kommunstyrelse|revision|stämma|årsmöte|direktion", re.IGNORECASE)
+_SIGN_IN_TITLE = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}\s?)?(?:§§?\s*\d+[a-z]?|\d+\s*§)\s*[.:]?\s*")
+
+
+def is_formal(meta: Meta, formed: bool, items: Items) -> bool:
+    """A formal protocol (nämnd, utskott, KS, KF, revision, stämma, årsmöte): a front-page form, items
+    with a Dnr, or a title that names such a body or protocol."""
+    if formed or any(it.dnr for it in items.items):
+        return True
+    return bool(_FORMAL.search(" ".join(filter(None, [meta.title, meta.body]))))
+
+
+def _item_heads(items: Items, lines: list[Line], formal: bool) -> list[Head]:
+    """One section per item; a formal protocol's titles without their '§ N' (it is the paragraph)."""
     heads = []
     for it in items.items:
         last = lines[it.title_lines[-1]] if it.title_lines else it.line
-        heads.append(Head(it.line.no, it.line.start, last.end, it.title, None, it.paragraph, it.dnr))
+        title = _SIGN_IN_TITLE.sub("", it.title) if formal and not it.title_lines else it.title
+        heads.append(Head(it.line.no, it.line.start, last.end, title or it.title, None, it.paragraph, it.dnr))
     return heads
 
 
 def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, items: Items,
-               att_blocks: list[AttendanceBlock], used: set[int], closing: int | None
+               att_blocks: list[AttendanceBlock], used: set[int], closing: int | None, formal: bool = False
                ) -> tuple[list[Head], list[tuple[int, int]], int]:
-    """The section headings, the spans of the headings (to split blocks at), and the end of the body."""
+    """The section headings, the spans of the headings (to split blocks at), and the end of the body.
+    A formal protocol's attendance lists are its front page, not sections."""
     end_line = closing if closing is not None else len(lines)
     after = max([*used, *(it.line.no for it in items.items)], default=-1)
     signing = signature_block(lines, after)
@@ -169,13 +185,13 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
             end_line = ln.no
             break
     if items.items:
-        heads = _item_heads(items, lines)
+        heads = _item_heads(items, lines, formal)
     else:
         skip = used | items.toc | items.skip | set(range(end_line, len(lines)))
         skip |= {n for b in att_blocks for n in range(b.heading.no, b.last + 1)}
         if meta.title_line is not None:
             skip.add(meta.title_line.no)
-        heads = _attendance_heads(att_blocks) + _informal_heads(text, lines, blocks, meta, skip)
+        heads = ([] if formal else _attendance_heads(att_blocks)) + _informal_heads(text, lines, blocks, meta, skip)
         heads = _without_lists(heads, lines)
         keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
         heads = [h for h in heads if h.line in keep]

@@ -58,7 +58,8 @@ def test_stamma_and_board_minutes_with_paragraph_items():
     seg = _seg(STAMMA)
     assert seg.meeting["body"] == "Bostadsrättsföreningen Lärkan" and seg.meeting["author"] == "Lisa Ek"
     assert seg.meeting["place"] == "Föreningslokalen, Lärkgatan 4"
-    assert _titles(seg)[0] == "§ 1 Stämmans öppnande" and len(seg.sections) == 6
+    assert _titles(seg)[0] == "Stämmans öppnande" and len(seg.sections) == 6   # a formal protocol: the § is the paragraph
+    assert seg.sections[0]["paragraph"] == "§ 1"
     # no attendance list ('23 röstberättigade medlemmar'): the officials the items elect
     assert {a["name"]: a["role"] for a in seg.attendees} == {"Nils Berg": "ordförande", "Lisa Ek": "sekreterare"}
     seg = _seg(BOARD)
