@@ -94,7 +94,7 @@ def subheading(line: str) -> str | None:
 # '§ 44', '§44', '§§ 12-13', OCR's '$ 22' / '& 22' / '£ 7' (and '5 22' / '8 22' when a Dnr follows)
 _ITEM = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}\s?)?(?P<sign>§§?|[$&£](?=\s?\d))\s?(?P<num>\d{1,4}\s?[a-z]?(?:\s?[-–]\s?\d{1,4})?)\b"
                    r"[.:]?(?:\s+(?P<rest>.*?))?\s*$")
-_ITEM_OCR_DIGIT = re.compile(r"^(?P<sign>[58])\s(?P<num>\d{1,4})\s+(?P<rest>(?:Dnr|Diarienr)\b.*?)\s*$", re.IGNORECASE)
+_ITEM_OCR_DIGIT = re.compile(r"^(?P<sign>[58])\s(?P<num>\d{1,4})(?:\s+(?P<rest>(?:Dnr|Diarienr)\b.*?))?\s*$", re.IGNORECASE)
 _ITEM_TRAILING = re.compile(r"^(?P<num>\d{1,4})\s?§[.:]?(?:\s+(?P<rest>.*?))?\s*$")  # '12 § Val av justerare'
 DNR = re.compile(r"\b(?:Dnr|DNR|Diarienr|Diarienummer|Dnr\.)\s*[.:]?\s*(?P<dnr>[A-ZÅÄÖ0-9][\w./:-]*"
                  r"(?:\s(?=[\d/.:-]*\d)[\d/.:-]+)?)", re.IGNORECASE)

@@ -43,3 +43,8 @@ def test_front_page_labels():
 def test_the_organs_letters_before_the_paragraph_sign():
     assert item_line("KS § 34              Dnr KS 2019/101") == ("§ 34", "", "KS 2019/101")
     assert item_line("BUN §12 Budget") == ("§ 12", "Budget", None)
+
+
+def test_ocr_digits_for_the_sign_on_an_item_line_of_its_own():
+    assert item_line("8 24") == ("§ 24", "", None)
+    assert item_line("8 24 personer") is None

@@ -63,7 +63,8 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     secretary = front.value("secretary") if front else None
     author, closing = find_author(lines, attendees, _first_name_of(secretary))
     formal = is_formal(meta, front is not None, items)
-    heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing, formal)
+    heads, heading_spans, end_of_body = find_heads(text, lines, blocks, meta, items, att_blocks, used, closing, formal,
+                                                   table_lines)
     if front:
         for name in ("date", "place_time"):
             if front.value(name):

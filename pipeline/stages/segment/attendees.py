@@ -141,20 +141,29 @@ def _group(ln: Line, lines: list[Line], j: int) -> tuple[str | None, str | None]
     return None
 
 
-def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> AttendanceBlock:
-    """The block whose heading is line ``i``."""
+def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str,
+               skip: set[int] | frozenset = frozenset()) -> AttendanceBlock:
+    """The block whose heading is line ``i`` (it ends at a line read elsewhere: ``skip``)."""
     block = AttendanceBlock(lines[i], i, inline=bool(rest))
     j = _inline(lines, i, kind, rest, block) if rest else i + 1
-    role, org, org_indent, skipped = kind.role, None, None, 0
+    role, org, org_indent, skipped, groups = kind.role, None, None, 0, [0]
     while j < len(lines):
         ln = lines[j]
         j += 1
+        if ln.no in skip:
+            break
         if ln.blank:
             if rest:
                 break   # an inline list goes on over the next lines, not past a blank line
             continue
-        if heading_kind(ln.text):
+        sub = heading_kind(ln.text)
+        if sub and (rest or sub[1] or not block.attendees or sub[0].present != kind.present
+                    or sub[0].invited != kind.invited):
             break
+        if sub:   # 'Tjänstepersoner' inside 'Närvarande': a group of those present, not a list of its own
+            role, org, org_indent, block.last = sub[0].role, None, None, j - 1
+            groups.append(len(block.attendees))
+            continue
         if re.fullmatch(r"[-–]", BULLET.sub("", ln.text) or "-"):
             if not block.attendees:
                 break  # '-': the list is empty
@@ -175,7 +184,8 @@ def read_block(lines: list[Line], i: int, kind: AttendanceKind, rest: str) -> At
             skipped += 1  # a form label between the heading and its list ('Mötets ordförande')
         else:
             break
-    block.attendees = _organisations_among(block.attendees)
+    bounds = [*groups, len(block.attendees)]
+    block.attendees = [a for k in range(len(groups)) for a in _organisations_among(block.attendees[bounds[k]:bounds[k + 1]])]
     return block
 
 
@@ -203,7 +213,7 @@ def attendance_blocks(lines: list[Line], skip: set[int]) -> list[AttendanceBlock
         if hk is None:
             i += 1
             continue
-        block = read_block(lines, i, hk[0], hk[1])
+        block = read_block(lines, i, hk[0], hk[1], skip)
         if block.attendees:
             out.append(block)
         i = max(block.last, i) + 1

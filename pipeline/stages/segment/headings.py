@@ -16,7 +16,8 @@ from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.names import FINITE_VERB
 
 MARKUP_HEADING = re.compile(r"^(?P<marks>#{1,6})\s*(?P<title>[^#\s].*?)\s*#*$")
-NUMBERED = re.compile(r"^(?P<num>§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s)\s*(?P<title>\S.*)$")
+NUMBERED = re.compile(r"^(?P<num>§\s*\d+[a-z]?|(?:[ÄäAa]rende|[Pp]unkt)\s+\d{1,2}|\d{1,2}(?:\.\d{1,2})*)(?:[.):]|\s)\s*"
+                      r"(?P<title>\S.*)$")
 # labels inside an item: not headings of their own
 LABELS = re.compile(r"^(?:beslut|beslutades|beslutas|synpunkter|kommentar(?:er)?|förslag|frågor?|ansvarig|uppdrag|"
                     r"att\s+göra|åtgärd(?:er)?|noteras|noteringar|diskussion|status|nästa\s+steg|bakgrund|"
@@ -96,6 +97,9 @@ def line_heading(ln: Line, prev: Line | None, nxt: Line | None, dense: bool, wid
     numbered = numbered_heading(t)
     if numbered:
         return numbered
+    bulleted = _bullet_heading(ln, prev, nxt)
+    if bulleted:
+        return bulleted, None
     if not _plain_heading_text(t) or (t.endswith(":") and not (dense and len(t.split()) <= 3)):
         return None
     before = prev is None or prev.blank
@@ -108,6 +112,17 @@ def line_heading(ln: Line, prev: Line | None, nxt: Line | None, dense: bool, wid
     if dense and _dense_heading(t, prev, nxt, width):
         return t, None
     return None
+
+
+def _bullet_heading(ln: Line, prev: Line | None, nxt: Line | None) -> str | None:
+    """'• Ekonomi' standing alone over its text (not over more bullets): a heading written as a bullet."""
+    if not BULLET.match(ln.text) or re.match(r"\s*\d", ln.text) or not (prev is None or prev.blank):
+        return None
+    t = BULLET.sub("", ln.text).strip()
+    if nxt is None or nxt.blank or BULLET.match(nxt.text) or len(t.split()) > 6 or not t[:1].isupper():
+        return None
+    ok = _plain_heading_text(t) or (t.endswith(":") and _plain_heading_text(t[:-1]))
+    return t if ok else None
 
 
 def _dense_heading(t: str, prev: Line | None, nxt: Line | None, width: int) -> bool:

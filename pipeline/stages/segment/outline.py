@@ -31,6 +31,19 @@ def _attendance_heads(att_blocks: list[AttendanceBlock]) -> list[Head]:
             for b in att_blocks if not b.inline]
 
 
+def _table_heads(lines: list[Line], table_lines: set[int], skip: set[int]) -> list[Head]:
+    """An attendance heading of its own over an attendance table ('Närvarande' over 'Namn | Roll')."""
+    heads = []
+    for i, ln in enumerate(lines):
+        hk = heading_kind(ln.text) if not ln.blank and ln.no not in table_lines else None
+        if hk is None or hk[1]:
+            continue
+        nxt = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
+        if nxt is not None and nxt.no in table_lines:
+            heads.append(Head(ln.no, ln.start, ln.end, strip_markup(ln.text)))
+    return heads
+
+
 def _heading_blocks(text: str, blocks: list[dict], index: LineIndex) -> list[tuple[Line, int, str]]:
     """The reader's heading blocks (and bold one-line paragraphs): (first line, end, title); a
     heading that wraps over lines is one title."""
@@ -171,8 +184,8 @@ def _item_heads(items: Items, lines: list[Line], formal: bool) -> list[Head]:
 
 
 def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, items: Items,
-               att_blocks: list[AttendanceBlock], used: set[int], closing: int | None, formal: bool = False
-               ) -> tuple[list[Head], list[tuple[int, int]], int]:
+               att_blocks: list[AttendanceBlock], used: set[int], closing: int | None, formal: bool = False,
+               table_lines: frozenset | set = frozenset()) -> tuple[list[Head], list[tuple[int, int]], int]:
     """The section headings, the spans of the headings (to split blocks at), and the end of the body.
     A formal protocol's attendance lists are its front page, not sections."""
     end_line = closing if closing is not None else len(lines)
@@ -191,11 +204,12 @@ def find_heads(text: str, lines: list[Line], blocks: list[dict], meta: Meta, ite
         skip |= {n for b in att_blocks for n in range(b.heading.no, b.last + 1)}
         if meta.title_line is not None:
             skip.add(meta.title_line.no)
-        heads = ([] if formal else _attendance_heads(att_blocks)) + _informal_heads(text, lines, blocks, meta, skip)
+        heads = ([] if formal else _attendance_heads(att_blocks) + _table_heads(lines, table_lines, skip)) \
+            + _informal_heads(text, lines, blocks, meta, skip)
         heads = _without_lists(heads, lines)
         keep = numbered_run([(h.line, h.title, h.number) for h in sorted(heads, key=lambda h: h.start)])
         heads = [h for h in heads if h.line in keep]
-    heads = [h for h in heads if h.line < end_line]
+    heads = list({h.line: h for h in reversed(heads) if h.line < end_line}.values())   # one heading per line
     end_of_body = lines[end_line].start if end_line < len(lines) else len(text)
     while end_of_body > 0 and text[end_of_body - 1] in " \t\n\f":
         end_of_body -= 1

@@ -83,3 +83,9 @@ def test_groups_inside_a_block_organisations_over_indented_people_and_roles_on_a
 def test_masked_names_are_different_people():
     text = "Närvarande\n[namn], brukarrepresentant Snickeriet\n[namn], brukarrepresentant Caféet\n"
     assert [p[:2] for p in _people(text)] == [("[namn]", "Snickeriet"), ("[namn]", "Caféet")]
+
+
+def test_a_group_heading_inside_a_list_of_those_present():
+    text = "Närvarande\nAnna Ek (S)\nTjänstepersoner\nLena Forsberg, förvaltningschef\nFrånvarande\nBo Holm\n"
+    blocks = attendance_blocks(split_lines(text), set())
+    assert [(b.heading.text, len(b.attendees)) for b in blocks] == [("Närvarande", 2), ("Frånvarande", 1)]

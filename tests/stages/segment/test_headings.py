@@ -49,3 +49,10 @@ def test_a_numbered_list_that_starts_again_is_content():
     heads = [(1, "1) Inledning", "1"), (2, "2) Frågor", "2"), (5, "1) Distribution", "1"), (6, "2) Pekare", "2"),
              (9, "3) Övrigt", "3"), (10, "3.1 Nästa möte", "3.1"), (12, "Ekonomi", None)]
     assert numbered_run(heads) == {1, 2, 9, 10, 12}
+
+
+def test_headings_written_as_bullets_and_items_numbered_in_words():
+    assert _heading("\n• Ekonomi\nKassan är god.\n") == ("Ekonomi", None)
+    assert _heading("\n• Att göra:\nAnna bokar lokal.\n") == ("Att göra:", None)
+    assert _heading("\n• Ekonomi\n• Kassan\n") is None   # a list of bullets
+    assert _heading("\nÄrende 1: Reparation av vägtrumman\n") == ("Ärende 1: Reparation av vägtrumman", "Ärende 1")

@@ -165,3 +165,10 @@ def test_the_classic_form_with_signatures_on_the_front_page_and_the_organs_lette
     assert roles["Karin Sund"] == ("justerare", True) and roles["Ulf Lindqvist"][0] == "ordförande"
     subs = {b["subsection"] for b in seg.blocks if b["section_id"] == seg.sections[0]["section_id"]}
     assert "Beslut" in subs   # 'Kommunstyrelsens beslut'
+
+
+def test_an_attendance_heading_over_a_table_is_a_section_in_informal_notes():
+    text = "Styrelsen för IK Linden 2024-02-20\n\nNärvarande\n\nNamn | Post\nAnna Ek | Ordförande\nBo Holm | Kassör\n\n" \
+           "Ekonomi\n\nKassan är god.\n"
+    seg = _seg(text)
+    assert _titles(seg) == ["Närvarande", "Ekonomi"] and len(seg.attendees) == 2
