@@ -16,7 +16,7 @@ from pipeline.stages.segment.attendees import (
 from pipeline.stages.segment.frontpage import FrontPage
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line
-from pipeline.stages.segment.meta import Meta, clean_body, clean_place, is_title, metadata_date, set_date
+from pipeline.stages.segment.meta import BODY_NOUN, Meta, clean_body, clean_place, is_title, metadata_date, set_date
 from pipeline.stages.segment.names import is_person_name, is_single_name
 from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_gaps, tables_from_lines
 
@@ -98,14 +98,13 @@ def _body(meta: Meta, front: FrontPage | None, items: Items, lines: list[Line], 
     file's metadata title, the body the decisions name."""
     if front and front.value("body") and clean_body(front.value("body")):
         return clean_body(front.value("body"))
-    if meta.body:
-        return meta.body
+    title = _metadata_text(document, "meta_title")
+    from_title = clean_body(title) if title and is_title(title) else None
+    if meta.body and (meta.body_from_title or BODY_NOUN.search(meta.body) or not from_title):
+        return meta.body   # a body read under a letterhead only if it names one, else the metadata title's
     if header is not None and header.body:
         return header.body
-    title = _metadata_text(document, "meta_title")
-    if title and is_title(title) and clean_body(title):
-        return clean_body(title)
-    return decision_body(lines, items)
+    return from_title or meta.body or decision_body(lines, items)
 
 
 def _date(meta: Meta, header: Meta | None, document: dict | None) -> None:
@@ -123,6 +122,8 @@ def _date(meta: Meta, header: Meta | None, document: dict | None) -> None:
     meta_date = metadata_date(document or {})
     if meta_date:
         meta.date, meta.date_source = meta_date, "metadata"
+    elif _metadata_text(document, "meta_date"):
+        set_date(meta, _metadata_text(document, "meta_date"))   # '3 juni': day and month, no year
 
 
 def build_meeting(meeting_id: str, doc_id: str, meta: Meta, front: FrontPage | None, items: Items,

@@ -19,17 +19,18 @@ from pipeline.lang.protocol import FURNITURE, item_line
 from pipeline.stages.segment.attendees import BULLET, heading_kind, strip_markup
 from pipeline.stages.segment.lines import Line, split_lines
 
-DOC_TYPES = (r"(?:justerat\s+|justerade\s+)?(?:sammanträdes|möte|styrelsemötes|årsmötes|stämmo|extra\s+)?protokoll"
+DOC_TYPES = (r"(?:justerat\s+|justerade\s+)?(?:sammanträdes|möte|styrelse|styrelsemötes|årsmötes|stämmo|extra\s+)?protokoll"
              r"(?:et)?(?:sutdrag)?|minnesanteckningar|mötesanteckningar|sammanträdesanteckningar|anteckningar|"
              r"dagordning|föredragningslista|kallelse|mötesprotokoll|protokollsutdrag|utdrag\s+ur\s+protokoll|"
              r"beslutsprotokoll|minnesanteckning|referat|mötesreferat|noteringar|sammanfattning")
 TITLE_PREFIX = re.compile(r"^(?:" + DOC_TYPES + r")(?:\s+(?:nr\.?\s*)?\d{1,3}\b)?(?:\s+(?:fört|förd|förda|från|vid|för|över|"
                           r"med|i|till|avseende))*\b[\s:,–-]*", re.IGNORECASE)
-_DOC_TYPE_ANYWHERE = re.compile(r"(?:^|\s)(?:" + DOC_TYPES + r")(?=\s|$|[:,])", re.IGNORECASE)
+_DOC_TYPE_ANYWHERE = re.compile(r"(?:^|\s)(?:" + DOC_TYPES + r")(?:\s+(?:från|vid|för|över))*(?=\s|$|[:,])", re.IGNORECASE)
 # the kind of meeting, not the body: 'Gemensamt husrådsmöte', 'extra sammanträde', 'Möte med'
 MEETING_TYPE = re.compile(r"(?:^|\s)(?:(?:gemensamt|gemensam|extra|ordinarie|konstituerande|extrainsatt|digitalt|"
                           r"fysiskt|årligt|ordinarie)\s+)?[\wåäö]*(?:möte|mötet|sammanträde|sammanträdet|stämma|"
-                          r"stämman|träff|träffen|konferens)(?:\s+(?:med|för|i|hos|mellan))?(?=\s|$|[:,])", re.IGNORECASE)
+                          r"stämman|träff|träffen|konferens)(?:\s+(?:nr\.?\s*)?\d{1,3}\b)?(?:\s+(?:med|för|i|hos|mellan))?"
+                          r"(?=\s|$|[:,])", re.IGNORECASE)
 _KEEP_MEETING_WORDS = re.compile(r"^(?:årsstämma|föreningsstämma|extrastämma|årsmöte|extra\s+årsmöte|"
                                  r"föreningsstämman|årsmötet)$", re.IGNORECASE)
 MUNICIPALITY = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+)+(?:kommun|KOMMUN|stad|STAD|Stad|kommunkoncern)$|^Region\s+\S+$|"
@@ -47,11 +48,17 @@ META_LABEL = re.compile(r"^(?:(?P<label>sammanträdesdatum|mötesdatum|tid och d
 # the document's type on a line of its own under the title (not 'Dagordning': there it heads the agenda)
 GENERIC_TITLE = re.compile(r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll|minnesanteckningar|mötesanteckningar|"
                            r"sammanträdesanteckningar|anteckningar|referat|noteringar)$", re.IGNORECASE)
-_BODY_NOUN = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|revision|stämma|årsmöte|råd|rådet|kommitté|grupp|"
-                        r"gruppen|sektion|direktion|beredning|forum|nätverk)", re.IGNORECASE)
+BODY_NOUN = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|revision|stämma|årsmöte|råd|rådet|kommitté|grupp|"
+                        r"gruppen|sektion|direktion|beredning|forum|nätverk|förening|förbund|brf\b|samfällighet|"
+                        r"kooperativ|klubb|kår\b|kåren)", re.IGNORECASE)
 # a line that names the document's type and the kind of meeting ('Protokoll från styrelsemöte')
 _TYPE_LINE = re.compile(r"^(?:protokoll|minnesanteckningar|anteckningar|mötesanteckningar|sammanträdesprotokoll)\s+"
                         r"(?:från|vid|fört\s+vid|för)\s+[^.:]{3,60}$", re.IGNORECASE)
+_MEETING_WORD = re.compile(r"\b(?:möte|mötet|sammanträde|sammanträdet|träff|tid|datum|när)\b", re.IGNORECASE)
+# a letterhead's authority or administration over the body that met ('E-hälsomyndigheten' over 'Referensgruppen …')
+_AUTHORITY = re.compile(r"(?:myndigheten|verket|förvaltningen|kontoret|kansliet|departementet|inspektionen|"
+                        r"styrelsen för\s.+|universitet|högskolan)$", re.IGNORECASE)
+_MENU = re.compile(r"^[^|]{1,25}(?:\s*\|\s*[^|]{0,25}){2,}$")
 ISO_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 _MONTH_DAY_ANCHOR = dt.date(2000, 7, 1)   # a leap year: month and day of any date resolve against it
 
@@ -61,6 +68,7 @@ class Meta:
     title_line: Line | None = None
     title: str | None = None
     body: str | None = None
+    body_from_title: bool = True   # False: read from a line under a title that names no body
     date: dt.date | None = None
     date_text: str | None = None
     date_source: str | None = None
@@ -111,14 +119,16 @@ def _clean_part(text: str) -> str | None:
     if not _KEEP_MEETING_WORDS.match(s.strip()):
         s = MEETING_TYPE.sub(" ", s)
     s = re.sub(r"^\s*(?:nr\.?\s*)?(?:\d{2,4}/\d{2,4}:\d+|\d{1,3})\s+(?=\S)", "", s.strip())   # a meeting's number
+    s = re.sub(r"^\s*nr\.?\s*\d+(?:/\d+)?\s*$", "", s.strip())
     s = _PERIOD_SUFFIX.sub("", re.sub(r"\s+", " ", s).strip())
+    s = re.sub(r",?\s*org\.?\s*nr\.?\s*[\d-]+", "", s)   # the organisation number
     s = s.strip(" \t,;:–—-|/()·")
     if not s or MUNICIPALITY.match(s) or re.fullmatch(r"[\d\s./:-]*", s):
         return None
     first = s.split(",")[0].strip()
     if "," in s and MUNICIPALITY.match(first):
         return None   # a letterhead: 'Lindåsa kommun, socialförvaltningen'
-    if "," in s and _BODY_NOUN.search(first):
+    if "," in s and BODY_NOUN.search(first):
         return first  # 'Kårstyrelsen, Studentkåren Fjällhöjden'
     return s
 
@@ -148,6 +158,8 @@ def set_date(meta: Meta, text: str) -> bool:
 
 
 def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
+    if head and _MENU.match(head[0].text):
+        head = head[1:]   # a web page's menu ('Start | Styrelsen | Kontakt') over the title
     title = head[0] if head and is_title(head[0].text) and not heading_kind(head[0].text) \
         and not item_line(head[0].text) and not META_LABEL.match(strip_markup(head[0].text)) else None
     if title is None:
@@ -168,6 +180,10 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
     meta.body = clean_body(text, span)
     if meta.body is None:
         _body_from_next(meta, head[1:5])
+    elif _AUTHORITY.search(meta.body) and len(head) > 1 and BODY_NOUN.search(clean_body(head[1].text) or "") \
+            and is_title(head[1].text) and not heading_kind(head[1].text):
+        meta.body = clean_body(head[1].text)   # 'E-myndigheten  MINNESANTECKNINGAR' over 'Referensgruppen för …'
+        meta.used.add(head[1].no)
     elif len(meta.body.split()) == 1 and len(head) > 1 and _names_more(meta.body, head[1].text):
         meta.body = clean_body(head[1].text) or meta.body   # 'BRUKARRÅD' over 'Brukarrådet på Kompassen'
         meta.used.add(head[1].no)
@@ -215,14 +231,14 @@ def _body_from_next(meta: Meta, lines: list[Line]) -> None:
         if found and found[0].start == 0 and len(found[1]) >= len(s) - 1:
             set_date(meta, s)
             continue
-        if len(s) > 80 or not is_title(s):
+        if len(re.sub(r"\s+", " ", s)) > 80 or not is_title(s):
             break
         body = clean_body(s, (found[0].start, found[0].end) if found else None)
         if body is None and GENERIC_TITLE.match(s):
             meta.used.add(ln.no)
             continue  # 'Sammanträdesprotokoll' between the municipality and the body
         if body:
-            meta.body = body
+            meta.body, meta.body_from_title = body, False
             meta.used.add(ln.no)
             if found:
                 set_date(meta, s)
@@ -270,6 +286,11 @@ def read_meta(lines: list[Line]) -> Meta:
                 break
     if not meta.date_text and content and meta.title_line is None:
         set_date(meta, strip_markup(content[0].text))  # 'Den 21 mars genomfördes ett husrådsmöte …'
+    if not meta.date_text:
+        for ln in head[1:4]:   # 'Möte onsdag 6/11 kl. 15.30 på Kulan.': a day and month under the title
+            s = strip_markup(ln.text)
+            if len(s.split()) <= 12 and _MEETING_WORD.search(s) and set_date(meta, s):
+                break
     return meta
 
 
@@ -297,11 +318,15 @@ def infer_year(meta: Meta, document: dict, text: str) -> None:
 
 
 def metadata_date(document: dict) -> dt.date | None:
+    """The file's metadata date ('2019-05-05T21:25:06Z', '7 oktober 2024')."""
     value = document.get("meta_date")
     if not isinstance(value, str) or not value:
         return None
     m = re.search(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)", value)
-    return _date(*m.groups()) if m else None
+    if m:
+        return _date(*m.groups())
+    exact = [d for d in find_dates(value) if d.label == "DATE" and d.normalized and len(d.normalized) >= 10]
+    return dt.date.fromisoformat(exact[0].normalized[:10]) if exact else None
 
 
 def _path_date(document: dict) -> dt.date | None:
@@ -338,7 +363,7 @@ def header_meta(blocks: list[dict], lines: list[Line]) -> Meta | None:
     header (it repeats on every page): the furniture blocks that stand before the first line of text."""
     first = next((ln.start for ln in lines if not ln.blank), 0)
     texts = [b.get("text") for b in blocks if b.get("kind") == "furniture" and b.get("start_char", 0) <= first
-             and b.get("page") in (None, 1) and b.get("text")]
+             and b.get("text")]
     if not texts:
         return None
     return read_meta(split_lines("\n".join(texts)))

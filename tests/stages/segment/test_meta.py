@@ -88,3 +88,19 @@ def test_a_title_block_the_reader_removed_as_a_running_header():
               {"kind": "furniture", "start_char": 0, "end_char": 0, "page": 1, "text": "Sammanträdesdatum: 2024-02-08"}]
     header = header_meta(blocks, lines)
     assert (header.body, header.date) == ("Omsorgsnämnden", dt.date(2024, 2, 8))
+
+
+def test_an_authoritys_letterhead_a_web_menu_and_a_day_under_the_title():
+    meta = _meta("E-tjänstemyndigheten          MINNESANTECKNINGAR\nReferensgruppen för e-tjänster   1 (4)\n\nText.\n")
+    assert meta.body == "Referensgruppen för e-tjänster"
+    assert _meta("Start | Styrelsen | Kontakt\nBrf Eken – styrelseprotokoll\n\nText.\n").body == "Brf Eken"
+    assert clean_body("Bygdenät Norrby ekonomisk förening, org.nr 769630-1122") == "Bygdenät Norrby ekonomisk förening"
+    assert clean_body("Styrelseprotokoll nr 3/2011") is None
+    meta = _meta("Ungdomsrådet i Solby\n\nMöte onsdag 6/11 kl. 15.30 på Kulan.\n\nText.\n")
+    assert (meta.date_text, meta.date) == ("onsdag 6/11 kl. 15.30", None)
+
+
+def test_a_metadata_date_written_in_words():
+    from pipeline.stages.segment.meta import metadata_date
+    assert metadata_date({"meta_date": "7 oktober 2024"}) == dt.date(2024, 10, 7)
+    assert metadata_date({"meta_date": "3 juni"}) is None
