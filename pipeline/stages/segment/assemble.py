@@ -17,7 +17,7 @@ from pipeline.stages.segment.frontpage import FrontPage
 from pipeline.stages.segment.items import Items
 from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.meta import BODY_NOUN, Meta, clean_body, clean_place, is_title, metadata_date, set_date
-from pipeline.stages.segment.names import is_person_name, is_single_name
+from pipeline.stages.segment.names import is_person_name
 from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_gaps, tables_from_lines
 
 _DECIDER = re.compile(r"^(?P<subj>[A-ZÅÄÖ][\w&åäöÅÄÖ.,\- ]{2,70}?)\s+(?:godkänner|beslutar|noterar|antar|fastställer|"
@@ -134,7 +134,7 @@ def build_meeting(meeting_id: str, doc_id: str, meta: Meta, front: FrontPage | N
     body = _body(meta, front, items, lines, header, document)
     _date(meta, header, document)
     meta_author = _metadata_text(document, "meta_author")
-    if author is None and meta_author and (is_person_name(meta_author) or is_single_name(meta_author)):
+    if author is None and meta_author and is_person_name(meta_author):
         author = meta_author
     place = meta.place
     if front:

@@ -14,6 +14,8 @@ AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|vid\s+anteckninga
                           r"protokollförare|antecknat\s+av|antecknare|anteckningar|minnesanteckningar|"
                           r"protokollet\s+fört\s+av|fört\s+av|skrivet\s+av|noterat\s+av)"
                           r"(?:\s*(?:vid|av))?\s*[:.\-–]*\s*(?P<name>.*)$", re.IGNORECASE)
+# the note-taker's own closing, where a first name alone is the author ('Vid tangentbordet: Marianne')
+_BY_HAND = re.compile(r"^(?:vid\s+pennan|vid\s+tangentbordet|vid\s+datorn|antecknat\s+av|antecknare)\b", re.IGNORECASE)
 SIGNATURE = re.compile(r"^/\s*(?P<name>[A-ZÅÄÖÉ][\w'.-]*(?:\s+[A-ZÅÄÖÉ][\w'.-]*){0,3})\s*$")
 _INLINE_SIGNATURE = re.compile(r"(?:^|\s)/\s*(?P<name>[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){0,3})\s*$")
 
@@ -35,7 +37,7 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
         m = AUTHOR_LABEL.match(ln.text)
         if m and len(ln.text) <= 80:
             name = m.group("name").strip(" .:_")
-            if name and _name_of(name) and is_person_name(_name_of(name)):
+            if name and _name_of(name) and (is_person_name(_name_of(name)) or _BY_HAND.match(ln.text)):
                 return _name_of(name), ln.no
             if not name:
                 nxt = next((x for x in tail[k + 1:] if not re.fullmatch(r"[._\s-]+", x.text)), None)

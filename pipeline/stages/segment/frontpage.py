@@ -143,9 +143,39 @@ def _label_line(state: _State, fp: FrontPage, parsed: list) -> None:
     state.field_name = current
 
 
+# 'Sekreterare ........ Paragrafer 45–51 Elin Ek Ordförande ........ Anna Lind': the signature lines of a
+# form run together (a word processor's table cell)
+_SIGN_RUN = re.compile(r"(?P<label>Sekreterare|Ordförande|Justerande|Justerare|Protokolljusterare)\s*[._…]{3,}\s*"
+                       r"(?:Paragrafer\s*(?P<paragraphs>[§\d\s,–-]+?)\s*)?(?P<name>[A-ZÅÄÖ][^.…_]*?)?"
+                       r"(?=\s*(?:Sekreterare|Ordförande|Justerande|Justerare|Protokolljusterare)\s*[._…]{3,}|$)")
+_SIGN_FIELDS = {"sekreterare": "secretary", "ordförande": "chair", "justerande": "adjusters", "justerare": "adjusters",
+                "protokolljusterare": "adjusters"}
+
+
+def _signature_run(fp: FrontPage, segs: list[Segment]) -> bool:
+    """Signature lines run together in one segment: each name to its field."""
+    found = False
+    for seg in segs:
+        runs = list(_SIGN_RUN.finditer(seg.text))
+        if len(runs) < 2 or not all(m.group("name") for m in runs):
+            continue
+        for m in runs:
+            name = m.group("name").strip()
+            fp.fields.setdefault(_SIGN_FIELDS[m.group("label").lower()], []).append(
+                Segment(seg.start + m.start("name"), seg.start + m.start("name") + len(name), name, seg.col))
+            if m.group("paragraphs"):
+                fp.fields.setdefault("paragraphs", []).append(Segment(seg.start, seg.end, m.group("paragraphs").strip(),
+                                                                      seg.col))
+        found = True
+    return found
+
+
 def _read_line(state: _State, fp: FrontPage, ln: Line, segs: list[Segment]) -> bool:
     """Read one line of the form; False when the line is no part of it."""
     if ln.text.lower().strip(":") in LABEL_TAILS:
+        return True
+    if _signature_run(fp, segs):
+        state.columns, state.field_name = [], None
         return True
     parsed = []
     for seg in [s for g in segs for s in _split_mid(g)]:

@@ -34,3 +34,14 @@ def test_a_note_taker_named_at_the_top():
     assert head_author(split_lines("Föräldrarådet 5 mars\n\nAnteckningar: Amir Holm\n\nText.\n")) == "Amir Holm"
     assert head_author(split_lines("Rådet\n- Antecknare :: Tobias Lind\n")) == "Tobias Lind"
     assert head_author(split_lines("Rådet\nSekreterare: Tuva Nyman (kårsekreterare, anställd)\n")) == "Tuva Nyman"
+
+
+def test_a_first_name_after_the_note_takers_label_and_signatures_run_together_on_a_form():
+    assert _closing("Text.\n\nVid tangentbordet: Marianne\n") == "Marianne"
+    from pipeline.stages.segment.frontpage import read_front_page
+    from pipeline.stages.segment.lines import LineIndex
+    text = ("Plats och tid   Rådhuset kl. 13.00\nUtses att justera   Bo Berg\nUnderskrifter   Sekreterare ........ "
+            "Paragrafer 45–51 Elin Sand Ordförande ........ Anna Lind Justerande ........ Bo Berg\n")
+    lines = split_lines(text)
+    fp = read_front_page(lines, LineIndex(lines))
+    assert (fp.value("secretary"), fp.value("chair")) == ("Elin Sand", "Anna Lind")
