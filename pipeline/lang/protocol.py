@@ -83,10 +83,20 @@ _SUBHEADING = re.compile(r"^(?P<head>" + "|".join(sorted(map(re.escape, SUBHEADI
                          + r")(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
 
 
+# an organ's own decision or proposal ('Arbetsutskottets beslut', 'Arbetsutskottets förslag till kommunstyrelsen')
+_ORGAN_SUBHEADING = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*s)\s+(?P<kind>beslut|förslag\s+till\s+(?:beslut|[\wåäö-]+))\s*:?$")
+
+
 def subheading(line: str) -> str | None:
     """The canonical sub-heading a line is ('Beslut', 'Beslutsgång', …), or None."""
-    m = _SUBHEADING.match(line.strip().strip("*#_ ").strip())
-    return SUBHEADINGS[m.group("head").lower()] if m else None
+    s = line.strip().strip("*#_ ").strip()
+    m = _SUBHEADING.match(s)
+    if m:
+        return SUBHEADINGS[m.group("head").lower()]
+    m = _ORGAN_SUBHEADING.match(s)
+    if m:
+        return "Beslut" if m.group("kind").lower() == "beslut" else "Förslag till beslut"
+    return None
 
 
 # --- the item line of a § protocol ----------------------------------------------------------

@@ -48,3 +48,10 @@ def test_the_organs_letters_before_the_paragraph_sign():
 def test_ocr_digits_for_the_sign_on_an_item_line_of_its_own():
     assert item_line("8 24") == ("§ 24", "", None)
     assert item_line("8 24 personer") is None
+
+
+def test_an_organs_own_decision_and_proposal():
+    assert subheading("Arbetsutskottets beslut") == "Beslut"
+    assert subheading("Arbetsutskottets förslag till kommunstyrelsen") == "Förslag till beslut"
+    assert subheading("Styrelsens förslag till beslut:") == "Förslag till beslut"
+    assert subheading("Kommunens beslut om bidrag") is None
