@@ -1,13 +1,16 @@
 """Segment minutes: meeting metadata (body, date, place, author), attendees and agenda sections.
 
-Reads the line structure that informal notes and formal protocols share — a title line, labelled
+Reads the structure that informal notes and formal protocols share — a title block, labelled
 blocks ('Närvarande', 'Plats och tid:'), the front-page form of a formal protocol, headings,
 numbered and §-numbered items, a closing signature — and the reader's blocks where it gave them
-(headings, tables, x-positions). Modules: :mod:`.meta` (title, body, date, place),
-:mod:`.frontpage` (the form of a formal protocol), :mod:`.attendees` and :mod:`.tables`
-(attendance in informal minutes), :mod:`.items` (§ items, table of contents, sub-headings),
-:mod:`.headings` (headings of informal notes), :mod:`.sections` (sections and the blocks' section
-and sub-heading), :mod:`.author` (who wrote them).
+(headings, tables, layout cells with x-positions, the first page's header furniture). Modules:
+:mod:`.lines` (lines, column segments), :mod:`.meta` (title, body, date and its source, place),
+:mod:`.frontpage` and :mod:`.frontcolumns` (the form of a formal protocol), :mod:`.entry` (one
+attendee entry), :mod:`.attendees` and :mod:`.tables` (attendance lists and tables),
+:mod:`.officials` (chair, secretary, justerare from signatures and elections), :mod:`.items`
+(§ items, table of contents, sub-headings), :mod:`.headings` and :mod:`.outline` (the headings
+of the sections, the end of the body), :mod:`.sections` (section rows, the blocks' section and
+sub-heading), :mod:`.author`, :mod:`.assemble` (the meetings row and its fallbacks).
 """
 from __future__ import annotations
 
@@ -80,7 +83,7 @@ def segment_document(doc_id: str, text: str, params: SegmentParams | dict | None
     return Segmentation(meeting, rows, sections, new_blocks)
 
 
-def _officials(lines, index, items, used) -> list:
+def _officials(lines: list, index: LineIndex, items, used: set[int]) -> list:
     """The chair, secretary and justerare the closing signatures name and the items elect."""
     after = max([*used, *(it.line.no for it in items.items)], default=-1)
     start = signature_block(lines, after)
