@@ -51,6 +51,7 @@ class MeetingRow(TypedDict):
     body: str | None
     date: dt.date | None
     date_text: str | None
+    date_source: str | None
     place: str | None
     author: str | None
     title: str | None
@@ -65,6 +66,7 @@ class AttendeeRow(TypedDict):
     organisation: str | None
     role: str | None
     present: bool | None
+    paragraphs: str | None
     person_id: str | None
     start_char: int | None
     end_char: int | None
@@ -77,6 +79,8 @@ class SectionRow(TypedDict):
     ordinal: int | None
     title: str | None
     number: str | None
+    paragraph: str | None
+    dnr: str | None
     start_char: int | None
     end_char: int | None
     overridden: bool | None

@@ -86,6 +86,9 @@ MEETINGS = _schema(
     _field("body", _str, "The group or board that met, as written in the title line."),
     _field("date", pa.date32(), "Meeting date; null when the year (or the date) is not written."),
     _field("date_text", _str, "The meeting date as written in the title line."),
+    _field("date_source", _str, "Where the date's year came from: 'text' (written with the date), 'metadata' (the "
+                                "file's metadata date), 'path' (an ISO date in the file name or folder), 'inferred' "
+                                "(the year of the text's other dates); null when the date is null."),
     _field("place", _str, "Where the meeting was held, when stated (e.g. 'Plats: Rådhuset')."),
     _field("author", _str, "Who wrote the minutes (closing signature, 'Vid pennan', 'Sekreterare')."),
     _field("title", _str, "The title line the body and date were read from."),
@@ -100,9 +103,14 @@ ATTENDEES = _schema(
                                 "name): the same on every re-run; name it in --overrides."),
     _field("name", _str, "Name as written; null where only an organisation is listed."),
     _field("organisation", _str, "Organisation as written after the name (e.g. 'Ria/G7'); null if none."),
-    _field("role", _str, "Role from the block heading or the line: ledamot, ersättare, tjänsteman, "
-                         "ordförande, sekreterare, närvarande, ..."),
-    _field("present", pa.bool_(), "False where marked absent ('Frånvarande', '(ej närvarande)')."),
+    _field("role", _str, "Normalised role: ordförande, vice ordförande, 2:e vice ordförande, ledamot, "
+                         "tjänstgörande ersättare, ersättare, sekreterare, justerare, kassör, suppleant, adjungerad, "
+                         "personalföreträdare, or the job title written after the name ('förvaltningschef'); "
+                         "null when none is given."),
+    _field("present", pa.bool_(), "False where marked absent ('Frånvarande', '(ej närvarande)') and for a member "
+                                  "a substitute served for ('X tjänstgör för Y': Y)."),
+    _field("paragraphs", _str, "The items the person attended when the list limits it, as written "
+                               "('§§ 46-59', 'ärende 1-20'); null when not limited."),
     _field("person_id", _str, "The person across the archive (persons table); null for organisation-only rows."),
     _field("start_char", _int, "Start of the attendee line in documents.text."),
     _field("end_char", _int, "End of the attendee line in documents.text."),
@@ -116,7 +124,10 @@ SECTIONS = _schema(
                                "and title): the same on every re-run.", False),
     _field("ordinal", _int, "1-based position of the section in the minutes."),
     _field("title", _str, "The heading line as written, whitespace stripped."),
-    _field("number", _str, "Item number as written ('1', '§ 12'); null when unnumbered."),
+    _field("number", _str, "Item number as written on an informal heading line ('1', '3.2'); null when unnumbered."),
+    _field("paragraph", _str, "The paragraph of a formal protocol's item ('§ 44'), or the bare item number standing "
+                              "above its title ('3'); null in informal notes."),
+    _field("dnr", _str, "The item's diary number as written after 'Dnr' ('IF-2023-00055'); never part of the title."),
     _field("start_char", _int, "Start of the heading in documents.text."),
     _field("end_char", _int, "End of the section (start of the next heading or end of text)."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),

@@ -1,0 +1,76 @@
+from pipeline.contract.document import TextBuilder, block_rows
+from pipeline.stages.segment.lines import split_lines
+from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_lines
+
+
+def _rows(*rows):
+    return [[(c, 0, 0) for c in r] for r in rows]
+
+
+def _read(rows, heading=None):
+    return [(a.entry.name, a.entry.organisation, a.entry.role, a.entry.present) for a in table_attendees(rows, heading)]
+
+
+def test_a_table_with_name_organisation_and_role_columns():
+    rows = _rows(["Namn", "Organisation", "Roll"], [":---", ":---", ":---"], ["Karin Holm", "Lantmäteriet", "Ordförande"],
+                 ["Per Vik", "SCB", "Sekreterare"], ["Ali Reza", "Skatteverket", "Ej närvarande"],
+                 ["Sofia Åberg", "Trafikverket (på uppdrag av SCB)"])
+    assert _read(rows) == [("Karin Holm", "Lantmäteriet", "ordförande", True), ("Per Vik", "SCB", "sekreterare", True),
+                           ("Ali Reza", "Skatteverket", None, False), ("Sofia Åberg", "Trafikverket", None, True)]
+
+
+def test_a_presence_column_and_the_header_word_narvarande():
+    rows = _rows(["Närvarande", "Myndighet", "Närvaro"], ["Eva Ek", "SGU", "Ja"], ["Bo Holm", "SKR", "Nej"])
+    assert _read(rows) == [("Eva Ek", "SGU", None, True), ("Bo Holm", "SKR", None, False)]
+
+
+def test_voting_tables_and_other_tables_are_not_attendance():
+    assert _read(_rows(["Ledamot", "Ja", "Nej", "Avstår"], ["Anna Ek (S)", "X", "", ""])) == []
+    assert _read(_rows(["Åtgärd", "Ansvarig"], ["Boka lokal", "Anna Ek"])) == []
+    # a table without a header under an attendance heading: name | organisation
+    assert _read(_rows(["Anna Ek", "Bryggan"]), heading="Deltagare") == [("Anna Ek", "Bryggan", None, True)]
+
+
+def test_tables_from_blocks_and_from_pipe_lines():
+    b = TextBuilder()
+    b.open("table")
+    b.row(["Namn", "Organisation"])
+    b.row(["Eva Ek", "SGU"])
+    b.close("table")
+    text, blocks = b.build()
+    tables = tables_from_blocks(text, block_rows("d", blocks))
+    assert [[c[0] for c in r] for r in tables[0]] == [["Namn", "Organisation"], ["Eva Ek", "SGU"]]
+    text = "Namn | Organisation\nEva Ek | SGU\n\nText."
+    (table,) = tables_from_lines(split_lines(text))
+    assert [[text[c[1]:c[2]] for c in r] for r in table] == [["Namn", "Organisation"], ["Eva Ek", "SGU"]]
+
+
+def test_a_page_region_in_columns_is_no_data_table():
+    text = "Namn   Organisation\nEva Ek   SGU\n"
+    blocks = [{"kind": "table", "start_char": 0, "end_char": len(text), "attrs": '{"layout": "columns"}'},
+              {"kind": "table_row", "start_char": 0, "end_char": 19}, {"kind": "table_cell", "start_char": 0, "end_char": 4},
+              {"kind": "table_cell", "start_char": 7, "end_char": 19}]
+    assert tables_from_blocks(text, blocks) == []
+
+
+def test_a_list_of_those_present_laid_out_with_spaces_with_substitutes_and_votes():
+    from pipeline.stages.segment.tables import tables_from_gaps
+    text = ("Bilaga 1  Närvarolista\n\n"
+            "Ledamot                              Närv.  Tjänstgörande ersättare       Ja    Nej\n"
+            "Eva Lind (S), ordförande              X                                   X\n"
+            "Per Holmgren (M), 1:e vice ordf X                                         X\n"
+            "Stina Ek (M)                          -     Olle Brandt (M)               X\n"
+            "Ivar Sund (V)                         -     –\n"
+            "Summa                                 3     1                             3     0\n")
+    (table,) = tables_from_gaps(split_lines(text))
+    got = [(a.entry.name, a.entry.organisation, a.entry.role, a.entry.present) for a in table_attendees(table)]
+    assert got == [("Eva Lind", "S", "ordförande", True), ("Per Holmgren", "M", "vice ordförande", True),
+                   ("Stina Ek", "M", "ledamot", False), ("Olle Brandt", "M", "tjänstgörande ersättare", True),
+                   ("Ivar Sund", "V", None, False)]
+
+
+def test_handles_and_nicknames_in_a_table():
+    rows = _rows(["Namn", "Post", "Deltog"], ['Mohammed "Mo" Kareem', "Vice ordförande", "på plats"],
+                 ["@jocke_s (Joakim Strand)", "Ledamot", "distans"], ["Ravi Berg", "Ledamot", "frånvarande"])
+    assert _read(rows) == [('Mohammed "Mo" Kareem', None, "vice ordförande", True),
+                           ("Joakim Strand", None, "ledamot", True), ("Ravi Berg", None, "ledamot", False)]
