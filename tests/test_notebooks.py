@@ -43,7 +43,8 @@ def test_explore_minutes_runs_top_to_bottom(repo, fresh_output, monkeypatch):
     path = repo / "notebooks" / "explore_minutes.ipynb"
     nb = nbformat.read(path, as_version=4)
     monkeypatch.setenv("MINUTES_DATA", str(fresh_output))  # the kernel inherits the environment
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+    # iopub_timeout: on a loaded machine (CI) the kernel's output can take longer than the default 4 s
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", iopub_timeout=120,
                                      resources={"metadata": {"path": str(path.parent)}})
     client.execute()  # raises CellExecutionError on the first failing cell
 
