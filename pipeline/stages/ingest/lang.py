@@ -112,27 +112,37 @@ def not_swedish_warning(text: str, min_words: int = 20, max_words: int = 1000) -
 # --- Swedish dictionary words: is a text layer real text or the junk of an old OCR? --------------
 
 _DICT_WORD = re.compile(r"[^\W\d_]{2,}")
-_HUNSPELL_DIRS = ("share/hunspell", "share/myspell")
-
-
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """Swedish words: the stems of hunspell-sv's dictionary and the words wordfreq's Swedish list
     has seen at least once in ten million (the rarest of its entries are often OCR junk)."""
-    import sys
-    from pathlib import Path
-
     import wordfreq
+
+    from pipeline.lang.hunspell import hunspell_sv_base
+
     words = {w for w, f in wordfreq.get_frequency_dict("sv").items() if f >= 1e-7}
-    for base in (Path(sys.prefix), Path("/usr")):
-        for d in _HUNSPELL_DIRS:
-            dic = base / d / "sv_SE.dic"
-            if dic.is_file():
-                with open(dic, encoding="utf-8", errors="ignore") as f:
-                    next(f, None)
-                    words.update(line.split("/", 1)[0].strip().lower() for line in f)
-                return frozenset(words)
+    base = hunspell_sv_base()
+    if base is not None:
+        with open(base.with_suffix(".dic"), encoding="utf-8", errors="ignore") as f:
+            next(f, None)
+            words.update(line.split("/", 1)[0].strip().lower() for line in f)
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _english_dictionary() -> frozenset[str]:
+    """English words common enough to be words (wordfreq's English list also holds every string the
+    web has seen, OCR junk such as 'tcl' or 'mrn' among them)."""
+    import wordfreq
+
+    return frozenset(w for w, f in wordfreq.get_frequency_dict("en").items() if f >= 1e-6)
+
+
+def english_dictionary_share(text: str, max_words: int = 5000) -> float:
+    """The share of the words of two or more letters that are common English words."""
+    lex = _english_dictionary()
+    ws = [w.lower() for w in _DICT_WORD.findall(text)[:max_words]]
+    return sum(1 for w in ws if w in lex) / len(ws) if ws else 0.0
 
 
 def dictionary_share(text: str, max_words: int = 5000) -> tuple[float, int]:

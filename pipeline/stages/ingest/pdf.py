@@ -71,8 +71,8 @@ def needs_ocr(text: str, has_images: bool, params: dict) -> str | None:
     if not langmod.plausible_text(_CID.sub(" ", text), params["min_swedish_share"]):
         return "garbage text layer"
     share, n_words = langmod.dictionary_share(text)
-    if n_words >= 20 and share < params["min_dictionary_share"] and langmod.known_share(text, "en")[0] < 0.6:
-        return "garbage text layer"
+    if n_words >= 20 and share < params["min_dictionary_share"] and langmod.english_dictionary_share(text) < 0.6:
+        return "garbage text layer"  # an old OCR: real words among junk (English text is not junk)
     return None
 
 
@@ -254,7 +254,8 @@ def ocr_is_better(old: str, new: str) -> bool:
     an old OCR keeps some real words among its junk; a fresh OCR of the page has many more)."""
     old_share, old_n = langmod.dictionary_share(old)
     new_share, new_n = langmod.dictionary_share(new)
-    return new_share > old_share + 0.05 and new_n >= 0.8 * old_n
+    # as many dictionary words at least (an OCR that read half the page does not win), at a clearly higher share
+    return new_share * new_n >= 0.95 * old_share * old_n and new_share > old_share + 0.05
 
 
 def read_pdf(data: bytes, params: dict, deadline: float | None = None) -> Reading:

@@ -198,3 +198,32 @@ def test_blank_scanned_pages_are_not_ocrd(monkeypatch):
     row = _read(data)
     assert len(calls) == 1  # only the page with ink
     assert "20 blank page(s) not OCR'd" in row["warnings"]
+
+
+def _old_ocr(lines: list[str]) -> str:
+    """An old OCR layer: every word read, and between them the fragments such a layer is full of
+    ('tcl', 'mrn', …: letters split off and misread). About a third of its words are real."""
+    junk = ["tcl", "mrn", "hnl", "cnr", "rnc", "lcn", "tcn", "nrl", "sbc", "cdt", "mnr", "lnc", "ccn", "nnc"]
+    out = []
+    for i, w in enumerate(" ".join(lines).split()):
+        out += [w, junk[i % len(junk)], junk[(i + 5) % len(junk)]]
+    return "\n".join(" ".join(out[k:k + 14]) for k in range(0, len(out), 14))
+
+
+def test_a_layer_with_a_third_of_its_words_real_is_garbage_and_the_ocr_wins():
+    """An old OCR layer keeps the real words among its junk: most of its letters are in known words,
+    so the letter test passes it, but only about a third of its words are Swedish dictionary words.
+    It is OCR'd again, and a fresh OCR with more dictionary words replaces it; clean text never loses
+    to such a layer, and an English page is not junk."""
+    from pipeline.stages.ingest.lang import dictionary_share, plausible_text
+    from pipeline.stages.ingest.pdf import ocr_is_better
+
+    clean = "\n".join(MINUTES_PAGES[0] + MINUTES_PAGES[1])
+    layer = _old_ocr(MINUTES_PAGES[0] + MINUTES_PAGES[1])
+    share, n = dictionary_share(layer)
+    assert n >= 20 and share < 0.4 and plausible_text(layer, P["min_swedish_share"])
+    assert needs_ocr(layer, True, P) == "garbage text layer"
+    assert needs_ocr(clean, True, P) is None
+    assert ocr_is_better(layer, clean) and not ocr_is_better(clean, layer)
+    english = "The meeting was opened by the chair. The board decided to approve the budget for next year.\n" * 4
+    assert needs_ocr(english, True, P) is None
