@@ -31,3 +31,12 @@ def test_f1_of_an_empty_field_is_none_and_of_no_hits_is_zero():
     assert quality_report._f1(0, 0, 0) is None
     assert quality_report._f1(0, 3, 2) == 0.0
     assert round(quality_report._f1(1, 2, 2), 2) == 0.5
+
+
+def test_the_other_styles_table_micro_averages_over_all_documents():
+    per_doc = {"x": {"sections": (1, 2, 2)}, "y": {"sections": (1, 2, 2), "decisions": (0, 1, 0)}}
+    text = quality_report.render_other_styles(per_doc, {"x": "protocol", "y": "association"})
+    assert "2 minutes of 2 kinds" in text
+    assert "| sections | 0.50 | 2 / 2 / 2 |" in text
+    assert "| decisions | 0.00 | 0 / 1 / 0 |" in text
+    assert "| places | – | 0 / 0 / 0 |" in text
