@@ -273,6 +273,42 @@ def test_skipped_files_and_the_people_of_a_meeting_are_listed(tmp_path):
     check_page(tmp_path / "site" / "meetings" / "d1-1.html")
 
 
+def _write(out: Path, name: str, rows: list[dict]) -> None:
+    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES[name]), out / f"{name}.parquet")
+
+
+def test_overridden_rows_are_marked_on_the_meeting_page_and_counted_on_the_index(tmp_path):
+    """Rows a hand correction changed or added (overridden = true) are visible as such: a reviewer
+    checks that each correction took effect and tells them from the pipeline's own rows."""
+    tables = make_dataset(tmp_path / "data")
+    tables["decisions"][1].update(kind="postponed", overridden=True)   # set: {kind: postponed}
+    tables["attendees"].append({**tables["attendees"][0], "name": "Kim Berg", "organisation": "Hela Människan",
+                                "role": "ledamot", "overridden": True})  # add
+    tables["meetings"][0]["overridden"] = True                            # set: {body: …}
+    for name in ("decisions", "attendees", "meetings"):
+        _write(tmp_path / "data", name, tables[name])
+    build_site(tmp_path / "data", tmp_path / "site")
+    page = tmp_path / "site" / "meetings" / "d1-1.html"
+    c = check_page(page)
+    html = page.read_text(encoding="utf-8")
+    assert '<h2 id="overrides">Rättat för hand (3)</h2>' in html
+    assert {"top", "d-2", "n-2"} <= c.fragments  # the list links to the corrected rows
+    decision_marks = {m["id"]: m for m in c.marks if m.get("class") == "decision" and "id" in m}
+    assert decision_marks["d-2"].get("data-overridden") == "1" and "data-overridden" not in decision_marks["d-1"]
+    assert re.search(r'<li class="overridden"><a href="#d-2">Frågan om .*?</a> <span class="tag">postponed</span> '
+                     r'<span class="tag overridden"', html)
+    assert html.count('class="tag overridden" title=') == 3  # the heading, the decision, Kim Berg; nothing else
+    assert re.search(r'<tr id="n-2" class="overridden"><td>Kim Berg <span class="tag overridden"', html)
+    untouched = (tmp_path / "site" / "meetings" / "d2-1.html").read_text(encoding="utf-8")
+    assert "overridden" not in untouched.replace("tag.overridden", "")  # no marks where nothing was corrected
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    check_page(tmp_path / "site" / "index.html")
+    assert '<h2 id="overridden">Rättat för hand (3 rader i 1 möten)</h2>' in index
+    assert '<a href="meetings/d1-1.html#overrides">Brukarrådet</a> 2024-03-12: 3 rader' in index
+    row = re.search(r'<tr><td><a href="meetings/d1-1.html">Brukarrådet</a></td>(.*?)</tr>', index).group(1)
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[8] == "3"
+
+
 def test_report_command(tmp_path):
     make_dataset(tmp_path / "data")
     result = CliRunner().invoke(app, ["report", str(tmp_path / "data"), "--out", str(tmp_path / "site")])
