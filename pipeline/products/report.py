@@ -237,93 +237,33 @@ def build_site(data_dir: str | Path, out_dir: str | Path) -> dict:
         corrections[c["doc_id"]].append(c)
     persons = {p["person_id"]: p for p in rows.get("persons", [])}
 
+    from pipeline.products import report_nav  # the index, body and person pages build on this module's helpers
+
     (out_dir / "meetings").mkdir(parents=True, exist_ok=True)
     written = {"style.css", "index.html"}
     (out_dir / "style.css").write_text(CSS, encoding="utf-8")
+    links = report_nav.Links(sorted(meetings, key=_sort_key_meeting), set(persons))
     listing = []
-    for m in sorted(meetings, key=_sort_key_meeting):
+    for m in links.order:
         mid = m["meeting_id"]
         doc = docs.get(m["doc_id"], {})
         parts = {name: per_meeting[name].get(mid, []) for name in per_meeting}
         corr = corrections.get(m["doc_id"], [])
-        (out_dir / meeting_href(mid)).write_text(_meeting_page(m, doc, parts, corr, persons), encoding="utf-8")
+        (out_dir / meeting_href(mid)).write_text(_meeting_page(m, doc, parts, corr, persons, links),
+                                                 encoding="utf-8")
         written.add(meeting_href(mid))
         counts = {name: len(v) for name, v in parts.items()}
         counts["overridden"] = len(overridden_rows(m, parts))
         listing.append((m, doc, counts, len(corr)))
-    (out_dir / "index.html").write_text(_index_page(data_dir, documents, meetings, listing), encoding="utf-8")
+    written |= report_nav.write_nav_pages(out_dir, rows, listing, links)
+    (out_dir / "index.html").write_text(report_nav.index_page(data_dir, documents, meetings, listing, bool(persons)),
+                                        encoding="utf-8")
     for stale in previous - written:  # pages of meetings no longer in the data
         (out_dir / stale).unlink(missing_ok=True)
     (out_dir / MANIFEST).write_text(json.dumps({"files": sorted(written)}, indent=1), encoding="utf-8")
     return {"index": out_dir / "index.html", "meetings": len(listing),
             "failed_documents": sum(1 for d in documents if d.get("status") == "error"),
             "skipped_documents": sum(1 for d in documents if d.get("status") == "skipped")}
-
-
-def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], listing) -> str:
-    failed = [d for d in documents if d.get("status") == "error"]
-    skipped = [d for d in documents if d.get("status") == "skipped"]
-    with_meeting = {m["doc_id"] for m in meetings}
-    no_meeting = [d for d in documents if d.get("status") == "ok" and d["doc_id"] not in with_meeting]
-    versions = sorted({d.get("pipeline_version") for d in documents if d.get("pipeline_version")})
-    totals = Counter()
-    rows_html = []
-    for m, doc, n, n_corr in listing:
-        totals.update(n)
-        totals["corrections"] += n_corr
-        rows_html.append(
-            "<tr>"
-            f'<td><a href="{esc(meeting_href(m["meeting_id"]))}">{esc(m.get("body")) or "(okänt organ)"}</a></td>'
-            f"<td>{_fmt_date(m)}</td><td>{esc(m.get('place'))}</td>"
-            f'<td class="num">{n["attendees"]}</td><td class="num">{n["sections"]}</td>'
-            f'<td class="num">{n["decisions"]}</td><td class="num">{n["action_items"]}</td>'
-            f'<td class="num">{n["entities"]}</td><td class="num">{n_corr}</td>'
-            f'<td class="num">{n["overridden"] or ""}</td>'
-            f'<td class="muted">{esc(doc.get("source_path"))}</td>'
-            "</tr>")
-    body = [f"<h1>{SITE_TITLE}</h1>",
-            (f'<p class="meta">Data: <code>{esc(data_dir)}</code> · {len(documents)} dokument, '
-             f"{len(meetings)} möten, {len(failed)} dokument kunde inte läsas, {len(skipped)} filer lästes inte"
-             + (f" · pipeline {esc(', '.join(versions))}" if versions else "") + "</p>"),
-            "<h2>Möten</h2>",
-            ('<table class="meetings"><thead><tr><th>Organ</th><th>Datum</th><th>Plats</th>'
-             '<th>Närvarande</th><th>Avsnitt</th><th>Beslut</th><th>Åtgärder</th><th>Entiteter</th>'
-             '<th>OCR-rättelser</th><th title="Rader ändrade eller tillagda för hand (overrides)">Handrättat</th>'
-             '<th>Fil</th></tr></thead><tbody>'),
-            *rows_html,
-            "</tbody><tfoot><tr><th>Summa</th><th></th><th></th>"
-            + "".join(f'<th class="num">{totals[k]}</th>' for k in
-                      ("attendees", "sections", "decisions", "action_items", "entities", "corrections",
-                       "overridden"))
-            + "<th></th></tr></tfoot></table>"]
-    body += _overridden_index(listing)
-    if failed:
-        body += ["<h2>Dokument som inte kunde läsas</h2>",
-                 '<table class="errors"><thead><tr><th>Fil</th><th>Format</th><th>Fel</th></tr></thead><tbody>',
-                 *(f'<tr><td>{esc(d.get("source_path"))}</td><td>{esc(d.get("format"))}</td>'
-                   f'<td class="error">{esc(d.get("error"))}</td></tr>' for d in failed),
-                 "</tbody></table>"]
-    if skipped:
-        body += ["<h2>Filer som inte lästes</h2>",
-                 '<table class="skipped"><thead><tr><th>Fil</th><th>Skäl</th></tr></thead><tbody>',
-                 *(f'<tr><td>{esc(d.get("source_path"))}</td><td class="muted">{esc(d.get("error"))}</td></tr>'
-                   for d in skipped),
-                 "</tbody></table>"]
-    if no_meeting:
-        body += ["<h2>Dokument utan möte</h2><ul>",
-                 *(f"<li>{esc(d.get('source_path'))}</li>" for d in no_meeting), "</ul>"]
-    return _page(SITE_TITLE, "\n".join(body), "style.css")
-
-
-def _overridden_index(listing) -> list[str]:
-    """The meetings with hand corrections, so a reviewer can check each correction took effect."""
-    hit = [(m, n["overridden"]) for m, _, n, _ in listing if n["overridden"]]
-    if not hit:
-        return []
-    return [f'<h2 id="overridden">Rättat för hand ({sum(k for _, k in hit)} rader i {len(hit)} möten)</h2>',
-            '<ul class="overridden">',
-            *(f'<li><a href="{esc(meeting_href(m["meeting_id"]))}#overrides">{esc(m.get("body")) or "(okänt organ)"}'
-              f"</a> {_fmt_date(m)}: {k} {'rad' if k == 1 else 'rader'}</li>" for m, k in hit), "</ul>"]
 
 
 def _section_spans(text: str, sections: list[dict], spans: list[Span], anchors: dict[int, list[str]]) -> None:
@@ -377,12 +317,13 @@ def _correction_spans(aligned, spans: list[Span], anchors: dict[int, list[str]])
             anchors[a.start].append(f'<span id="c-{i}" class="corr corr-deleted" title="{esc(tip)}"></span>')
 
 
-def _header(m: dict, doc: dict, title: str) -> list[str]:
-    body = ['<nav><a href="../index.html">← Alla möten</a></nav>',
+def _header(m: dict, doc: dict, title: str, links=None) -> list[str]:
+    body_href = f"../{links.body(m)}" if links else None
+    body = ['<nav><a href="../index.html">← Alla möten</a></nav>', links.pager(m) if links else "",
             f'<h1 id="top">{esc(title)}{_overridden_tag(m)}</h1>',
             '<p class="meta">'
             + " · ".join(x for x in (
-                f"Organ: <strong>{esc(m.get('body'))}</strong>" if m.get("body") else "",
+                f"Organ: <strong>{_link(m.get('body'), body_href)}</strong>" if m.get("body") else "",
                 f"Datum: {_fmt_date(m)}",
                 f"Plats: {esc(m.get('place'))}" if m.get("place") else "",
                 f"Protokollförare: {esc(m.get('author'))}" if m.get("author") else "",
@@ -430,7 +371,11 @@ def _claims_side(sections: list[dict], decisions: list[dict], actions: list[dict
     return side
 
 
-def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str, dict]) -> list[str]:
+def _link(text, href: str | None) -> str:
+    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+
+
+def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str, dict], links=None) -> list[str]:
     """The attendee list, and the people the archive pass linked in this meeting (person_mentions):
     one line per person, with the forms the minutes use for them here."""
     side = [f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>']
@@ -439,7 +384,8 @@ def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str,
                     "<th>Närv.</th></tr></thead><tbody>")
         for i, a in enumerate(sorted(attendees, key=lambda r: r.get("start_char") or 0), 1):
             present = {True: "ja", False: "nej"}.get(a.get("present"), "")
-            side.append(f'<tr id="n-{i}"{_li_class(a)}><td>{esc(a.get("name"))}{_overridden_tag(a)}</td>'
+            href = links.person(a.get("person_id")) if links else None
+            side.append(f'<tr id="n-{i}"{_li_class(a)}><td>{_link(a.get("name"), href)}{_overridden_tag(a)}</td>'
                         f"<td>{esc(a.get('organisation'))}</td><td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
         side.append("</tbody></table>")
     else:
@@ -453,7 +399,8 @@ def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str,
         for pid, used in sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0]))):
             person = persons.get(pid, {})
             side.append(f'<li data-person="{esc(pid)}"{_li_class(person)}>'
-                        f'{esc(person.get("name") or next(iter(used)))}{_overridden_tag(person)}'
+                        f'{_link(person.get("name") or next(iter(used)), links.person(pid) if links else None)}'
+                        f"{_overridden_tag(person)}"
                         f' <span class="muted">({esc(", ".join(sorted(used)))}; {sum(used.values())} omnämnanden)'
                         f"</span></li>")
         side.append("</ul>")
@@ -514,7 +461,8 @@ def _corrections_table(aligned, corrections: list[dict]) -> list[str]:
 
 
 def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict],
-                  persons: dict[str, dict] | None = None) -> str:
+                  persons: dict[str, dict] | None = None, links=None) -> str:
+    """``links`` (report_nav.Links): previous/next meetings and the body and person pages to link to."""
     text = doc.get("text") or ""
     title = " ".join(x for x in (m.get("body"), m.get("date_text")) if x) or m["meeting_id"]
     spans: list[Span] = []
@@ -527,7 +475,7 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
     _correction_spans(aligned, spans, anchors)
     side = _overrides_side(overridden_rows(m, parts))
     side += _claims_side(sections, decisions, actions)
-    side += _people_side(parts["attendees"], parts.get("person_mentions", []), persons or {})
+    side += _people_side(parts["attendees"], parts.get("person_mentions", []), persons or {}, links)
     counts = Counter(e.get("label") for e in entities)
     legend = ('<p class="legend">'
               + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
@@ -535,7 +483,7 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
                                 for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
               + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
                 ' <span class="corr">OCR-rättat ord</span></p>')
-    body = _header(m, doc, title)
+    body = _header(m, doc, title, links)
     body += ['<div class="layout">',
              f'<main><h2 id="text">Text</h2>{legend}<div class="text" lang="sv">'
              f'{markup(text, spans, anchors)}</div></main>',

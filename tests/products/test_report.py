@@ -269,7 +269,8 @@ def test_skipped_files_and_the_people_of_a_meeting_are_listed(tmp_path):
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Filer som inte lästes" in index and "unsupported kind of file (.xlsx)" in index
     page = (tmp_path / "site" / "meetings" / "d1-1.html").read_text(encoding="utf-8")
-    assert '<li data-person="p-1">Anna Svensson <span class="muted">(Anna, Anna Svensson; 2 omnämnanden)' in page
+    assert ('<li data-person="p-1"><a href="../persons/p-1.html">Anna Svensson</a> '
+            '<span class="muted">(Anna, Anna Svensson; 2 omnämnanden)') in page
     check_page(tmp_path / "site" / "meetings" / "d1-1.html")
 
 
