@@ -266,7 +266,8 @@ def _identifier_spans(doc: dict, identifiers: list[dict]) -> list[tuple[int, int
     """Every identifier of a document: those the run listed, and those the patterns find now."""
     spans = [(r["start_char"], r["end_char"], r.get("kind") or "identifierare") for r in identifiers
              if r.get("start_char") is not None and r.get("end_char") is not None]
-    spans += [(i.start, i.end, i.kind) for i in find_identifiers(doc.get("text") or "", DEFAULT_MASKED)]
+    found = [(i.start, i.end, i.kind) for i in find_identifiers(doc.get("text") or "", DEFAULT_MASKED)]
+    spans += [f for f in found if not any(s < f[1] and f[0] < e for s, e, _ in spans)]  # the run's list first
     return sorted(spans)
 
 
