@@ -14,7 +14,9 @@
   docs/overrides.md) are tagged *handrättad* and listed under ``#overrides`` (the index counts them);
 * ``style.css``.
 
-Everything from the data is HTML-escaped. The pages need no JavaScript and no network.
+Everything from the data is HTML-escaped. The pages need no network; the only script is the
+filter of long tables (report_nav), and without it every row is shown. Body pages, person pages and
+previous/next links: :mod:`pipeline.products.report_nav`.
 ``minutes report DIR --out SITE`` runs it.
 """
 from __future__ import annotations
@@ -42,7 +44,10 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f4f4f4; } thead th { position: sticky; top: 0; z-index: 1; }
+td.date { white-space: nowrap; } .pager { margin: .3rem 0; color: #555; }
+p.filter input { font-size: 1rem; padding: .2rem .4rem; width: 22rem; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .meta { color: #555; } .error { color: #a00; } .muted { color: #888; }
 nav a { margin-right: 1rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); gap: 2rem; align-items: start; }

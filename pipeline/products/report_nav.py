@@ -162,7 +162,7 @@ def _by_body(listing) -> dict[str, list]:
 def _meeting_rows(items, links: Links | None = None) -> list[str]:
     rows = []
     for m, doc, n, n_corr in items:
-        rows.append(f'<tr><td><a href="../{esc(meeting_href(m["meeting_id"]))}">{_fmt_date(m)}</a></td>'
+        rows.append(f'<tr><td class="date"><a href="../{esc(meeting_href(m["meeting_id"]))}">{_fmt_date(m)}</a></td>'
                     f"<td>{esc(m.get('place'))}</td>"
                     + "".join(f'<td class="num">{n[k]}</td>' for k in ("attendees", "sections", "decisions",
                                                                         "action_items", "entities"))
@@ -171,13 +171,35 @@ def _meeting_rows(items, links: Links | None = None) -> list[str]:
     return rows
 
 
-def _body_page(body: str, items) -> str:
+def _regulars(items, attendees: dict[str, list[dict]], links: Links, names: dict[str, str]) -> list[str]:
+    """Who sits at the table: the people listed as present at the body's meetings, most often first."""
+    seen: dict[str, set] = defaultdict(set)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for m, *_ in items:
+        for a in attendees.get(m["meeting_id"], []):
+            if a.get("person_id") and a.get("present") is not False:
+                seen[a["person_id"]].add(m["meeting_id"])
+                roles[a["person_id"]][a.get("role") or ""] += 1
+    if not seen:
+        return []
+    out = [f'<h2 id="people">Närvarande ({len(seen)} personer)</h2>',
+           '<table class="people"><thead><tr><th>Namn</th><th>Möten</th><th>Roll</th></tr></thead><tbody>']
+    for pid, ms in sorted(seen.items(), key=lambda kv: (-len(kv[1]), fold_name(_clean(names.get(kv[0], kv[0]))))):
+        name, href = _clean(names.get(pid) or pid), links.person(pid)
+        cell = f'<a href="{esc(href)}">{esc(name)}</a>' if href else esc(name)
+        role = ", ".join(r for r, _ in roles[pid].most_common() if r)
+        out.append(f'<tr><td>{cell}</td><td class="num">{len(ms)} av {len(items)}</td><td>{esc(role)}</td></tr>')
+    return out + ["</tbody></table>"]
+
+
+def _body_page(body: str, items, regulars: list[str] = ()) -> str:
     head = ("<tr><th>Datum</th><th>Plats</th><th>Närvarande</th><th>Avsnitt</th><th>Beslut</th><th>Åtgärder</th>"
             "<th>Entiteter</th><th>OCR-rättelser</th><th>Handrättat</th><th>Fil</th></tr>")
     body_html = ['<nav><a href="../index.html">← Alla möten</a> <a href="../index.html#bodies">Alla organ</a></nav>',
                  f"<h1>{esc(body)}</h1>", f'<p class="meta">{len(items)} möten, i datumordning.</p>',
                  filter_box("table.meetings", "mötena"),
-                 f'<table class="meetings"><thead>{head}</thead><tbody>', *_meeting_rows(items), "</tbody></table>"]
+                 f'<table class="meetings"><thead>{head}</thead><tbody>', *_meeting_rows(items), "</tbody></table>",
+                 *regulars]
     return _page(body, "\n".join(body_html), "../style.css")
 
 
@@ -198,7 +220,7 @@ def index_page(data_dir: Path, documents: list[dict], meetings: list[dict], list
         rows_html.append(
             "<tr>"
             f'<td><a href="{esc(meeting_href(m["meeting_id"]))}">{esc(_body(m))}</a></td>'
-            f"<td>{_fmt_date(m)}</td><td>{esc(m.get('place'))}</td>"
+            f"<td class=\"date\">{_fmt_date(m)}</td><td>{esc(m.get('place'))}</td>"
             f'<td class="num">{n["attendees"]}</td><td class="num">{n["sections"]}</td>'
             f'<td class="num">{n["decisions"]}</td><td class="num">{n["action_items"]}</td>'
             f'<td class="num">{n["entities"]}</td><td class="num">{n_corr}</td>'
@@ -320,7 +342,7 @@ def _person_page(person: dict, facts: PersonFacts, meetings: dict[str, dict], do
         for m, a in facts.attended:
             present = {True: "ja", False: "nej"}.get(a.get("present"), "")
             body.append(f'<tr><td><a href="../{esc(meeting_href(m["meeting_id"]))}">{esc(_body(m))}</a></td>'
-                        f"<td>{_fmt_date(m)}</td><td>{esc(a.get('role'))}</td>"
+                        f'<td class="date">{_fmt_date(m)}</td><td>{esc(a.get("role"))}</td>'
                         f"<td>{esc(_clean(a.get('organisation')))}</td><td>{present}</td></tr>")
         body.append("</tbody></table>")
     else:
@@ -385,9 +407,14 @@ def write_nav_pages(out_dir: Path, rows: dict[str, list[dict]], listing, links: 
     """Write the body pages, the persons index and the person pages; returns the files written."""
     written: set[str] = set()
     (out_dir / "bodies").mkdir(exist_ok=True)
+    attendees: dict[str, list[dict]] = defaultdict(list)
+    for a in rows.get("attendees", []):
+        attendees[a["meeting_id"]].append(a)
+    names = {p["person_id"]: p.get("name") for p in rows.get("persons", [])}
     for body, items in _by_body(listing).items():
         href = body_href(items[0][0].get("body"))
-        (out_dir / href).write_text(_body_page(body, items), encoding="utf-8")
+        page = _body_page(body, items, _regulars(items, attendees, links, names))
+        (out_dir / href).write_text(page, encoding="utf-8")
         written.add(href)
     persons = rows.get("persons", [])
     if not persons:

@@ -111,12 +111,16 @@ def test_site_has_a_page_per_body_and_per_person(tmp_path):
     body = (site / href).read_text(encoding="utf-8")
     check_page(site / href)
     assert '<a href="../meetings/d1-1.html">2024-03-12</a>' in body and "2024/brukarradet.txt" in body
+    # who sits at the table: Anna was present, Karl (marked absent) is not listed
+    assert '<h2 id="people">Närvarande (1 personer)</h2>' in body
+    assert '<tr><td><a href="../persons/p-anna.html">Anna Svensson</a></td><td class="num">1 av 1</td>' in body
+    assert "p-karl" not in body
 
     karl = (site / "persons" / "p-karl.html").read_text(encoding="utf-8")
     check_page(site / "persons" / "p-karl.html")
     assert "<h1>Karl Berg</h1>" in karl and "Skrivs också: Karl ·" in karl
     attended = re.search(r'<table class="attended">.*?</table>', karl, re.S).group(0)
-    assert '<a href="../meetings/d1-1.html">Brukarrådet</a></td><td>2024-03-12</td><td>närvarande</td>' \
+    assert '<a href="../meetings/d1-1.html">Brukarrådet</a></td><td class="date">2024-03-12</td><td>närvarande</td>' \
            '<td>socialförvaltningen</td><td>nej</td>' in attended
     assert "Omnämnd i 1 möten (2 omnämnanden)" in karl and "(Karl ×1, Karl Berg ×1)" in karl
     assert "<b>Karl</b> ska kontakta fastighetskontoret ([telefonnummer])" in karl
