@@ -3,7 +3,8 @@
 #                  import contracts included)
 # make dvc-repro : rebuild data/processed stage by stage with DVC (never retrains the NER model)
 # make train-ner : retrain the shipped NER model from ../shared/corpora (models/sv_minutes_ner)
-# make generate  : regenerate params.yaml, dvc.yaml and docs/data-dictionary.md from the declarations
+# make generate  : regenerate params.yaml, dvc.yaml, docs/data-dictionary.md and docs/codebook.md from the
+#                  declarations and vocabularies
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -65,11 +66,13 @@ dvc-repro: dvc-setup
 train-ner: setup
 	$(PY) -m pipeline.stages.ner.train --params params.yaml
 
-# params.yaml, dvc.yaml and the data dictionary, from the stage declarations and the schema (tests check them)
+# params.yaml, dvc.yaml, the data dictionary and the codebook, from the stage declarations, the schema and the
+# vocabularies (tests check them)
 generate: setup
 	$(VENV)/bin/minutes params --out params.yaml
 	$(VENV)/bin/minutes dvc --out dvc.yaml
 	$(VENV)/bin/minutes schema --out docs/data-dictionary.md
+	$(VENV)/bin/minutes codebook --out docs/codebook.md
 
 # speed and quality figures (scripts that print; nothing is asserted)
 bench: setup

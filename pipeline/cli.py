@@ -266,12 +266,24 @@ def schema(
 
 
 @app.command(cls=_Command)
+def codebook(
+    out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here instead of printing it.")] = None,
+) -> None:
+    """Print the codebook: the units of the dataset and every vocabulary value with its definition and
+    Swedish examples (generated from the code's vocabularies; docs/codebook.md)."""
+    from pipeline.products.codebook import codebook as make_codebook
+
+    _write_or_print(make_codebook(), out)
+
+
+@app.command(cls=_Command)
 def report(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML site.")] = Path("site"),
 ) -> None:
-    """Write a static HTML review site: an index of meetings and one page per meeting with the
-    text, entities highlighted, decisions and action items linked to their place, and OCR corrections."""
+    """Write a static HTML review site: an index of meetings (with a filter) and one page per meeting with
+    the text, entities highlighted, decisions and action items linked to their place, OCR corrections and
+    hand corrections, previous/next links; a page per body and per person."""
     from pipeline.products.report import build_site
 
     try:

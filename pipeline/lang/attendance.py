@@ -10,10 +10,44 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.fold import fold_cue_text
+from pipeline.lang.terms import Term, vocabulary
 
 # the normalised role vocabulary (a job title written after a name is kept as written, lower case)
-ROLES = ("ordförande", "vice ordförande", "2:e vice ordförande", "ledamot", "tjänstgörande ersättare",
-         "ersättare", "sekreterare", "justerare", "kassör", "suppleant", "adjungerad", "personalföreträdare")
+ROLE_TERMS = vocabulary(
+    Term("ordförande", "Chairs the body, or this meeting.", ("Lena Holm (S), ordförande", "Mötesordförande: Ali Said")),
+    Term("vice ordförande", "The (first) deputy chair.", ("Per Lind (M), 1:e vice ordförande",)),
+    Term("2:e vice ordförande", "The second deputy chair.", ("Eva Ek (SD), 2:e vice ordförande",)),
+    Term("ledamot", "A full member of the body, taking part in its decisions.",
+         ("Beslutande ledamöter: Karin Berg (C), Ola Nyström (L)",)),
+    Term("tjänstgörande ersättare", "A substitute who serves (decides) in a member's place at this meeting.",
+         ("Lars Sundström (M) tjänstgör för Maria Persson (M)", "Tjänstgörande ersättare: Sara Nilsson (V)")),
+    Term("ersättare", "A substitute who attends without serving: may speak, does not decide.",
+         ("Ersättare: Sofia Ahmed (V), Jonas Holm (KD)",)),
+    Term("sekreterare", "Keeps the minutes (also written protokollförare, nämndsekreterare, 'vid pennan').",
+         ("Vid protokollet: Josefin Ek, nämndsekreterare",)),
+    Term("justerare", "Checks and signs the minutes afterwards.", ("Utses att justera: Karin Berg (C)",)),
+    Term("kassör", "Treasurer of an association or cooperative.", ("Bengt Nilsson, kassör",)),
+    Term("suppleant", "A deputy member of an association's board (styrelsesuppleant).",
+         ("Suppleanter: Eva Holm, Ali Hassan",)),
+    Term("adjungerad", "Co-opted: invited to take part, with the right to speak but not to decide.",
+         ("Adjungerad: Maja Strand, Funktionsrätt Stockholm",)),
+    Term("personalföreträdare", "Represents the staff's unions at the meeting; does not decide.",
+         ("Personalföreträdare: Anders Lund (Vision)",)),
+)
+ROLES = tuple(t.name for t in ROLE_TERMS)
+
+# what the minutes say of a listed person's attendance (attendees.present is true for the first two)
+ATTENDANCE_STATUSES = vocabulary(
+    Term("present", "Listed as taking part in the meeting (also for some of its items only: '§§ 46-59').",
+         ("Närvarande: Anna Svensson, RSMH", "Karl Berg (L), ledamot, §§ 46-59")),
+    Term("substitute", "Present as a tjänstgörande ersättare, serving in a member's place.",
+         ("Lars Sundström (M) tjänstgör för Maria Persson (M)",)),
+    Term("absent", "Listed, but marked absent.", ("Frånvarande: Per Ek (S)", "Eva Holm (anmält förhinder)")),
+    Term("replaced", "A member a substitute served for: not present.",
+         ("Lars Sundström (M) tjänstgör för Maria Persson (M) — Maria Persson",)),
+    Term("invited", "Listed only among those invited (Kallade), not among those present.",
+         ("Kallade: Ola Nyström, Sara Nilsson",)),
+)
 
 # a role as written (lower case, no trailing dot) -> its normalised form; None: not a role
 _ROLE_FORMS: dict[str, str | None] = {
@@ -229,3 +263,25 @@ def more_specific_role(a: str | None, b: str | None) -> str | None:
     if not a or not b:
         return a or b
     return a if ROLE_RANK.get(a, 4) <= ROLE_RANK.get(b, 4) else b
+
+
+def role_forms() -> dict[str, list[str]]:
+    """Each role of :data:`ROLES` -> the ways minutes write it (each normalises to the role): for the codebook."""
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    for form, role in _ROLE_FORMS.items():
+        if role in out and form != role:
+            out[role].append(form)
+    return out
+
+
+def job_title_endings() -> list[str]:
+    """The word endings that make a written title a job title, kept as the role ('förvaltningschef')."""
+    return sorted(set(_JOB_ENDINGS))
+
+
+def headings_by_status() -> dict[str, list[str]]:
+    """The attendance headings grouped by what they say of the people under them: present, absent, invited."""
+    out: dict[str, list[str]] = {"present": [], "absent": [], "invited": []}
+    for heading, kind in ATTENDANCE_HEADINGS.items():
+        out["invited" if kind.invited else "present" if kind.present else "absent"].append(heading)
+    return out

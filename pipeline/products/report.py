@@ -10,10 +10,13 @@
   text (``<mark id="d-1">``, ``<mark id="a-1">``) and listed with links to those marks, agenda
   sections as headings with anchors (``#s-1``), attendees, and the OCR corrections: each
   corrected word is underlined in the text with the original in its tooltip (``#c-1``), and
-  listed in a table;
+  listed in a table; rows a hand correction changed or added (``overridden = true``, see
+  docs/overrides.md) are tagged *handrättad* and listed under ``#overrides`` (the index counts them);
 * ``style.css``.
 
-Everything from the data is HTML-escaped. The pages need no JavaScript and no network.
+Everything from the data is HTML-escaped. The pages need no network; the only script is the
+filter of long tables (report_nav), and without it every row is shown. Body pages, person pages and
+previous/next links: :mod:`pipeline.products.report_nav`.
 ``minutes report DIR --out SITE`` runs it.
 """
 from __future__ import annotations
@@ -41,7 +44,10 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f4f4f4; } thead th { position: sticky; top: 0; z-index: 1; }
+td.date { white-space: nowrap; } .pager { margin: .3rem 0; color: #555; }
+p.filter input { font-size: 1rem; padding: .2rem .4rem; width: 22rem; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .meta { color: #555; } .error { color: #a00; } .muted { color: #888; }
 nav a { margin-right: 1rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); gap: 2rem; align-items: start; }
@@ -65,6 +71,9 @@ mark:target { outline-width: 4px; }
                  background: #eef3f8; }
 .tag { display: inline-block; font-size: .75rem; padding: 0 .4em; border-radius: .3em; background: #eee; }
 .del { background: #fde2e2; text-decoration: line-through; } .ins { background: #dcf5dc; }
+.tag.overridden { background: #ffe0b3; color: #7a4100; font-weight: bold; }
+tr.overridden td { background: #fff4e5; } li.overridden { border-left: 3px solid #f0a030; padding-left: .4rem; }
+mark[data-overridden] { outline-style: dashed; outline-color: #f0a030; }
 """
 CSS += "".join(f".ent-{label} {{ background: {colour}; }}\n" for label, colour in LABEL_COLOURS.items())
 
@@ -76,6 +85,19 @@ def esc(value) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     return html.escape(str(value), quote=True)
+
+
+OVERRIDDEN_TIP = "Ändrad eller tillagd för hand (overrides)"
+OVERRIDDEN_TAG = f'<span class="tag overridden" title="{OVERRIDDEN_TIP}">handrättad</span>'
+
+
+def _li_class(row: dict) -> str:
+    return ' class="overridden"' if row.get("overridden") else ""
+
+
+def _overridden_tag(row: dict) -> str:
+    """The mark of a row a hand correction (``--overrides``) changed or added; '' for the pipeline's own."""
+    return f" {OVERRIDDEN_TAG}" if row.get("overridden") else ""
 
 
 def _page(title: str, body: str, css_href: str) -> str:
@@ -220,76 +242,33 @@ def build_site(data_dir: str | Path, out_dir: str | Path) -> dict:
         corrections[c["doc_id"]].append(c)
     persons = {p["person_id"]: p for p in rows.get("persons", [])}
 
+    from pipeline.products import report_nav  # the index, body and person pages build on this module's helpers
+
     (out_dir / "meetings").mkdir(parents=True, exist_ok=True)
     written = {"style.css", "index.html"}
     (out_dir / "style.css").write_text(CSS, encoding="utf-8")
+    links = report_nav.Links(sorted(meetings, key=_sort_key_meeting), set(persons))
     listing = []
-    for m in sorted(meetings, key=_sort_key_meeting):
+    for m in links.order:
         mid = m["meeting_id"]
         doc = docs.get(m["doc_id"], {})
         parts = {name: per_meeting[name].get(mid, []) for name in per_meeting}
         corr = corrections.get(m["doc_id"], [])
-        (out_dir / meeting_href(mid)).write_text(_meeting_page(m, doc, parts, corr, persons), encoding="utf-8")
+        (out_dir / meeting_href(mid)).write_text(_meeting_page(m, doc, parts, corr, persons, links),
+                                                 encoding="utf-8")
         written.add(meeting_href(mid))
-        listing.append((m, doc, {name: len(v) for name, v in parts.items()}, len(corr)))
-    (out_dir / "index.html").write_text(_index_page(data_dir, documents, meetings, listing), encoding="utf-8")
+        counts = {name: len(v) for name, v in parts.items()}
+        counts["overridden"] = len(overridden_rows(m, parts))
+        listing.append((m, doc, counts, len(corr)))
+    written |= report_nav.write_nav_pages(out_dir, rows, listing, links)
+    (out_dir / "index.html").write_text(report_nav.index_page(data_dir, documents, meetings, listing, bool(persons)),
+                                        encoding="utf-8")
     for stale in previous - written:  # pages of meetings no longer in the data
         (out_dir / stale).unlink(missing_ok=True)
     (out_dir / MANIFEST).write_text(json.dumps({"files": sorted(written)}, indent=1), encoding="utf-8")
     return {"index": out_dir / "index.html", "meetings": len(listing),
             "failed_documents": sum(1 for d in documents if d.get("status") == "error"),
             "skipped_documents": sum(1 for d in documents if d.get("status") == "skipped")}
-
-
-def _index_page(data_dir: Path, documents: list[dict], meetings: list[dict], listing) -> str:
-    failed = [d for d in documents if d.get("status") == "error"]
-    skipped = [d for d in documents if d.get("status") == "skipped"]
-    with_meeting = {m["doc_id"] for m in meetings}
-    no_meeting = [d for d in documents if d.get("status") == "ok" and d["doc_id"] not in with_meeting]
-    versions = sorted({d.get("pipeline_version") for d in documents if d.get("pipeline_version")})
-    totals = Counter()
-    rows_html = []
-    for m, doc, n, n_corr in listing:
-        totals.update(n)
-        totals["corrections"] += n_corr
-        rows_html.append(
-            "<tr>"
-            f'<td><a href="{esc(meeting_href(m["meeting_id"]))}">{esc(m.get("body")) or "(okänt organ)"}</a></td>'
-            f"<td>{_fmt_date(m)}</td><td>{esc(m.get('place'))}</td>"
-            f'<td class="num">{n["attendees"]}</td><td class="num">{n["sections"]}</td>'
-            f'<td class="num">{n["decisions"]}</td><td class="num">{n["action_items"]}</td>'
-            f'<td class="num">{n["entities"]}</td><td class="num">{n_corr}</td>'
-            f'<td class="muted">{esc(doc.get("source_path"))}</td>'
-            "</tr>")
-    body = [f"<h1>{SITE_TITLE}</h1>",
-            (f'<p class="meta">Data: <code>{esc(data_dir)}</code> · {len(documents)} dokument, '
-             f"{len(meetings)} möten, {len(failed)} dokument kunde inte läsas, {len(skipped)} filer lästes inte"
-             + (f" · pipeline {esc(', '.join(versions))}" if versions else "") + "</p>"),
-            "<h2>Möten</h2>",
-            ('<table class="meetings"><thead><tr><th>Organ</th><th>Datum</th><th>Plats</th>'
-             '<th>Närvarande</th><th>Avsnitt</th><th>Beslut</th><th>Åtgärder</th><th>Entiteter</th>'
-             '<th>OCR-rättelser</th><th>Fil</th></tr></thead><tbody>'),
-            *rows_html,
-            "</tbody><tfoot><tr><th>Summa</th><th></th><th></th>"
-            + "".join(f'<th class="num">{totals[k]}</th>' for k in
-                      ("attendees", "sections", "decisions", "action_items", "entities", "corrections"))
-            + "<th></th></tr></tfoot></table>"]
-    if failed:
-        body += ["<h2>Dokument som inte kunde läsas</h2>",
-                 '<table class="errors"><thead><tr><th>Fil</th><th>Format</th><th>Fel</th></tr></thead><tbody>',
-                 *(f'<tr><td>{esc(d.get("source_path"))}</td><td>{esc(d.get("format"))}</td>'
-                   f'<td class="error">{esc(d.get("error"))}</td></tr>' for d in failed),
-                 "</tbody></table>"]
-    if skipped:
-        body += ["<h2>Filer som inte lästes</h2>",
-                 '<table class="skipped"><thead><tr><th>Fil</th><th>Skäl</th></tr></thead><tbody>',
-                 *(f'<tr><td>{esc(d.get("source_path"))}</td><td class="muted">{esc(d.get("error"))}</td></tr>'
-                   for d in skipped),
-                 "</tbody></table>"]
-    if no_meeting:
-        body += ["<h2>Dokument utan möte</h2><ul>",
-                 *(f"<li>{esc(d.get('source_path'))}</li>" for d in no_meeting), "</ul>"]
-    return _page(SITE_TITLE, "\n".join(body), "style.css")
 
 
 def _section_spans(text: str, sections: list[dict], spans: list[Span], anchors: dict[int, list[str]]) -> None:
@@ -313,18 +292,23 @@ def _claim_and_entity_spans(decisions: list[dict], actions: list[dict], entities
     for i, d in enumerate(decisions, 1):
         spans.append(Span(d.get("start_char"), d.get("end_char"), LAYER_CLAIM, "mark",
                           {"id": f"d-{i}", "class": "decision", "data-kind": d.get("kind"),
-                           "title": f"Beslut {i} ({d.get('kind')}): ”{d.get('cue')}”"}))
+                           "data-overridden": "1" if d.get("overridden") else None,
+                           "title": f"Beslut {i} ({d.get('kind')}): ”{d.get('cue')}”"
+                                    + (" · handrättad" if d.get("overridden") else "")}))
     for i, a in enumerate(actions, 1):
         who = ", ".join(a.get("assignees_resolved") or a.get("assignees") or [])
         spans.append(Span(a.get("start_char"), a.get("end_char"), LAYER_CLAIM, "mark",
-                          {"id": f"a-{i}", "class": "action",
+                          {"id": f"a-{i}", "class": "action", "data-overridden": "1" if a.get("overridden") else None,
                            "title": f"Åtgärd {i}: {who or 'ingen ansvarig'}"
-                                    + (f" · {a.get('due_text')}" if a.get("due_text") else "")}))
+                                    + (f" · {a.get('due_text')}" if a.get("due_text") else "")
+                                    + (" · handrättad" if a.get("overridden") else "")}))
     for i, e in enumerate(entities, 1):
         label = e.get("label") or "?"
-        tip = label + (f" → {e['normalized']}" if e.get("normalized") else "") + f" ({e.get('source')})"
+        tip = label + (f" → {e['normalized']}" if e.get("normalized") else "") + f" ({e.get('source')})" \
+            + (" · handrättad" if e.get("overridden") else "")
         spans.append(Span(e.get("start_char"), e.get("end_char"), LAYER_ENTITY, "mark",
-                          {"id": f"e-{i}", "class": f"ent ent-{label}", "data-label": label, "title": tip},
+                          {"id": f"e-{i}", "class": f"ent ent-{label}", "data-label": label, "title": tip,
+                           "data-overridden": "1" if e.get("overridden") else None},
                           suffix=f'<span class="ent-label">{esc(label)}</span>'))
 
 
@@ -338,12 +322,13 @@ def _correction_spans(aligned, spans: list[Span], anchors: dict[int, list[str]])
             anchors[a.start].append(f'<span id="c-{i}" class="corr corr-deleted" title="{esc(tip)}"></span>')
 
 
-def _header(m: dict, doc: dict, title: str) -> list[str]:
-    body = ['<nav><a href="../index.html">← Alla möten</a></nav>',
-            f"<h1>{esc(title)}</h1>",
+def _header(m: dict, doc: dict, title: str, links=None) -> list[str]:
+    body_href = f"../{links.body(m)}" if links else None
+    body = ['<nav><a href="../index.html">← Alla möten</a></nav>', links.pager(m) if links else "",
+            f'<h1 id="top">{esc(title)}{_overridden_tag(m)}</h1>',
             '<p class="meta">'
             + " · ".join(x for x in (
-                f"Organ: <strong>{esc(m.get('body'))}</strong>" if m.get("body") else "",
+                f"Organ: <strong>{_link(m.get('body'), body_href)}</strong>" if m.get("body") else "",
                 f"Datum: {_fmt_date(m)}",
                 f"Plats: {esc(m.get('place'))}" if m.get("place") else "",
                 f"Protokollförare: {esc(m.get('author'))}" if m.get("author") else "",
@@ -362,13 +347,15 @@ def _claims_side(sections: list[dict], decisions: list[dict], actions: list[dict
     side: list[str] = []
     if sections:
         side += ["<h2 id=\"sections\">Dagordning</h2><ol>",
-                 *(f'<li><a href="#s-{esc(s.get("ordinal"))}">{esc(s.get("title"))}</a></li>' for s in sections),
+                 *(f'<li{_li_class(s)}><a href="#s-{esc(s.get("ordinal"))}">{esc(s.get("title"))}</a>'
+                   f"{_overridden_tag(s)}</li>" for s in sections),
                  "</ol>"]
     side.append(f'<h2 id="decisions">Beslut ({len(decisions)})</h2>')
     if decisions:
         side.append('<ol class="decisions">')
         for i, d in enumerate(decisions, 1):
-            side.append(f'<li><a href="#d-{i}">{esc(d.get("text"))}</a> <span class="tag">{esc(d.get("kind"))}</span>'
+            side.append(f'<li{_li_class(d)}><a href="#d-{i}">{esc(d.get("text"))}</a> '
+                        f'<span class="tag">{esc(d.get("kind"))}</span>{_overridden_tag(d)}'
                         f' <span class="muted">”{esc(d.get("cue"))}”</span></li>')
         side.append("</ol>")
     else:
@@ -380,7 +367,7 @@ def _claims_side(sections: list[dict], decisions: list[dict], actions: list[dict
             who = a.get("assignees_resolved") or a.get("assignees") or []
             due = a.get("due_date")
             when = esc(a.get("due_text")) + (f" ({esc(due)})" if due else "")
-            side.append(f'<li><a href="#a-{i}">{esc(a.get("text"))}</a>'
+            side.append(f'<li{_li_class(a)}><a href="#a-{i}">{esc(a.get("text"))}</a>{_overridden_tag(a)}'
                         f'<br><span class="who">Vem: {esc(", ".join(who)) or "–"}</span>'
                         + (f' · <span class="when">När: {when}</span>' if when else "") + "</li>")
         side.append("</ol>")
@@ -389,17 +376,22 @@ def _claims_side(sections: list[dict], decisions: list[dict], actions: list[dict
     return side
 
 
-def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str, dict]) -> list[str]:
+def _link(text, href: str | None) -> str:
+    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+
+
+def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str, dict], links=None) -> list[str]:
     """The attendee list, and the people the archive pass linked in this meeting (person_mentions):
     one line per person, with the forms the minutes use for them here."""
     side = [f'<h2 id="attendees">Närvarande ({len(attendees)})</h2>']
     if attendees:
         side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
                     "<th>Närv.</th></tr></thead><tbody>")
-        for a in sorted(attendees, key=lambda r: r.get("start_char") or 0):
+        for i, a in enumerate(sorted(attendees, key=lambda r: r.get("start_char") or 0), 1):
             present = {True: "ja", False: "nej"}.get(a.get("present"), "")
-            side.append(f"<tr><td>{esc(a.get('name'))}</td><td>{esc(a.get('organisation'))}</td>"
-                        f"<td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
+            href = links.person(a.get("person_id")) if links else None
+            side.append(f'<tr id="n-{i}"{_li_class(a)}><td>{_link(a.get("name"), href)}{_overridden_tag(a)}</td>'
+                        f"<td>{esc(a.get('organisation'))}</td><td>{esc(a.get('role'))}</td><td>{present}</td></tr>")
         side.append("</tbody></table>")
     else:
         side.append('<p class="muted">Ingen närvarolista.</p>')
@@ -411,11 +403,45 @@ def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str,
         side.append('<ul class="persons">')
         for pid, used in sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0]))):
             person = persons.get(pid, {})
-            side.append(f'<li data-person="{esc(pid)}">{esc(person.get("name") or next(iter(used)))}'
+            side.append(f'<li data-person="{esc(pid)}"{_li_class(person)}>'
+                        f'{_link(person.get("name") or next(iter(used)), links.person(pid) if links else None)}'
+                        f"{_overridden_tag(person)}"
                         f' <span class="muted">({esc(", ".join(sorted(used)))}; {sum(used.values())} omnämnanden)'
                         f"</span></li>")
         side.append("</ul>")
     return side
+
+
+def overridden_rows(m: dict, parts: dict[str, list[dict]]) -> list[tuple[str, str, str]]:
+    """(what, text, anchor) of every row of the meeting a hand correction changed or added, in the
+    order and numbering of the meeting page (its lists are sorted as here)."""
+    out = [("möte", m.get("body") or m.get("meeting_id"), "#top")] if m.get("overridden") else []
+    order = (("sections", "avsnitt", "s-", "title"), ("attendees", "närvarande", "n-", "name"),
+             ("decisions", "beslut", "d-", "text"), ("action_items", "åtgärd", "a-", "text"),
+             ("entities", "entitet", "e-", "text"))
+    for table, what, prefix, col in order:
+        for i, r in enumerate(_page_order(table, parts.get(table, [])), 1):
+            if r.get("overridden"):
+                anchor = f"#s-{r.get('ordinal')}" if table == "sections" else f"#{prefix}{i}"
+                out.append((what, r.get(col) or r.get("organisation") or "", anchor))
+    return out
+
+
+def _page_order(table: str, rows: list[dict]) -> list[dict]:
+    """The rows of a table in the order the meeting page numbers them."""
+    if table == "sections":
+        return sorted(rows, key=lambda s: (s.get("ordinal") or 0, s.get("start_char") or 0))
+    if table == "entities":
+        return sorted(rows, key=lambda e: (e.get("start_char") or 0, -(e.get("end_char") or 0)))
+    return sorted(rows, key=lambda r: (r.get("start_char") or 0))
+
+
+def _overrides_side(rows: list[tuple[str, str, str]]) -> list[str]:
+    if not rows:
+        return []
+    return [f'<h2 id="overrides">Rättat för hand ({len(rows)})</h2>', '<ul class="overrides">',
+            *(f'<li><span class="tag overridden">{esc(what)}</span> <a href="{esc(anchor)}">{esc(text)}</a></li>'
+              for what, text, anchor in rows), "</ul>"]
 
 
 def _corrections_table(aligned, corrections: list[dict]) -> list[str]:
@@ -440,21 +466,21 @@ def _corrections_table(aligned, corrections: list[dict]) -> list[str]:
 
 
 def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections: list[dict],
-                  persons: dict[str, dict] | None = None) -> str:
+                  persons: dict[str, dict] | None = None, links=None) -> str:
+    """``links`` (report_nav.Links): previous/next meetings and the body and person pages to link to."""
     text = doc.get("text") or ""
     title = " ".join(x for x in (m.get("body"), m.get("date_text")) if x) or m["meeting_id"]
     spans: list[Span] = []
     anchors: dict[int, list[str]] = defaultdict(list)
-    sections = sorted(parts["sections"], key=lambda s: (s.get("ordinal") or 0, s.get("start_char") or 0))
-    decisions = sorted(parts["decisions"], key=lambda r: (r.get("start_char") or 0))
-    actions = sorted(parts["action_items"], key=lambda r: (r.get("start_char") or 0))
-    entities = sorted(parts["entities"], key=lambda e: (e.get("start_char") or 0, -(e.get("end_char") or 0)))
+    sections, decisions, actions, entities = (_page_order(t, parts[t]) for t in
+                                              ("sections", "decisions", "action_items", "entities"))
     aligned = align_corrections(doc.get("text_raw"), corrections)
     _section_spans(text, sections, spans, anchors)
     _claim_and_entity_spans(decisions, actions, entities, spans)
     _correction_spans(aligned, spans, anchors)
-    side = _claims_side(sections, decisions, actions)
-    side += _people_side(parts["attendees"], parts.get("person_mentions", []), persons or {})
+    side = _overrides_side(overridden_rows(m, parts))
+    side += _claims_side(sections, decisions, actions)
+    side += _people_side(parts["attendees"], parts.get("person_mentions", []), persons or {}, links)
     counts = Counter(e.get("label") for e in entities)
     legend = ('<p class="legend">'
               + " &nbsp; ".join(f'<span class="ent ent-{esc(label)}">{esc(LABEL_NAMES.get(label, label))}'
@@ -462,7 +488,7 @@ def _meeting_page(m: dict, doc: dict, parts: dict[str, list[dict]], corrections:
                                 for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])))
               + ' · <mark class="decision">beslut</mark> <mark class="action">åtgärd</mark>'
                 ' <span class="corr">OCR-rättat ord</span></p>')
-    body = _header(m, doc, title)
+    body = _header(m, doc, title, links)
     body += ['<div class="layout">',
              f'<main><h2 id="text">Text</h2>{legend}<div class="text" lang="sv">'
              f'{markup(text, spans, anchors)}</div></main>',

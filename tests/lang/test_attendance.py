@@ -56,3 +56,18 @@ def test_the_more_specific_role_wins():
     assert more_specific_role("ordförande", "justerare") == "ordförande"
     assert more_specific_role("ersättare", "tjänstgörande ersättare") == "tjänstgörande ersättare"
     assert more_specific_role(None, "sekreterare") == "sekreterare"
+
+
+def test_the_codebook_views_of_the_role_and_heading_vocabularies():
+    from pipeline.lang.attendance import ATTENDANCE_STATUSES, ROLES, headings_by_status, job_title_endings, role_forms
+
+    assert ROLES == ("ordförande", "vice ordförande", "2:e vice ordförande", "ledamot", "tjänstgörande ersättare",
+                     "ersättare", "sekreterare", "justerare", "kassör", "suppleant", "adjungerad", "personalföreträdare")
+    forms = role_forms()
+    assert list(forms) == list(ROLES) and "protokollförare" in forms["sekreterare"]
+    assert all(normalise_role(f) == role for role, fs in forms.items() for f in fs)  # each form is that role
+    assert all(is_job_title(f"verksamhets{e}") for e in ("chef", "utvecklare")) and "chef" in job_title_endings()
+    by_status = headings_by_status()
+    assert "frånvarande" in by_status["absent"] and by_status["invited"] == ["kallade", "kallade ledamöter"]
+    assert all(attendance_heading(h).present for h in by_status["present"])
+    assert [s.name for s in ATTENDANCE_STATUSES] == ["present", "substitute", "absent", "replaced", "invited"]

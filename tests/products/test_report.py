@@ -1,14 +1,18 @@
 """The HTML review site: index, meeting pages with highlights, and its rendering in headless Chromium."""
 from __future__ import annotations
 
+import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -269,8 +273,45 @@ def test_skipped_files_and_the_people_of_a_meeting_are_listed(tmp_path):
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Filer som inte lästes" in index and "unsupported kind of file (.xlsx)" in index
     page = (tmp_path / "site" / "meetings" / "d1-1.html").read_text(encoding="utf-8")
-    assert '<li data-person="p-1">Anna Svensson <span class="muted">(Anna, Anna Svensson; 2 omnämnanden)' in page
+    assert ('<li data-person="p-1"><a href="../persons/p-1.html">Anna Svensson</a> '
+            '<span class="muted">(Anna, Anna Svensson; 2 omnämnanden)') in page
     check_page(tmp_path / "site" / "meetings" / "d1-1.html")
+
+
+def _write(out: Path, name: str, rows: list[dict]) -> None:
+    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES[name]), out / f"{name}.parquet")
+
+
+def test_overridden_rows_are_marked_on_the_meeting_page_and_counted_on_the_index(tmp_path):
+    """Rows a hand correction changed or added (overridden = true) are visible as such: a reviewer
+    checks that each correction took effect and tells them from the pipeline's own rows."""
+    tables = make_dataset(tmp_path / "data")
+    tables["decisions"][1].update(kind="postponed", overridden=True)   # set: {kind: postponed}
+    tables["attendees"].append({**tables["attendees"][0], "name": "Kim Berg", "organisation": "Hela Människan",
+                                "role": "ledamot", "overridden": True})  # add
+    tables["meetings"][0]["overridden"] = True                            # set: {body: …}
+    for name in ("decisions", "attendees", "meetings"):
+        _write(tmp_path / "data", name, tables[name])
+    build_site(tmp_path / "data", tmp_path / "site")
+    page = tmp_path / "site" / "meetings" / "d1-1.html"
+    c = check_page(page)
+    html = page.read_text(encoding="utf-8")
+    assert '<h2 id="overrides">Rättat för hand (3)</h2>' in html
+    assert {"top", "d-2", "n-2"} <= c.fragments  # the list links to the corrected rows
+    decision_marks = {m["id"]: m for m in c.marks if m.get("class") == "decision" and "id" in m}
+    assert decision_marks["d-2"].get("data-overridden") == "1" and "data-overridden" not in decision_marks["d-1"]
+    assert re.search(r'<li class="overridden"><a href="#d-2">Frågan om .*?</a> <span class="tag">postponed</span> '
+                     r'<span class="tag overridden"', html)
+    assert html.count('class="tag overridden" title=') == 3  # the heading, the decision, Kim Berg; nothing else
+    assert re.search(r'<tr id="n-2" class="overridden"><td>Kim Berg <span class="tag overridden"', html)
+    untouched = (tmp_path / "site" / "meetings" / "d2-1.html").read_text(encoding="utf-8")
+    assert "overridden" not in untouched.replace("tag.overridden", "")  # no marks where nothing was corrected
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    check_page(tmp_path / "site" / "index.html")
+    assert '<h2 id="overridden">Rättat för hand (3 rader i 1 möten)</h2>' in index
+    assert '<a href="meetings/d1-1.html#overrides">Brukarrådet</a> 2024-03-12: 3 rader' in index
+    row = re.search(r'<tr><td><a href="meetings/d1-1.html">Brukarrådet</a></td>(.*?)</tr>', index).group(1)
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[8] == "3"
 
 
 def test_report_command(tmp_path):
@@ -296,6 +337,118 @@ def _run_chromium(tmp: Path, *args: str) -> subprocess.CompletedProcess:
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={tmp / 'chromium-profile'}", *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+
+
+class DevTools:
+    """Chromium driven through its DevTools protocol on a pipe (``--remote-debugging-pipe``: commands on
+    fd 3, answers on fd 4, each a JSON message ended by NUL): real key presses, no library, no port."""
+
+    def __init__(self, tmp: Path):
+        to_child, self._w = os.pipe()
+        self._r, from_child = os.pipe()
+
+        def on_fds_3_and_4():
+            a, b = os.dup(to_child), os.dup(from_child)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
+             "--disable-background-networking", f"--user-data-dir={tmp / 'chromium-devtools'}", "about:blank"],
+            preexec_fn=on_fds_3_and_4, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_child)
+        os.close(from_child)
+        self._buf, self._id, self._events = b"", 0, []
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.send("Page.enable", self.session)
+
+    def _message(self, timeout: float = 60) -> dict:
+        while b"\0" not in self._buf:
+            if not select.select([self._r], [], [], timeout)[0]:
+                raise TimeoutError("chromium did not answer")
+            chunk = os.read(self._r, 1 << 16)
+            if not chunk:
+                raise EOFError("chromium closed the pipe")
+            self._buf += chunk
+        msg, self._buf = self._buf.split(b"\0", 1)
+        return json.loads(msg)
+
+    def send(self, method: str, session: str | None = None, **params) -> dict:
+        self._id += 1
+        os.write(self._w, json.dumps({"id": self._id, "method": method, "params": params,
+                                      **({"sessionId": session} if session else {})}).encode() + b"\0")
+        while True:
+            m = self._message()
+            if m.get("id") == self._id:
+                assert "error" not in m, m["error"]
+                return m.get("result", {})
+            self._events.append(m)
+
+    def open(self, url: str) -> None:
+        self._events = [e for e in self._events if e.get("method") != "Page.loadEventFired"]
+        self.send("Page.navigate", self.session, url=url)
+        self.wait_for_load()
+
+    def wait_for_load(self) -> None:
+        while not any(e.get("method") == "Page.loadEventFired" for e in self._events):
+            self._events.append(self._message())
+        self._events = [e for e in self._events if e.get("method") != "Page.loadEventFired"]
+
+    def js(self, expression: str):
+        return self.send("Runtime.evaluate", self.session, expression=expression, returnByValue=True)["result"].get(
+            "value")
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            self.send("Input.dispatchKeyEvent", self.session, type="keyDown", text=ch)
+            self.send("Input.dispatchKeyEvent", self.session, type="keyUp")
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+        finally:
+            self.proc.wait(timeout=60)
+            os.close(self._w)
+            os.close(self._r)
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower()
+
+
+def _site_links_resolve(site: Path) -> int:
+    """Every relative link of every page leads to a file of the site, and its #fragment to an id there."""
+    pages = {p: check_page(p) for p in site.rglob("*.html")}
+    n = 0
+    for page in pages:
+        for href in re.findall(r'href="([^"#]+)(?:#([^"]*))?"', page.read_text(encoding="utf-8")):
+            target = (page.parent / unquote(href[0])).resolve()
+            assert target.exists(), f"{page.relative_to(site)} links to missing {href[0]}"
+            if href[1] and target.suffix == ".html" and not href[1].startswith("q="):
+                assert href[1] in pages[target].ids, f"{page.relative_to(site)} links to missing #{href[1]}"
+            n += 1
+    return n
+
+
+def _filter_by_typing(tmp_path: Path, site: Path, word: str) -> tuple[int, list[str], str]:
+    """Type ``word`` into the index's filter in a real browser: (rows before, rows shown after, count text)."""
+    browser = DevTools(tmp_path)
+    try:
+        browser.open((site / "index.html").as_uri())
+        before = browser.js("document.querySelectorAll('table.meetings tbody tr:not([hidden])').length")
+        assert browser.js("document.querySelector('p.filter').hidden") is False  # the script showed the box
+        browser.js("document.getElementById('filter').focus()")
+        browser.type(word)
+        shown = browser.js("Array.from(document.querySelectorAll('table.meetings tbody tr'))"
+                           ".filter(r => getComputedStyle(r).display !== 'none').map(r => r.textContent)")
+        count = browser.js("document.getElementById('filter-count').textContent")
+        browser.js("document.querySelector('table.meetings tbody tr:not([hidden]) a').click()")
+        browser.wait_for_load()  # a link followed in the browser: the meeting page, with its pager
+        assert "/meetings/" in browser.js("location.href") and browser.js("!!document.querySelector('nav.pager')")
+    finally:
+        browser.close()
+    return before, shown, count
 
 
 @pytest.mark.slow
@@ -344,3 +497,16 @@ def test_site_of_a_fresh_run_renders_in_headless_chromium(repo, tmp_path):
     # the entity highlights are painted (solid backgrounds in their label colours)
     assert pixels[rgb(LABEL_COLOURS["PER"])] > 500, "no PER highlight rendered"
     assert pixels[rgb(LABEL_COLOURS["ORG"])] > 500, "no ORG highlight rendered"
+
+    # every link of the site leads somewhere: meeting, body and person pages, previous/next, anchors
+    assert _site_links_resolve(site) > 5 * len(t["meetings"])
+    assert len(list((site / "bodies").glob("*.html"))) == t["meetings"]["body"].fillna("").str.strip().nunique()
+    # typing into the index's filter hides the meetings that do not match
+    body = t["meetings"].loc[t["meetings"]["meeting_id"] == meeting, "body"].iloc[0]
+    word = max(re.findall(r"\w+", body), key=len)[:-1].upper()  # a prefix, in other case: case is ignored
+    rows = t["meetings"].merge(t["documents"][["doc_id", "source_path"]], on="doc_id")
+    expected = sum(_fold(word) in _fold(" ".join(str(v) for v in r if v is not None))
+                   for r in rows[["body", "date_text", "place", "source_path"]].itertuples(index=False))
+    before, shown, count = _filter_by_typing(tmp_path, site, word)
+    assert before == len(t["meetings"]) > expected == len(shown) >= 1
+    assert all(_fold(word) in _fold(r) for r in shown) and count == f"{expected} av {before} rader"

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.contract.record import section_at
+from pipeline.lang.entity_labels import LABELS  # the vocabulary of entities.label, defined there
 from pipeline.lang.names import is_first_name
 from pipeline.lang.person_names import name_parts
 from pipeline.lang.roles import is_party_code
@@ -29,7 +30,6 @@ from pipeline.stages.ner.names import is_english_word
 from pipeline.stages.ner.params import NerParams
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
 
-LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns", "gazetteer_place": "gazetteer"}
 _SPLIT_SOURCES = {"model", "propagated", "names", "attendees", "weak"}
 # 'Jörgen Wahlström (HelSam)': an organisation in parentheses right after a person

@@ -1,8 +1,10 @@
 """pipeline/stages/extract/kinds.py: the one vocabulary of decisions.kind."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.lang.fold import fold_cue_text as fold
-from pipeline.stages.extract.kinds import KINDS, kind_of, kind_of_att_clause, normalise, refine
+from pipeline.stages.extract.kinds import DECISION_KINDS, KINDS, kind_of, kind_of_att_clause, normalise, refine
 
 
 def test_the_vocabulary():
@@ -34,3 +36,14 @@ def test_kind_of_a_statement_under_beslut(cues):
     assert kind_of("Nämnden avslår initiativet.", cues) == "rejected"
     assert kind_of("Detta beslut ersätter nämndens beslut 2023-11-16, § 138.", cues) == "decided"
     assert kind_of("att utse Eva Berg (S) till ersättare", cues) == "elected"
+
+
+@pytest.mark.parametrize("kind", DECISION_KINDS, ids=lambda k: k.name)
+def test_each_kind_is_defined_and_its_examples_are_read_as_that_kind(kind):
+    """The codebook's examples (docs/codebook.md) are what the extractor calls that kind, under an item."""
+    from tests.stages.extract.helpers import run
+
+    assert len(kind.definition) > 20 and kind.cues and kind.examples
+    for example in kind.examples:
+        decisions, _ = run(f"Protokoll Socialnämnden 2024-03-21\n\n§ 5 Ärendet\n\n{example}\n")
+        assert [(d["kind"], d["text"]) for d in decisions] == [(kind.name, example)]
