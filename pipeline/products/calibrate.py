@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,8 +131,14 @@ def _labels(table: str, rows: list[dict], gold: dict, persons: dict[str, str]) -
     return [i in good for i in range(len(rows))]
 
 
+def _said(table: str, row: dict) -> str:
+    return (row.get("name") or row.get("organisation")) if table == "attendees" else row.get("text")
+
+
 def labelled_rows(pred: Path, gold_dir: Path) -> Iterator[dict]:
-    """Every scored row of the documents with gold: table, its row, bucket key, and whether it is right."""
+    """Every scored row of the documents with gold: table, its row, bucket key, whether it is right, and
+    its weight: a string a document repeats under the same evidence ('KS' twelve times) counts once in all,
+    so that one document's habit does not make a bucket's precision."""
     pred, gold_dir = Path(pred), Path(gold_dir)
     docs, meetings = _read(pred, "documents"), _read(pred, "meetings")
     stems = {Path(str(p)).stem: d for d, p in zip(docs["doc_id"], docs["source_path"])}
@@ -152,19 +158,22 @@ def labelled_rows(pred: Path, gold_dir: Path) -> Iterator[dict]:
                 keys = attendee_evidence(rows, _records(blocks[blocks["doc_id"] == doc_id]))
             else:
                 keys = [evidence(table, r) for r in rows]
+            same = Counter((k, norm(_said(table, r))) for k, r in zip(keys, rows))
             for row, key, right in zip(rows, keys, _labels(table, rows, gold, persons)):
                 if right is not None:
-                    yield {"table": table, "row": row, "key": key, "right": right, "doc": gf.name}
+                    weight = 1 / same[(key, norm(_said(table, row)))]
+                    yield {"table": table, "row": row, "key": key, "right": right, "doc": gf.name, "weight": weight}
 
 
-def counts(pred: Path, gold_dir: Path) -> dict[str, dict[str, tuple[int, int]]]:
-    """table -> bucket key -> (rows, rows right)."""
-    acc: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+def counts(pred: Path, gold_dir: Path) -> dict[str, dict[str, tuple[float, float]]]:
+    """table -> bucket key -> (rows, rows right), weighted (see :func:`labelled_rows`)."""
+    acc: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     for r in labelled_rows(pred, gold_dir):
         c = acc[r["table"]][r["key"]]
-        c[0] += 1
-        c[1] += int(r["right"])
-    return {t: {k: (n, right) for k, (n, right) in sorted(b.items())} for t, b in sorted(acc.items())}
+        c[0] += r["weight"]
+        c[1] += r["weight"] * r["right"]
+    return {t: {k: (round(n, 3), round(right, 3)) for k, (n, right) in sorted(b.items())}
+            for t, b in sorted(acc.items())}
 
 
 def build(pred: Path, gold_dir: Path, out_dir: Path) -> dict:
@@ -176,7 +185,8 @@ def build(pred: Path, gold_dir: Path, out_dir: Path) -> dict:
             "smoothing": SMOOTHING, "rows": {t: sum(n for n, _ in c.values()) for t, c in found.items()},
             "how": "python -m pipeline.products.calibrate --pred OUT --gold GOLD --write DIR, OUT being "
                    "`minutes run tests/fixtures/minutes` (make confidence); precision per evidence bucket, "
-                   "smoothed towards the coarser bucket (pipeline.products.confidence.smoothed)"}
+                   "smoothed towards the coarser bucket (pipeline.products.confidence.smoothed); a string repeated "
+                   "in a document under the same evidence counts once (rows are weighted)"}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "table.json").write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

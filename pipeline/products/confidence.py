@@ -98,11 +98,11 @@ def record_evidence(rec) -> dict[str, list[str]]:
 
 # -- the table ------------------------------------------------------------------------------------
 
-def smoothed(counts: dict[str, tuple[int, int]], alpha: float = SMOOTHING) -> dict[str, dict]:
+def smoothed(counts: dict[str, tuple[float, float]], alpha: float = SMOOTHING) -> dict[str, dict]:
     """Every bucket and each of its coarser prefixes ('' is the whole table) with its rows ``n``, the
     rows that were right, and the confidence: (right + alpha * coarser confidence) / (n + alpha);
     the whole table's is (right + 1) / (n + 2)."""
-    levels: dict[str, list[int]] = {}
+    levels: dict[str, list[float]] = {}
     for key, (n, right) in counts.items():
         parts = key.split("|")
         for depth in range(len(parts) + 1):
@@ -116,7 +116,7 @@ def smoothed(counts: dict[str, tuple[int, int]], alpha: float = SMOOTHING) -> di
             conf = (right + 1) / (n + 2)
         else:
             conf = (right + alpha * out[_parent(key)]["confidence"]) / (n + alpha)
-        out[key] = {"n": n, "right": right, "confidence": round(conf, 4)}
+        out[key] = {"n": round(n, 3), "right": round(right, 3), "confidence": round(conf, 4)}
     return out
 
 
