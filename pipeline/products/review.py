@@ -20,7 +20,7 @@ import yaml
 
 from pipeline.contract.dataset import table_files
 from pipeline.contract.ids import ROW_IDS
-from pipeline.products.confidence import SCORED, evidence
+from pipeline.products.confidence import SCORED, attendee_evidence, evidence
 from pipeline.products.report import esc
 
 CONTEXT = 120  # characters of documents.text shown on each side of the row
@@ -85,6 +85,24 @@ def _documents(root: Path, doc_ids: set[str]) -> dict[str, dict]:
     return out
 
 
+def _attendee_evidence(root: Path, picked: list[dict]) -> dict[tuple, str]:
+    """The evidence of the picked attendee rows: it needs the document's blocks and its other attendees."""
+    meetings = {r["meeting_id"] for r in picked if r["table"] == "attendees"}
+    if not meetings:
+        return {}
+    docs = {m.rsplit("-", 1)[0] for m in meetings}
+    rows = [r for r in _stream(root, "attendees") if r["meeting_id"] in meetings]
+    blocks = [b for f in table_files(root, "blocks") for batch in pq.ParquetFile(f).iter_batches(
+        columns=["doc_id", "ordinal", "kind", "start_char", "end_char"], batch_size=4096)
+        for b in batch.to_pylist() if b["doc_id"] in docs]
+    out = {}
+    for mid in meetings:
+        mine = [r for r in rows if r["meeting_id"] == mid]
+        doc_blocks = [b for b in blocks if b["doc_id"] == mid.rsplit("-", 1)[0]]
+        out.update(((mid, r.get("attendee_id")), key) for r, key in zip(mine, attendee_evidence(mine, doc_blocks)))
+    return out
+
+
 def _context(text: str, start: int | None, end: int | None) -> tuple[str, str, str]:
     if start is None or end is None or not text:
         return "", "", ""
@@ -98,6 +116,7 @@ def review_rows(root: str | Path, limit: int = 200) -> list[dict]:
     streams = (((r["confidence"], next(order)), r) for t in SCORED for r in _stream(root, t))
     picked = [r for _, r in heapq.nsmallest(limit, streams, key=lambda x: x[0])]
     docs = _documents(root, {r["meeting_id"].rsplit("-", 1)[0] for r in picked})
+    attendees = _attendee_evidence(root, picked)
     out = []
     for r in picked:
         table, doc_id = r["table"], r["meeting_id"].rsplit("-", 1)[0]
@@ -105,8 +124,9 @@ def review_rows(root: str | Path, limit: int = 200) -> list[dict]:
         before, span, after = _context(doc.get("text") or "", r.get("start_char"), r.get("end_char"))
         drop, fix = override_entries(table, r)
         out.append({"table": table, "row_id": r.get(ROW_IDS[table][0]) if table in ROW_IDS else r.get("person_id"),
-                    "confidence": round(r["confidence"], 4), "evidence": evidence(table, r) if table != "attendees"
-                    else "", "text": _text(table, r), "source_path": doc.get("source_path"), "doc_id": doc_id,
+                    "confidence": round(r["confidence"], 4), "text": _text(table, r),
+                    "evidence": attendees.get((r["meeting_id"], r.get("attendee_id")), "") if table == "attendees"
+                    else evidence(table, r), "source_path": doc.get("source_path"), "doc_id": doc_id,
                     "start_char": r.get("start_char"), "end_char": r.get("end_char"),
                     "context": f"{before}«{span}»{after}" if span else "", "override_drop": drop,
                     "override_fix": fix, "_context": (before, span, after)})

@@ -72,6 +72,7 @@ def test_the_least_certain_rows_come_first_across_tables(tmp_path):
     assert place["source_path"] == "almestad/2024-03-12.txt" and place["evidence"] == "LOC|model|1"
     assert "«Storgatan»" in place["context"] and "hyra lokalen på «Storgatan»." in place["context"]
     assert TEXT[place["start_char"]:place["end_char"]] == "Storgatan"
+    assert rows[3]["table"] == "attendees" and rows[3]["evidence"] == "line|full"
     # the row a person corrected (confidence 1.0) is the last of all
     assert review_rows(_dataset(tmp_path), limit=100)[-1]["confidence"] == 1.0
 
