@@ -15,7 +15,7 @@ TEST_APT_PACKAGES := chromium
 INPUT ?= data/raw
 OUT ?= data/processed
 
-.PHONY: setup system-deps run test test-fast lint dvc-setup dvc-repro train-ner generate schema bench quality clean
+.PHONY: setup system-deps run test test-fast lint dvc-setup dvc-repro train-ner generate schema bench quality clean confidence
 
 setup: system-deps $(VENV)/.installed
 
@@ -73,6 +73,13 @@ generate: setup
 	$(VENV)/bin/minutes dvc --out dvc.yaml
 	$(VENV)/bin/minutes schema --out docs/data-dictionary.md
 	$(VENV)/bin/minutes codebook --out docs/codebook.md
+
+# models/confidence/: the precision of each evidence bucket on the gold-annotated fixture corpus
+# (never the development set: benchmarks/confidence_calibration.py measures the table there)
+CONFIDENCE_RUN ?= /tmp/minutes-confidence-fixtures
+confidence: setup
+	$(VENV)/bin/minutes run tests/fixtures/minutes --out $(CONFIDENCE_RUN) --params params.yaml --fresh
+	$(PY) -m pipeline.products.calibrate --pred $(CONFIDENCE_RUN) --gold tests/fixtures/minutes/gold --write models/confidence
 
 # speed and quality figures (scripts that print; nothing is asserted)
 bench: setup

@@ -295,6 +295,26 @@ def report(
                   f"-> {result['index']}")
 
 
+@app.command(cls=_Command)
+def review(
+    data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to list.")] = 200,
+    to: Annotated[Path | None, typer.Option("--to", help="Folder for review.csv and review.html "
+                                                        "(default: the output folder).")] = None,
+) -> None:
+    """List the least certain rows (decisions, action items, attendees, entities, person links) for a
+    person to check: review.csv and review.html, with context and overrides.yaml entries to fix them."""
+    from pipeline.products.review import write_review
+
+    try:
+        result = write_review(data, to, limit)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    tables = ", ".join(f"{t} {n}" for t, n in sorted(result["tables"].items()))
+    console.print(f"review: {result['rows']} rows ({tables}) -> {result['html']}, {result['csv']}")
+
+
 @app.command("export", cls=_Command)
 def export_cmd(
     data: Annotated[Path, typer.Argument(help="Output folder of `minutes run` (the Parquet tables).")],

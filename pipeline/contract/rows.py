@@ -71,6 +71,7 @@ class AttendeeRow(TypedDict):
     start_char: int | None
     end_char: int | None
     overridden: bool | None
+    confidence: float | None
 
 
 class SectionRow(TypedDict):
@@ -96,8 +97,10 @@ class EntityRow(TypedDict):
     end_char: int | None
     normalized: str | None
     source: str | None
+    layers: int | None
     person_id: str | None
     overridden: bool | None
+    confidence: float | None
 
 
 class DecisionRow(TypedDict):
@@ -117,6 +120,7 @@ class DecisionRow(TypedDict):
     protocol_notes: list[str] | None
     immediately_adjusted: bool | None
     overridden: bool | None
+    confidence: float | None
 
 
 class ActionItemRow(TypedDict):
@@ -134,6 +138,7 @@ class ActionItemRow(TypedDict):
     cue: str | None
     rule: str | None
     overridden: bool | None
+    confidence: float | None
 
 
 class CorrectionRow(TypedDict):
@@ -171,6 +176,8 @@ class PersonMentionRow(TypedDict):
     end_char: int | None
     text: str | None
     person_id: str | None
+    link: str | None
+    confidence: float | None
 
 
 ROW_TYPES: dict[str, type] = {

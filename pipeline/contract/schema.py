@@ -15,6 +15,15 @@ def _field(name: str, type_: pa.DataType, description: str, nullable: bool = Tru
     return pa.field(name, type_, nullable=nullable, metadata={b"description": description.encode()})
 
 
+def _confidence(evidence: str) -> pa.Field:
+    """The row's confidence column: one description, the evidence named per table."""
+    return _field("confidence", pa.float64(),
+                  "How sure the pipeline is that the row is right, in [0, 1]: the precision measured on the gold-"
+                  f"annotated fixture corpus of rows with the same evidence ({evidence}), from the calibrated table "
+                  "models/confidence/table.json (pipeline.products.confidence); 1.0 where a hand correction "
+                  "(--overrides) changed or added the row. `minutes review OUT` lists the least certain rows.")
+
+
 PARTITION_COLUMN = "meeting_year"
 
 
@@ -115,6 +124,8 @@ ATTENDEES = _schema(
     _field("start_char", _int, "Start of the attendee line in documents.text."),
     _field("end_char", _int, "End of the attendee line in documents.text."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
+    _confidence("the attendance form the line stands in: a table, a list, a line of its own or an inline list, "
+                "and whether a full name, one name or only an organisation is given"),
 )
 
 SECTIONS = _schema(
@@ -150,8 +161,11 @@ ENTITIES = _schema(
                                "name where resolvable; else null."),
     _field("source", _str, "What found it: 'rules' (dates), 'structure' (the form: party tags, titles, "
                            "signatures, tables, venue), 'attendees', 'patterns', 'gazetteer', 'model'."),
+    _field("layers", _int, "How many of the NER layers proposed an overlapping span with the same label (1: only "
+                           "`source`); agreement of layers is the evidence of the entity's confidence."),
     _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
+    _confidence("label, source and how many layers proposed it"),
 )
 
 DECISIONS = _schema(
@@ -183,6 +197,7 @@ DECISIONS = _schema(
     _field("immediately_adjusted", pa.bool_(), "True when the item's paragraph was declared immediately approved "
                                                "('förklarar paragrafen omedelbart justerad')."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
+    _confidence("the rule family in `rule`"),
 )
 
 ACTION_ITEMS = _schema(
@@ -203,6 +218,7 @@ ACTION_ITEMS = _schema(
     _field("cue", _str, "The cue phrase that marked the action item."),
     _field("rule", _str, "The rule family that found it (e.g. 'assignment', 'todo-list', 'imperative', 'table')."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
+    _confidence("the rule family in `rule`"),
 )
 
 CORRECTIONS = _schema(
@@ -225,6 +241,12 @@ PERSON_MENTIONS = _schema(
     _field("end_char", _int, "End of the name in documents.text."),
     _field("text", _str, "The name as written."),
     _field("person_id", _str, "The person (persons table)."),
+    _field("link", _str, "How the mention was tied to its person: 'name' (the full name, as written or resolved), "
+                         "'spelling' (an OCR or spelling variant), 'variant' (with or without a middle name, in the "
+                         "same circle), 'meeting' or 'body' (a short name only one person of the meeting or body fit), "
+                         "'archive' (a short name one person of the archive fits, in the same circle of people), "
+                         "'alone' (a short name no one fits: a person of its own), 'override' (a hand correction)."),
+    _confidence("the table the mention is from and `link`"),
 )
 
 IDENTIFIERS = _schema(

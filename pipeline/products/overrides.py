@@ -44,7 +44,7 @@ ACTIONS = ("set", "drop", "add", "merge", "split")
 ID_COLUMNS: dict[str, str] = {"meetings": "meeting_id", "persons": "person_id",
                               **{t: c for t, (c, _, _) in ROW_IDS.items()}}
 # columns a `set` may not touch: identity and provenance
-FIXED_COLUMNS = {"meeting_id", "doc_id", "start_char", "end_char", "overridden", *ID_COLUMNS.values()}
+FIXED_COLUMNS = {"meeting_id", "doc_id", "start_char", "end_char", "overridden", "confidence", *ID_COLUMNS.values()}
 
 
 class OverrideError(ValueError):

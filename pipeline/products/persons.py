@@ -119,6 +119,8 @@ class PersonIndex:
         self._index: dict[tuple, int] = {}
         self._counts: list[int] = []
         self._not_people: set[tuple[str, str]] = set()  # (meeting, text): labels, titles, glued pairs
+        self._link: dict[int, str] = {}  # mention -> how it was linked (person_mentions.link)
+        self._via: dict[str, str] = {}   # name key -> 'spelling' or 'variant': how it joined another key
 
     def add(self, mention: Mention) -> int | None:
         if not (mention.text and mention.text.strip()):
@@ -171,17 +173,28 @@ class PersonIndex:
                 self.add(Mention(e["meeting_id"], body, e["text"], self._resolution(e)))
 
     def _lookup(self, meeting_id: str, text: str | None, resolved: str | None) -> str | None:
+        return self._linked(meeting_id, text, resolved)[0]
+
+    def _linked(self, meeting_id: str, text: str | None, resolved: str | None) -> tuple[str | None, str | None]:
+        """(person_id, how it was linked) of a mention; (None, None) when it names no person."""
         if not text or (meeting_id, text) in self._not_people:
-            return None
+            return None, None
         i = self._index.get((meeting_id, text, resolved if resolved != text else None))
         if i is None:
             i = self._index.get((meeting_id, text, None))
         if i is not None:
-            return self.person_id_of(i)
+            pid = self.person_id_of(i)
+            return pid, self._link.get(i) if pid else None
         parts = clean_mention(text)
         k = name_key(resolved or "") or (name_key(parts[0]) if len(parts) == 1 else None)
         lead = self._canonical_key.get(k) if k else None
-        return person_id(lead) if lead and lead in self._persons else None
+        if not (lead and lead in self._persons):
+            return None, None
+        return person_id(lead), "name" if lead == k else self._via.get(k, "spelling")
+
+    def link_of(self, meeting_id: str, text: str | None, resolved: str | None = None) -> str | None:
+        """How a mention was tied to its person (the evidence of its confidence; see person_mentions.link)."""
+        return self._linked(meeting_id, text, resolved)[1]
 
     def person_of(self, meeting_id: str, text: str | None) -> str | None:
         """The person_id of a name written in a meeting (the author, say); None when none fits."""
@@ -246,6 +259,7 @@ class PersonIndex:
                 continue
             lead = self._canonical_key[k]
             self._attach(i, m, lead)
+            self._link[i] = "name" if lead == k else self._via.get(k, "spelling")
             self._in_meeting[m.meeting_id].add(lead)
             self._in_body[m.body].add(lead)
 
@@ -265,6 +279,8 @@ class PersonIndex:
                     leaders.append(k)
                 else:
                     union(lead, k)
+                    self._via.setdefault(k, "spelling")
+                    self._via.setdefault(lead, "spelling")
 
     def _link_variants(self, keys: Counter, meetings_of: dict, bodies_of: dict, union) -> None:
         """With and without a middle name or second surname, where the circle says so."""
@@ -286,6 +302,8 @@ class PersonIndex:
                         continue
                     if self._same_circle(a, b, meetings_of, bodies_of, people_in):
                         union(b, a)
+                        self._via.setdefault(a, "variant")
+                        self._via.setdefault(b, "variant")
 
     def _same_circle(self, a: str, b: str, meetings_of: dict, bodies_of: dict, people_in: dict) -> bool:
         if meetings_of[a] & meetings_of[b] or (bodies_of[a] & bodies_of[b]) - {None}:
@@ -355,6 +373,7 @@ class PersonIndex:
             key, ambiguous = self._scoped_candidate(m.text.strip(), m)
             if key is not None:
                 self._attach(i, m, key)
+                self._link[i] = "meeting" if key in self._in_meeting[m.meeting_id] else "body"
             else:
                 (alone if ambiguous else pending).append(i)
         # across the archive in rounds: a link widens the person's circle of meetings for the next
@@ -365,12 +384,14 @@ class PersonIndex:
                                                       by_part))}
             for i, key in found.items():
                 self._attach(i, self._mentions[i], key)
+                self._link[i] = "archive"
             if not found:
                 break
             pending = [i for i in pending if i not in found]
         for i in sorted(alone + pending):
             m = self._mentions[i]
             self._attach(i, m, f"{fold(m.text.strip())} @ {fold(m.body or '')}")
+            self._link[i] = "alone"
 
     # -- results -------------------------------------------------------------------------------
     def person_id_of(self, i: int) -> str | None:

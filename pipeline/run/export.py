@@ -50,7 +50,8 @@ STAGE = StageSpec(
     params=ExportParams,
     requires=("document", "blocks", "meetings", "attendees", "sections", "entities", "decisions", "action_items",
               "corrections", "identifiers", "persons", "person_mentions"),
-    code=("pipeline/run/export.py", "pipeline/contract"),
+    code=("pipeline/run/export.py", "pipeline/contract", "pipeline/products/confidence.py"),
+    resources=("models/confidence",),  # the confidence of each row is set as it is written
     libraries=("pyarrow",),
     kind="archive",
     description="records -> partitioned Parquet datasets, written atomically",

@@ -43,6 +43,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
+from pipeline.products.confidence import score_record
 from pipeline.products.mentions import mention_rows
 from pipeline.products.overrides import OverrideSet, PersonRelinker
 from pipeline.products.persons import PersonIndex
@@ -299,13 +300,14 @@ def person_pass(records: Iterable[MinutesRecord], params: RunParams | dict | Non
 def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: PersonIndex | None = None,
                summary: RunSummary | None = None, relinker: PersonRelinker | None = None) -> None:
     """Pass 3: every record (given its person_ids when there is an index, then the hand-made person
-    merges and splits) into the writer."""
+    merges and splits, then the confidence of its rows) into the writer."""
     for rec in records:
         if index is not None and rec.ok:
             index.annotate(rec)
             if relinker is not None:
                 relinker.relink(rec)
-            rec.person_mentions = mention_rows(rec, index.person_of)
+            rec.person_mentions = mention_rows(rec, index.person_of, index.link_of)
+        score_record(rec)
         writer.add(rec)
         if summary is not None:
             summary.add(rec)

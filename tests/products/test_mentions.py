@@ -58,3 +58,19 @@ def test_every_linked_mention_has_its_person_and_its_place_in_the_text():
 
 def test_a_record_without_a_meeting_has_no_mentions():
     assert mention_rows(MinutesRecord(document={"doc_id": "x", "status": "error"})) == []
+
+
+def test_each_mention_says_how_it_was_linked_and_a_corrected_row_says_override():
+    rec = _record()
+    rec.entities.append({"meeting_id": "d1-1", "label": "PER", "text": "Bosse", "normalized": None,
+                         "start_char": TEXT.index("Bosse"), "end_char": TEXT.index("Bosse") + 5, "overridden": True})
+    index = PersonIndex()
+    index.add_record(rec)
+    index.build()
+    index.annotate(rec)
+    rows = mention_rows(rec, index.person_of, index.link_of)
+    links = {(r["source_table"], r["text"], r["link"]) for r in rows}
+    assert ("attendees", "Eva Holm", "name") in links
+    assert ("entities", "Bosse", "name") in links  # resolved to Bo Pettersson by the NER stage
+    assert ("entities", "Bosse", "override") in links
+    assert all(r["confidence"] is None for r in rows)  # set as the record is written (products.confidence)

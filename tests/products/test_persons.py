@@ -125,3 +125,24 @@ def test_labels_titles_and_glued_pairs_are_not_people():
     ids = {e["text"]: e["person_id"] for e in a.entities}
     assert ids["Verksamhetschef"] is None
     assert ids["Professor Per Skålén"] == ids["Per Skålén"] is not None
+
+
+def test_the_index_says_how_each_mention_was_linked():
+    """person_mentions.link, the evidence of a person link's confidence."""
+    from pipeline.products.persons import PersonIndex
+
+    a = _meeting("m1", "Brukarrådet", [("Bo Pettersson", "Ria"), ("Eva Holm", "RSMH")],
+                 [("Eva", None), ("Göran", None)])
+    b = _meeting("m2", "Brukarrådet", [("Bo Petterson", None), ("Eva Holm", "RSMH"), ("Bo Pettersson", None)],
+                 [("Bo", None)])
+    index = PersonIndex()
+    for rec in (a, b):
+        index.add_record(rec)
+    index.build()
+    m1, m2 = a.meeting["meeting_id"], b.meeting["meeting_id"]
+    assert index.link_of(m1, "Eva Holm") == "name"
+    assert index.link_of(m1, "Eva") == "meeting"          # the one Eva of the meeting
+    assert index.link_of(m1, "Göran") == "alone"          # no Göran anywhere: a person of his own
+    assert index.link_of(m2, "Bo Petterson") == "spelling"  # joined Bo Pettersson as a spelling variant
+    assert index.link_of(m2, "Bo Pettersson") == "name"
+    assert index.link_of(m1, "Inte Nämnd") is None         # never mentioned: no person, no link

@@ -42,6 +42,7 @@ class Entity:
     text: str
     normalized: str | None
     source: str
+    layers: int = 1  # how many layers proposed it (pipeline.stages.ner.agreement), set at the end
 
 
 _FUNCTION_WORDS = {"och", "and", "of", "for", "för", "i", "in", "av", "the", "&", "to", "on", "at", "med", "with"}

@@ -23,6 +23,7 @@ from pipeline.lang.names import is_first_name
 from pipeline.lang.person_names import name_parts
 from pipeline.lang.roles import is_party_code
 from pipeline.stages.ner.acronyms import acronym_orgs
+from pipeline.stages.ner.agreement import count_layers
 from pipeline.stages.ner.context import Entity, apply_context
 from pipeline.stages.ner.filters import clean_model_span, is_common_word
 from pipeline.stages.ner.layers import LAYERS, PRIORITY, DocContext
@@ -278,6 +279,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict] | None,
     for flag, layer in LAYERS:
         if getattr(p, flag):
             cands.extend(layer(doc))
+    proposed = list(cands)
     cands = _veto(cands, doc.vetoed)
     if p.split_names:
         cands = _split_people(text, cands, doc)
@@ -292,8 +294,8 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict] | None,
     ents = _org_with_place(text, ents)
     _genitives(text, ents)
     _harmonise_labels(ents)
-    for e in ents:
-        e.source = SOURCE_OUT.get(e.source, e.source)
+    for e, n in zip(ents, count_layers(proposed, ents)):
+        e.source, e.layers = SOURCE_OUT.get(e.source, e.source), n
     return ents
 
 
@@ -306,4 +308,4 @@ def recognise_entities(text: str, meeting: dict | None, attendees: list[dict], s
     sections = sections or []
     return [{"meeting_id": meeting_id, "section_id": section_at(sections, e.start), "label": e.label,
              "text": text[e.start:e.end], "start_char": e.start, "end_char": e.end,
-             "normalized": e.normalized, "source": e.source} for e in ents]
+             "normalized": e.normalized, "source": e.source, "layers": e.layers} for e in ents]

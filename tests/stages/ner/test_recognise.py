@@ -47,7 +47,8 @@ def test_rows_have_the_schema_columns_and_exact_offsets():
     assert rs
     for r in rs:
         assert set(r) == {"meeting_id", "section_id", "label", "text", "start_char", "end_char", "normalized",
-                          "source"}
+                          "source", "layers"}
+        assert r["layers"] >= 1
         assert MINUTES[r["start_char"]:r["end_char"]] == r["text"]
         assert r["label"] in {"PER", "ORG", "LOC", "DATE", "TIME"}
         assert r["source"] in {"rules", "model", "attendees", "patterns"}
