@@ -1,0 +1,204 @@
+"""Organisations across the archive: every way the minutes name an organisation, one organisation_id.
+
+Inputs: the organisations written in attendee lists (``attendees.organisation``: 'Kommunal',
+'socialförvaltningen', 'S', 'Ria/G7' = two) and the ORG entities of the text. Output: the
+``organisations`` table (name, name forms, ``kind``) and ``organisation_id`` on attendees and entities.
+
+Two forms are one organisation when
+
+* they fold to the same name (case, diacritics and OCR's '&'/'6' for å/ö: 'Socialnamnden',
+  'Förs&kringskassan' are Socialnämnden, Försäkringskassan; :func:`pipeline.lang.fold.fold_cue_text`);
+* one is the short form the shipped lists give for the other ('FK' = Försäkringskassan, 'IVO', 'S' =
+  Socialdemokraterna; ``models/organisations/aliases.tsv``);
+* one is the other's genitive ('Försäkringskassans') and the form without the 's' is known.
+
+Nothing else is merged: 'Socialnämnden i Kungsbacka' and 'Socialnämnden' stay two organisations,
+since a bare 'Socialnämnden' may be any municipality's. The kind comes from the shipped gazetteer
+(``models/gazetteer``: municipalities, counties, state agencies, parties, unions, user organisations,
+companies) and from the rules on the name in :mod:`pipeline.lang.organisation_kinds`.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.contract.resources import model_path
+from pipeline.contract.stage import Params, StageSpec, param
+from pipeline.lang.attendance import PARTIES
+from pipeline.lang.fold import fold_cue_text
+from pipeline.lang.organisation_kinds import head_of, kind_of
+
+GAZETTEER_FILES = ("gazetteer/public_bodies.tsv", "gazetteer/curated.tsv")
+ALIASES_FILE = "organisations/aliases.tsv"
+_LISTED_LABELS = {"ORG", "LOC"}
+_LOC_KINDS = {"municipality", "county"}  # a place name written as an organisation ('Kungsbacka')
+_SPLIT = re.compile(r"\s*[/;]\s*")
+_STRIP = " \t.,:;-–—()[]\"'”“*"
+
+
+def clean(text: str | None) -> str:
+    """A name as written, without surrounding punctuation and with single spaces."""
+    return re.sub(r"\s+", " ", text or "").strip(_STRIP)
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", fold_cue_text(clean(text))).strip()
+
+
+def organisation_id(key: str) -> str:
+    """Stable from content: a hash of the folded name the organisation is known by."""
+    return "o-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def split_attendee_organisation(text: str | None) -> list[str]:
+    """'Ria/G7' -> ['Ria', 'G7']: an attendee listed for two organisations."""
+    return [p for p in (clean(x) for x in _SPLIT.split(text or "")) if len(p) >= 1]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the shipped lists say: folded name -> (spelling, kind); short form -> the full name."""
+    names: dict[str, tuple[str, str]]
+    aliases: dict[str, str]
+
+    def listed(self, key: str) -> str | None:
+        return self.names[key][1] if key in self.names else None
+
+
+@lru_cache(maxsize=1)
+def load_known() -> Known:
+    """The shipped lists, read once per process."""
+    names: dict[str, tuple[str, str]] = {}
+    for name in GAZETTEER_FILES:
+        with open(model_path(name), encoding="utf-8") as fh:
+            for row in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+                if row["label"] == "ORG" or (row["label"] == "LOC" and row["kind"] in _LOC_KINDS):
+                    names[fold(row["name"])] = (row["name"], row["kind"])  # curated (read last) wins
+    aliases: dict[str, str] = {}
+    with open(model_path(ALIASES_FILE), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            aliases[row["alias"]] = row["name"]
+            names.setdefault(fold(row["name"]), (row["name"], row["kind"]))
+    return Known(names, aliases)
+
+
+@dataclass
+class _Organisation:
+    forms: Counter = field(default_factory=Counter)
+    meetings: set = field(default_factory=set)
+    attendees: int = 0
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class OrganisationsParams(Params):
+    merge_genitive: bool = param(True, "a name with a genitive 's' ('Försäkringskassans') is the organisation "
+                                       "without it, where that is named too or listed")
+
+
+class OrganisationIndex:
+    """Builds the organisations of an archive from its attendee organisations and ORG entities.
+
+    Use like :class:`pipeline.products.persons.PersonIndex`: ``add_record`` for every record,
+    ``build()``, then ``annotate`` every record and write ``rows()`` as the organisations table.
+    Memory grows with the distinct names, not with the mentions.
+    """
+
+    def __init__(self, params: OrganisationsParams | None = None, known: Known | None = None) -> None:
+        self.params = params or OrganisationsParams()
+        self.known = known or load_known()
+        self._by_key: dict[str, _Organisation] = {}
+        self._merged: dict[str, str] = {}  # a key -> the key of the organisation it is part of
+
+    def key_of(self, text: str) -> str:
+        """The folded name a form is known by: the full name of a listed short form."""
+        name = clean(text)
+        full = self.known.aliases.get(name)
+        if full is None and " " not in name and len(name) <= 5 and name[:1].isupper():
+            full = self.known.aliases.get(name.upper())  # 'Digg' for DIGG
+        return fold(full or name)
+
+    def add(self, meeting_id: str, text: str | None, attendee: bool) -> None:
+        if not clean(text):
+            return
+        org = self._by_key.setdefault(self.key_of(text), _Organisation())
+        org.forms[clean(text)] += 1
+        org.meetings.add(meeting_id)
+        org.attendees += attendee
+        org.mentions += not attendee
+
+    def add_record(self, rec) -> None:
+        """The attendee organisations and ORG entities of one record."""
+        for a in rec.attendees:
+            for part in split_attendee_organisation(a.get("organisation")):
+                self.add(a["meeting_id"], part, True)
+        for e in rec.entities:
+            if e.get("label") == "ORG":
+                self.add(e["meeting_id"], e.get("text"), False)
+
+    def build(self) -> None:
+        """Merge a genitive form into the organisation without the 's'."""
+        if not self.params.merge_genitive:
+            return
+        for key in sorted(self._by_key):
+            base = key[:-1]
+            if key.endswith("s") and len(base) >= 4 and (base in self._by_key or base in self.known.names):
+                self._merged[key] = base
+        for key, base in self._merged.items():
+            org, into = self._by_key.pop(key), self._by_key.setdefault(base, _Organisation())
+            into.forms.update(org.forms)
+            into.meetings |= org.meetings
+            into.attendees += org.attendees
+            into.mentions += org.mentions
+
+    def id_of(self, text: str | None) -> str | None:
+        if not clean(text):
+            return None
+        key = self.key_of(text)
+        return organisation_id(self._merged.get(key, key))
+
+    def annotate(self, rec) -> None:
+        """Set organisation_id on attendees (their first organisation) and ORG entities."""
+        for a in rec.attendees:
+            parts = split_attendee_organisation(a.get("organisation"))
+            a["organisation_id"] = self.id_of(parts[0]) if parts else None
+        for e in rec.entities:
+            e["organisation_id"] = self.id_of(e.get("text")) if e.get("label") == "ORG" else None
+
+    def _name(self, key: str, org: _Organisation) -> str:
+        if key in self.known.names:
+            return self.known.names[key][0]
+        return max(org.forms, key=lambda f: (f[:1].isupper(), org.forms[f], len(f), f))
+
+    def kind(self, key: str, org: _Organisation) -> str:
+        """The kind the lists give the name (or its head, or its first word when that is letters), else the rules."""
+        head = head_of(key)
+        first = next(iter(org.forms)).split()[0]
+        listed = self.known.listed(key) or self.known.listed(head)
+        if listed is None and first.isupper() and len(first) >= 2:
+            listed = self.known.listed(self.key_of(first))
+        return kind_of(key, listed, party=any(f in PARTIES for f in org.forms))
+
+    def rows(self) -> list[dict]:
+        out = []
+        for key, org in self._by_key.items():
+            out.append({"organisation_id": organisation_id(key), "name": self._name(key, org),
+                        "kind": self.kind(key, org), "variants": sorted(org.forms), "n_meetings": len(org.meetings),
+                        "n_attendees": org.attendees, "n_mentions": org.mentions})
+        return sorted(out, key=lambda r: r["organisation_id"])
+
+
+STAGE = StageSpec(
+    name="organisations",
+    params=OrganisationsParams,
+    requires=("attendees", "entities"),
+    assigns=("organisations", "attendees.organisation_id", "entities.organisation_id"),
+    code=("pipeline/products/organisations.py", "pipeline/lang/organisation_kinds.py"),
+    resources=("models/gazetteer", "models/organisations"),
+    kind="archive",
+    description="organisations across the archive: one organisation_id per organisation, its name forms and kind",
+)
