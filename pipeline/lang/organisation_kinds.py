@@ -99,12 +99,12 @@ KIND_RULES: tuple[tuple[str, str, re.Pattern], ...] = (
         r"presidium|presidiet|revision|revisionen|revisorerna|parlament|parlamentet)$")),
     ("municipal_administration", "head", re.compile(
         r"(?:forvaltning|forvaltningen|kontor|kontoret|enhet|enheten|avdelning|avdelningen|sektion|sektionen|"
-        r"omsorg|omsorgen|tjanst|tjansten|kansli|kansliet|staben|central|centralen|centrum)$")),
+        r"omsorg|omsorgen|tjansten|socialtjanst|kansli|kansliet|staben|central|centralen|centrum)$")),
     ("municipality", "all", re.compile(r"^(?:[a-z][\w-]*\s+(?:kommun|stad)|kommunen|staden)$")),
     ("region", "all", re.compile(r"^(?:region\s+\w+(?:\s+\w+)?|regionen|(?:\w+\s+)?\w+regionen|\w+\s+lans\s+landsting|"
                                  r"landstinget(?:\s+i\s+\w+)?|\w+\s+lan)$")),
     ("union", "head", re.compile(r"\w+forbundet$")),  # after the user organisations: 'Vårdförbundet', ...
-    ("state_agency", "head", re.compile(r"(?:myndigheten|verket|inspektionen|kassan|domstol|domstolen|"
+    ("state_agency", "head", re.compile(r"(?:myndigheten|(?<!ram)verket|inspektionen|kassan|domstol|domstolen|"
                                         r"tingsratt|tingsratten|lansstyrelsen|polisen|kriminalvarden)$")),
 )
 _NOT_UNION = re.compile(r"(?:kommunalforbund|kommunforbund|samordningsforbund|raddningstjanstforbund)\w*")

@@ -40,6 +40,7 @@ CURATED = (
     ("KRIS", "Kriminellas Revansch i Samhället", "user_organisation"),
     ("KF", "Kommunfullmäktige", "committee"), ("KS", "Kommunstyrelsen", "committee"),
     ("KSAU", "Kommunstyrelsens arbetsutskott", "committee"),
+    ("Digg", "Myndigheten för digital förvaltning", "state_agency"),  # as the agency writes itself
 )
 
 

@@ -46,7 +46,14 @@ def clean(text: str | None) -> str:
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", fold_cue_text(clean(text))).strip()
+    """The key of a name: folded ('Förs&kringskassan' = 'Försäkringskassan'); a short form in capitals
+    keeps a mark of its own and a short word its diacritics, so 'BRÅ' and 'Brå' never meet the word
+    'Bra'."""
+    name = clean(text)
+    mark = "#" if " " not in name and sum(c.isupper() for c in name) >= 2 else ""
+    if " " not in name and len(name) <= 4:  # a short word keeps its letters: 'Brå' is not 'bra'
+        return mark + name.casefold()
+    return mark + re.sub(r"\s+", " ", fold_cue_text(name)).strip()
 
 
 def organisation_id(key: str) -> str:
@@ -118,8 +125,8 @@ class OrganisationIndex:
         """The folded name a form is known by: the full name of a listed short form."""
         name = clean(text)
         full = self.known.aliases.get(name)
-        if full is None and " " not in name and len(name) <= 5 and name[:1].isupper():
-            full = self.known.aliases.get(name.upper())  # 'Digg' for DIGG
+        if full is None and " " not in name and len(name) <= 5 and sum(c.isupper() for c in name) >= 2:
+            full = self.known.aliases.get(name.upper())  # 'SiS' for SIS; never 'Bra' for BRA
         return fold(full or name)
 
     def add(self, meeting_id: str, text: str | None, attendee: bool) -> None:
@@ -176,12 +183,15 @@ class OrganisationIndex:
 
     def kind(self, key: str, org: _Organisation) -> str:
         """The kind the lists give the name (or its head, or its first word when that is letters), else the rules."""
-        head = head_of(key)
+        head = head_of(key.lstrip("#"))
         first = next(iter(org.forms)).split()[0]
         listed = self.known.listed(key) or self.known.listed(head)
+        words = key.split()
+        if listed is None and len(words) > 1 and self.known.listed(words[-1]) in _LOC_KINDS:
+            listed = self.known.listed(" ".join(words[:-1]))  # 'Brottsofferjouren Kungsbacka', 'RSMH Halland'
         if listed is None and first.isupper() and len(first) >= 2:
             listed = self.known.listed(self.key_of(first))
-        return kind_of(key, listed, party=any(f in PARTIES for f in org.forms))
+        return kind_of(key.lstrip("#"), listed, party=any(f in PARTIES for f in org.forms))
 
     def rows(self) -> list[dict]:
         out = []

@@ -32,7 +32,8 @@ def test_every_kind_has_a_definition_and_swedish_examples():
     ("Region Skåne", "region"), ("Västra Götalandsregionen", "region"), ("Hallands län", "region"),
     ("Förs&kringskassan", "state_agency"),  # OCR's '&' for ä
     ("Samordningsförbundet Göta", "other"),  # a förbund of public bodies, not a union
-    ("Referensgruppen", "other"),
+    ("Referensgruppen", "other"), ("Oslo-ramverket", "other"), ("Svensk nationell datatjänst", "other"),
+    ("Räddningstjänsten", "municipal_administration"), ("Arbetsmiljöverket", "state_agency"),
 ])
 def test_the_name_alone_tells_the_kind_also_damaged(name, kind):
     assert kind_of(fold_cue_text(name)) == kind

@@ -32,7 +32,8 @@ def test_spellings_ocr_damage_short_forms_and_genitives_are_one_organisation():
         _record("d1-1", [("Eva Lund", "Försäkringskassan"), ("Per Ek", "RSMH")],
                 ["Försäkringskassans", "FK", "socialförvaltningen", "SKR", "IVO"]),
         _record("d2-1", [("Lena Ås", "Socialförvaltningen")], ["Förs&kringskassan", "Socialförvaltningen",
-                                                              "Sveriges Kommuner och Regioner"]),
+                                                              "Sveriges Kommuner och Regioner",
+                                                              "Brottsofferjouren Kungsbacka", "Bra"]),
     ]
     index = _index(records)
     rows = {r["name"]: r for r in index.rows()}
@@ -47,6 +48,8 @@ def test_spellings_ocr_damage_short_forms_and_genitives_are_one_organisation():
     skr = rows["Sveriges Kommuner och Regioner"]
     assert set(skr["variants"]) == {"SKR", "Sveriges Kommuner och Regioner"} and skr["n_meetings"] == 2
     assert rows["Inspektionen för vård och omsorg"]["kind"] == "state_agency"
+    assert rows["Brottsofferjouren Kungsbacka"]["kind"] == "user_organisation"  # listed, with its place
+    assert rows["Bra"]["kind"] == "other"  # an ordinary word, not BRÅ's short form BRA
     fk_ids = {e["organisation_id"] for r in records for e in r.entities if e["text"].lower().startswith(("f", "fk"))}
     assert fk_ids == {fk["organisation_id"]}
     assert records[0].attendees[0]["organisation_id"] == fk["organisation_id"]
