@@ -197,6 +197,7 @@ class OrganisationRow(TypedDict):
     organisation_id: str
     name: str | None
     kind: str | None
+    municipality: str | None
     variants: list[str] | None
     n_meetings: int | None
     n_attendees: int | None

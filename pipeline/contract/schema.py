@@ -283,6 +283,9 @@ ORGANISATIONS = _schema(
     _field("name", _str, "Canonical name: the listed spelling (gazetteer) or the most frequent form."),
     _field("kind", _str, "municipality, municipal_administration, committee, region, state_agency, political_party, "
                          "union, user_organisation, association, company or other."),
+    _field("municipality", _str, "For a municipality's own committee or administration: the municipality, where the "
+                                 "meeting (one municipality named in it) or the name ('Socialnämnden i Kungsbacka') "
+                                 "says which; else null."),
     _field("variants", pa.list_(_str), "Every form seen: spellings, OCR variants, short forms ('FK'), genitives."),
     _field("n_meetings", _int, "Number of meetings it is listed in or named in."),
     _field("n_attendees", _int, "Number of attendee rows that list it."),

@@ -12,8 +12,11 @@ Two forms are one organisation when
   Socialdemokraterna; ``models/organisations/aliases.tsv``);
 * one is the other's genitive ('Försäkringskassans') and the form without the 's' is known.
 
-Nothing else is merged: 'Socialnämnden i Kungsbacka' and 'Socialnämnden' stay two organisations,
-since a bare 'Socialnämnden' may be any municipality's. The kind comes from the shipped gazetteer
+A municipality's own bodies and administrations ('Socialnämnden', 'socialförvaltningen') are that
+municipality's where the meeting says which: where its ORG mentions name one municipality and no
+other ('Kungsbacka kommun'), or the name itself does ('Socialnämnden i Kungsbacka'); then they are one
+organisation with ``municipality`` set. Elsewhere a bare 'Socialnämnden' stays an organisation of its
+own, never merged with a municipality's on a guess. Nothing else is merged. The kind comes from the shipped gazetteer
 (``models/gazetteer``: municipalities, counties, state agencies, parties, unions, user organisations,
 companies) and from the rules on the name in :mod:`pipeline.lang.organisation_kinds`.
 """
@@ -30,13 +33,15 @@ from pipeline.contract.resources import model_path
 from pipeline.contract.stage import Params, StageSpec, param
 from pipeline.lang.attendance import PARTIES
 from pipeline.lang.fold import fold_cue_text
-from pipeline.lang.organisation_kinds import head_of, kind_of
+from pipeline.lang.organisation_kinds import head_of, kind_by_rules, kind_of
 
 GAZETTEER_FILES = ("gazetteer/public_bodies.tsv", "gazetteer/curated.tsv")
 ALIASES_FILE = "organisations/aliases.tsv"
 _LISTED_LABELS = {"ORG", "LOC"}
 _LOC_KINDS = {"municipality", "county"}  # a place name written as an organisation ('Kungsbacka')
 _SPLIT = re.compile(r"\s*[/;]\s*")
+_MUNICIPALITY = re.compile(r"^(.+?)\s+(?:kommun|stad)$")  # 'kungsbacka kommun', 'goteborgs stad'
+_LOCAL_KINDS = {"committee", "municipal_administration"}
 _STRIP = " \t.,:;-–—()[]\"'”“*"
 
 
@@ -129,10 +134,43 @@ class OrganisationIndex:
             full = self.known.aliases.get(name.upper())  # 'SiS' for SIS; never 'Bra' for BRA
         return fold(full or name)
 
-    def add(self, meeting_id: str, text: str | None, attendee: bool) -> None:
+    def municipality(self, text: str | None) -> str | None:
+        """The municipality a name is ('Kungsbacka kommun', 'Göteborgs Stad', 'Kungsbacka') as its folded
+        short name ('kungsbacka', 'goteborg'); None for anything else."""
+        key = fold(text or "")
+        if self.known.listed(key) == "municipality" and not key.endswith((" kommun", " stad")):
+            return key
+        m = _MUNICIPALITY.match(key)
+        if m is None:
+            return None
+        base = m.group(1)
+        return next((c for c in (base, base[:-1]) if self.known.listed(c) == "municipality"), None)
+
+    def meeting_municipality(self, rec) -> str | None:
+        """The one municipality a meeting's ORG mentions name, else None (none, or several)."""
+        found = {self.municipality(e.get("text")) for e in rec.entities if e.get("label") == "ORG"}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    def scoped_key(self, text: str, municipality: str | None) -> str:
+        """The key of a form in a meeting: a municipality's own body ('Socialnämnden', and 'Socialnämnden i
+        Kungsbacka' anywhere) is that municipality's where the meeting or the name says which."""
+        key = self.key_of(text)
+        name, _, place = key.partition(" i ")
+        if place and self._local(name) and self.municipality(place):
+            return f"{name} @ {self.municipality(place)}"
+        if municipality and self._local(key):
+            return f"{key} @ {municipality}"
+        return key
+
+    def _local(self, key: str) -> bool:
+        """A committee or administration a municipality has, not a listed body of the state."""
+        return self.known.listed(key) in (None, "municipal_organ") and kind_by_rules(key) in _LOCAL_KINDS
+
+    def add(self, meeting_id: str, text: str | None, attendee: bool, municipality: str | None = None) -> None:
         if not clean(text):
             return
-        org = self._by_key.setdefault(self.key_of(text), _Organisation())
+        org = self._by_key.setdefault(self.scoped_key(text, municipality), _Organisation())
         org.forms[clean(text)] += 1
         org.meetings.add(meeting_id)
         org.attendees += attendee
@@ -140,20 +178,22 @@ class OrganisationIndex:
 
     def add_record(self, rec) -> None:
         """The attendee organisations and ORG entities of one record."""
+        municipality = self.meeting_municipality(rec)
         for a in rec.attendees:
             for part in split_attendee_organisation(a.get("organisation")):
-                self.add(a["meeting_id"], part, True)
+                self.add(a["meeting_id"], part, True, municipality)
         for e in rec.entities:
             if e.get("label") == "ORG":
-                self.add(e["meeting_id"], e.get("text"), False)
+                self.add(e["meeting_id"], e.get("text"), False, municipality)
 
     def build(self) -> None:
         """Merge a genitive form into the organisation without the 's'."""
         if not self.params.merge_genitive:
             return
         for key in sorted(self._by_key):
-            base = key[:-1]
-            if key.endswith("s") and len(base) >= 4 and (base in self._by_key or base in self.known.names):
+            name, at, scope = key.partition(" @ ")
+            base = name[:-1] + at + scope
+            if name.endswith("s") and len(name) >= 5 and (base in self._by_key or base in self.known.names):
                 self._merged[key] = base
         for key, base in self._merged.items():
             org, into = self._by_key.pop(key), self._by_key.setdefault(base, _Organisation())
@@ -162,19 +202,20 @@ class OrganisationIndex:
             into.attendees += org.attendees
             into.mentions += org.mentions
 
-    def id_of(self, text: str | None) -> str | None:
+    def id_of(self, text: str | None, municipality: str | None = None) -> str | None:
         if not clean(text):
             return None
-        key = self.key_of(text)
+        key = self.scoped_key(text, municipality)
         return organisation_id(self._merged.get(key, key))
 
     def annotate(self, rec) -> None:
         """Set organisation_id on attendees (their first organisation) and ORG entities."""
+        municipality = self.meeting_municipality(rec)
         for a in rec.attendees:
             parts = split_attendee_organisation(a.get("organisation"))
-            a["organisation_id"] = self.id_of(parts[0]) if parts else None
+            a["organisation_id"] = self.id_of(parts[0], municipality) if parts else None
         for e in rec.entities:
-            e["organisation_id"] = self.id_of(e.get("text")) if e.get("label") == "ORG" else None
+            e["organisation_id"] = self.id_of(e.get("text"), municipality) if e.get("label") == "ORG" else None
 
     def _name(self, key: str, org: _Organisation) -> str:
         if key in self.known.names:
@@ -183,6 +224,7 @@ class OrganisationIndex:
 
     def kind(self, key: str, org: _Organisation) -> str:
         """The kind the lists give the name (or its head, or its first word when that is letters), else the rules."""
+        key = key.partition(" @ ")[0]
         head = head_of(key.lstrip("#"))
         first = next(iter(org.forms)).split()[0]
         listed = self.known.listed(key) or self.known.listed(head)
@@ -196,8 +238,10 @@ class OrganisationIndex:
     def rows(self) -> list[dict]:
         out = []
         for key, org in self._by_key.items():
+            scope = key.partition(" @ ")[2]
             out.append({"organisation_id": organisation_id(key), "name": self._name(key, org),
-                        "kind": self.kind(key, org), "variants": sorted(org.forms), "n_meetings": len(org.meetings),
+                        "kind": self.kind(key, org), "municipality": self.known.names[scope][0] if scope else None,
+                        "variants": sorted(org.forms), "n_meetings": len(org.meetings),
                         "n_attendees": org.attendees, "n_mentions": org.mentions})
         return sorted(out, key=lambda r: r["organisation_id"])
 
