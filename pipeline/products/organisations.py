@@ -165,7 +165,7 @@ class OrganisationIndex:
 
     def _local(self, key: str) -> bool:
         """A committee or administration a municipality has, not a listed body of the state."""
-        return self.known.listed(key) in (None, "municipal_organ") and kind_by_rules(key) in _LOCAL_KINDS
+        return self.known.listed(key) in (None, "municipal_organ", *_LOCAL_KINDS) and kind_by_rules(key) in _LOCAL_KINDS
 
     def add(self, meeting_id: str, text: str | None, attendee: bool, municipality: str | None = None) -> None:
         if not clean(text):
