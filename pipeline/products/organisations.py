@@ -218,6 +218,7 @@ class OrganisationIndex:
             e["organisation_id"] = self.id_of(e.get("text"), municipality) if e.get("label") == "ORG" else None
 
     def _name(self, key: str, org: _Organisation) -> str:
+        key = key.partition(" @ ")[0]
         if key in self.known.names:
             return self.known.names[key][0]
         return max(org.forms, key=lambda f: (f[:1].isupper(), org.forms[f], len(f), f))
