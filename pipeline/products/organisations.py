@@ -37,7 +37,6 @@ from pipeline.lang.organisation_kinds import head_of, kind_by_rules, kind_of
 
 GAZETTEER_FILES = ("gazetteer/public_bodies.tsv", "gazetteer/curated.tsv")
 ALIASES_FILE = "organisations/aliases.tsv"
-_LISTED_LABELS = {"ORG", "LOC"}
 _LOC_KINDS = {"municipality", "county"}  # a place name written as an organisation ('Kungsbacka')
 _SPLIT = re.compile(r"\s*[/;]\s*")
 _MUNICIPALITY = re.compile(r"^(.+?)\s+(?:kommun|stad)$")  # 'kungsbacka kommun', 'goteborgs stad'
