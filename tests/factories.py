@@ -22,7 +22,7 @@ def _id(table: str, column: str, row: dict) -> str:
     doc_id = row.get("doc_id") or "d1"
     meeting_id = row.get("meeting_id") or f"{doc_id}-1"
     return {"doc_id": doc_id, "meeting_id": meeting_id, "section_id": f"{meeting_id}-s{row.get('ordinal') or 1:03d}",
-            "person_id": "p-0000000001"}[column]
+            "person_id": "p-0000000001", "organisation_id": "o-0000000001"}[column]
 
 
 def _schema(table: str) -> pa.Schema:

@@ -55,6 +55,7 @@ def test_explore_minutes_runs_top_to_bottom(repo, fresh_output, monkeypatch):
     t = read_tables(fresh_output)
     assert f"data: {fresh_output.resolve()}" in text  # it read the fresh output, not data/processed
     assert "DuckDB och pandas ger samma resultat / same result: True" in text
+    assert "andel brukarorganisationer, DuckDB = pandas: True" in text  # the share per body and year
     assert (f"ANALYS KLAR: {len(t['meetings'])} möten, {len(t['decisions'])} beslut, "
             f"{len(t['action_items'])} åtgärder") in text
     assert "Gemensam utvecklingsgrupp" in text and "socialförvaltningen" in text

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline.contract.rows import (
     ActionItemRow,
+    AttendanceRow,
     AttendeeRow,
     BlockRow,
     CorrectionRow,
@@ -48,6 +49,7 @@ class MinutesRecord:
     action_items: list[ActionItemRow] = field(default_factory=list)
     identifiers: list[IdentifierRow] = field(default_factory=list)
     person_mentions: list[PersonMentionRow] = field(default_factory=list)  # written by the archive pass
+    attendance: list[AttendanceRow] = field(default_factory=list)  # written by the archive pass
 
     @property
     def ok(self) -> bool:

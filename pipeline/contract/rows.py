@@ -68,6 +68,7 @@ class AttendeeRow(TypedDict):
     present: bool | None
     paragraphs: str | None
     person_id: str | None
+    organisation_id: str | None
     start_char: int | None
     end_char: int | None
     overridden: bool | None
@@ -99,6 +100,7 @@ class EntityRow(TypedDict):
     source: str | None
     layers: int | None
     person_id: str | None
+    organisation_id: str | None
     overridden: bool | None
     confidence: float | None
 
@@ -180,6 +182,35 @@ class PersonMentionRow(TypedDict):
     confidence: float | None
 
 
+class AttendanceRow(TypedDict):
+    meeting_id: str
+    attendee_id: str | None
+    person_id: str | None
+    name: str | None
+    organisation_id: str | None
+    organisation: str | None
+    organisation_kind: str | None
+    role: str | None
+    status: str | None
+    present: bool | None
+    paragraphs: str | None
+    body: str | None
+    date: dt.date | None
+    start_char: int | None
+    end_char: int | None
+
+
+class OrganisationRow(TypedDict):
+    organisation_id: str
+    name: str | None
+    kind: str | None
+    municipality: str | None
+    variants: list[str] | None
+    n_meetings: int | None
+    n_attendees: int | None
+    n_mentions: int | None
+
+
 ROW_TYPES: dict[str, type] = {
     "documents": DocumentRow,
     "blocks": BlockRow,
@@ -192,5 +223,7 @@ ROW_TYPES: dict[str, type] = {
     "corrections": CorrectionRow,
     "identifiers": IdentifierRow,
     "person_mentions": PersonMentionRow,
+    "attendance": AttendanceRow,
     "persons": PersonRow,
+    "organisations": OrganisationRow,
 }

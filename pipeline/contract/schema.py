@@ -121,6 +121,8 @@ ATTENDEES = _schema(
     _field("paragraphs", _str, "The items the person attended when the list limits it, as written "
                                "('§§ 46-59', 'ärende 1-20'); null when not limited."),
     _field("person_id", _str, "The person across the archive (persons table); null for organisation-only rows."),
+    _field("organisation_id", _str, "The organisation across the archive (organisations table): the first one "
+                                    "`organisation` names ('Ria/G7': Ria); null when none."),
     _field("start_char", _int, "Start of the attendee line in documents.text."),
     _field("end_char", _int, "End of the attendee line in documents.text."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
@@ -164,6 +166,7 @@ ENTITIES = _schema(
     _field("layers", _int, "How many of the NER layers proposed an overlapping span with the same label (1: only "
                            "`source`); agreement of layers is the evidence of the entity's confidence."),
     _field("person_id", _str, "For PER: the person across the archive (persons table) where linked."),
+    _field("organisation_id", _str, "For ORG: the organisation across the archive (organisations table)."),
     _field("overridden", pa.bool_(), "True where a hand correction (--overrides) changed or added this row."),
     _confidence("label, source and how many layers proposed it"),
 )
@@ -273,6 +276,45 @@ PERSONS = _schema(
     partitioned=False,
 )
 
+ATTENDANCE = _schema(
+    "Who was at which meeting: one row per attendee row (person or organisation) × meeting, with the meeting's "
+    "body and date and the attendee's person and organisation, so participation is one read away.",
+    _field("meeting_id", _str, "The meeting.", False),
+    _field("attendee_id", _str, "The attendee row this is (attendees table)."),
+    _field("person_id", _str, "The person (persons table); null for organisation-only rows."),
+    _field("name", _str, "Name as written in the attendee list; null where only an organisation is listed."),
+    _field("organisation_id", _str, "The attendee's (first) organisation (organisations table)."),
+    _field("organisation", _str, "The organisation's name (organisations.name)."),
+    _field("organisation_kind", _str, "The organisation's kind (organisations.kind), e.g. 'user_organisation'."),
+    _field("role", _str, "The attendee's role (attendees.role)."),
+    _field("status", _str, "present; substitute (a tjänstgörande ersättare serving); absent (listed as absent, "
+                           "'Frånvarande', 'anmält förhinder'); replaced (a member a substitute served for: "
+                           "'X tjänstgör för Y'); invited (listed only among the 'Kallade', not as present)."),
+    _field("present", pa.bool_(), "attendees.present: true for present and substitute, false otherwise."),
+    _field("paragraphs", _str, "The items attended when the list limits it ('§§ 46-59'); null when not limited."),
+    _field("body", _str, "The body that met (meetings.body)."),
+    _field("date", pa.date32(), "The meeting date (meetings.date)."),
+    _field("start_char", _int, "Start of the attendee line in documents.text."),
+    _field("end_char", _int, "End of the attendee line in documents.text."),
+)
+
+ORGANISATIONS = _schema(
+    "Organisations across the whole archive: one row per organisation, with every form the minutes name it by and "
+    "its kind (see pipeline/lang/organisation_kinds.py and the codebook).",
+    _field("organisation_id", _str, "Stable identifier derived from the folded name ('o-' + 10 hex digits).", False),
+    _field("name", _str, "Canonical name: the listed spelling (gazetteer) or the most frequent form."),
+    _field("kind", _str, "municipality, municipal_administration, committee, region, state_agency, political_party, "
+                         "union, user_organisation, association, company or other."),
+    _field("municipality", _str, "For a municipality's own committee or administration: the municipality, where the "
+                                 "meeting (one municipality named in it) or the name ('Socialnämnden i Kungsbacka') "
+                                 "says which; else null."),
+    _field("variants", pa.list_(_str), "Every form seen: spellings, OCR variants, short forms ('FK'), genitives."),
+    _field("n_meetings", _int, "Number of meetings it is listed in or named in."),
+    _field("n_attendees", _int, "Number of attendee rows that list it."),
+    _field("n_mentions", _int, "Number of ORG entities that name it."),
+    partitioned=False,
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "blocks": BLOCKS,
@@ -285,10 +327,11 @@ TABLES: dict[str, pa.Schema] = {
     "corrections": CORRECTIONS,
     "identifiers": IDENTIFIERS,
     "person_mentions": PERSON_MENTIONS,
+    "attendance": ATTENDANCE,
 }
 
 # tables built across the archive after all documents are processed (not per document, not partitioned)
-ARCHIVE_TABLES: dict[str, pa.Schema] = {"persons": PERSONS}
+ARCHIVE_TABLES: dict[str, pa.Schema] = {"persons": PERSONS, "organisations": ORGANISATIONS}
 ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **ARCHIVE_TABLES}
 
 

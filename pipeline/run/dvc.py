@@ -5,8 +5,8 @@ stage's folder of tables (``data/interim/<stage>/``) and writes its own; ``expor
 never the archive.
 
 The DVC stages are the declared ones (:mod:`pipeline.run.registry`): ``ingest`` (files → records),
-one per document stage, and ``export``, which runs the archive passes (the persons of the archive,
-then the datasets). ``dvc.yaml`` is generated from the same declarations (:mod:`pipeline.run.generate`).
+one per document stage, and ``export``, which runs the archive passes (the persons and organisations of
+the archive, then the datasets). ``dvc.yaml`` is generated from the same declarations (:mod:`pipeline.run.generate`).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pipeline.contract.record import MinutesRecord
 from pipeline.run.discover import discover
 from pipeline.run.export import TableSetWriter, iter_records, write_json_atomic
 from pipeline.run.registry import ARCHIVE_STAGES, DOCUMENT_STAGES, SOURCE, RunParams, load_params
-from pipeline.run.runner import Plan, RunSummary, Work, document_pass, person_pass, write_pass
+from pipeline.run.runner import Plan, RunSummary, Work, document_pass, organisation_index, person_pass, write_pass
 
 EXPORT = "export"  # the DVC stage of the archive passes (persons, export)
 ORDER = [SOURCE.name, *(s.name for s in DOCUMENT_STAGES), EXPORT]
@@ -34,8 +34,9 @@ def run_stage(name: str, inp: Path, out: Path, params_path: Path | None = None, 
         if name == SOURCE.name:
             write_pass(_source_records(inp, params, workers), writer, None, summary)
         elif name == EXPORT:
-            index = person_pass(iter_records(inp), params)
-            write_pass(iter_records(inp), writer, index, summary)
+            organisations = organisation_index(params)
+            index = person_pass(iter_records(inp), params, organisations)
+            write_pass(iter_records(inp), writer, index, summary, organisations=organisations)
         else:
             write_pass(document_pass(iter_records(inp), params, Work(source=False, stages=(name,)), workers),
                        writer, None, summary)

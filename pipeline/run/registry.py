@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.contract.stage import Params, ParamsError, StageSpec, read_params_file
-from pipeline.products import persons
+from pipeline.products import organisations, persons
 from pipeline.run import export
 from pipeline.stages import extract, identifiers, ingest, ner, repair, segment
 from pipeline.stages.ner import train as train_ner
 
 SOURCE: StageSpec = ingest.STAGE
 DOCUMENT_STAGES: tuple[StageSpec, ...] = (identifiers.STAGE, repair.STAGE, segment.STAGE, ner.STAGE, extract.STAGE)
-ARCHIVE_STAGES: tuple[StageSpec, ...] = (persons.STAGE, export.STAGE)
+ARCHIVE_STAGES: tuple[StageSpec, ...] = (persons.STAGE, organisations.STAGE, export.STAGE)
 TRAIN_STAGES: tuple[StageSpec, ...] = (train_ner.STAGE,)
 ALL_STAGES: tuple[StageSpec, ...] = (SOURCE, *DOCUMENT_STAGES, *ARCHIVE_STAGES, *TRAIN_STAGES)
 BY_NAME: dict[str, StageSpec] = {s.name: s for s in ALL_STAGES}

@@ -13,8 +13,10 @@ The passes, none of which holds the archive in memory:
    order. ``minutes run`` stores each record in the cache (``pipeline.run.cache``) as soon as it
    arrives, so a killed run resumes where it stopped and an unchanged re-run processes nothing;
 2. :func:`person_pass`: the records' attendee and PER mentions build the archive's person index
-   (``pipeline.products.persons``);
-3. :func:`write_pass`: the records, in input order, get their person_ids and are written out.
+   (``pipeline.products.persons``), their attendee organisations and ORG mentions its organisation
+   index (``pipeline.products.organisations``);
+3. :func:`write_pass`: the records, in input order, get their person_ids, organisation_ids and
+   attendance rows (``pipeline.products.attendance``) and are written out.
 
 Every path found gets one documents row: a path that is not read (an unsupported kind, a link out
 of the tree, a fifo; :mod:`pipeline.run.discover`) and a file whose bytes an earlier file already had
@@ -43,8 +45,10 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES
+from pipeline.products.attendance import attendance_rows
 from pipeline.products.confidence import score_record
 from pipeline.products.mentions import mention_rows
+from pipeline.products.organisations import OrganisationIndex
 from pipeline.products.overrides import OverrideSet, PersonRelinker
 from pipeline.products.persons import PersonIndex
 from pipeline.run.cache import RecordCache
@@ -288,25 +292,42 @@ class Plan:
 
 # -- passes 2 and 3: the people of the archive, then writing -------------------------------------------
 
-def person_pass(records: Iterable[MinutesRecord], params: RunParams | dict | None) -> PersonIndex:
-    """Pass 2: the person index of every record's attendees and PER mentions."""
+def person_pass(records: Iterable[MinutesRecord], params: RunParams | dict | None,
+                organisations: OrganisationIndex | None = None) -> PersonIndex:
+    """Pass 2: the person index of every record's attendees and PER mentions (and, given an
+    ``organisations`` index, the organisations of its attendees and ORG mentions, in the same read)."""
     index = PersonIndex(parse_params(params)["persons"])
     for rec in records:
         index.add_record(rec)
+        if organisations is not None:
+            organisations.add_record(rec)
     index.build()
+    if organisations is not None:
+        organisations.build()
     return index
 
 
+def organisation_index(params: RunParams | dict | None) -> OrganisationIndex:
+    return OrganisationIndex(parse_params(params)["organisations"])
+
+
 def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: PersonIndex | None = None,
-               summary: RunSummary | None = None, relinker: PersonRelinker | None = None) -> None:
+               summary: RunSummary | None = None, relinker: PersonRelinker | None = None,
+               organisations: OrganisationIndex | None = None) -> None:
     """Pass 3: every record (given its person_ids when there is an index, then the hand-made person
-    merges and splits, then the confidence of its rows) into the writer."""
+    merges and splits, its organisation_ids and attendance rows, then the confidence of its rows)
+    into the writer."""
+    org_rows = organisations.rows() if organisations is not None else []
+    org_of = {r["organisation_id"]: (r["name"], r["kind"]) for r in org_rows}
     for rec in records:
         if index is not None and rec.ok:
             index.annotate(rec)
             if relinker is not None:
                 relinker.relink(rec)
             rec.person_mentions = mention_rows(rec, index.person_of, index.link_of)
+        if organisations is not None and rec.ok:
+            organisations.annotate(rec)
+            rec.attendance = attendance_rows(rec, org_of)
         score_record(rec)
         writer.add(rec)
         if summary is not None:
@@ -314,6 +335,8 @@ def write_pass(records: Iterable[MinutesRecord], writer: TableSetWriter, index: 
     if index is not None:
         rows = index.rows()
         writer.add_archive_table("persons", relinker.persons(rows) if relinker is not None else rows)
+    if organisations is not None:
+        writer.add_archive_table("organisations", org_rows)
 
 
 # -- the run ---------------------------------------------------------------------------------------
@@ -435,14 +458,15 @@ def run_archive(inputs: list[Path], out_dir: Path, params: RunParams | dict | No
                     on_document(rec)
         except OSError as exc:
             raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
-        index = person_pass(run.unique_records(), params)
+        organisations = organisation_index(params)
+        index = person_pass(run.unique_records(), params, organisations)
         relinker = PersonRelinker.of(corrections, index.rows())
         done = set(run.todo)
         provenance = run_provenance(params)
         metadata = {METADATA_KEY: json.dumps(provenance, ensure_ascii=False, default=str).encode()}
         with TableSetWriter(out_dir, **params["export"].as_dict(), metadata=metadata) as writer:
             records = (_progress(rec, i not in done, on_document) for i, rec in run.in_input_order())
-            write_pass(records, writer, index, summary, relinker)
+            write_pass(records, writer, index, summary, relinker, organisations)
         cache.prune({i for i in plan.ids if i is not None})
         summary.counts = dict(writer.counts)
         summary.seconds = time.perf_counter() - started

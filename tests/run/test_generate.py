@@ -59,7 +59,7 @@ def test_dvc_deps_are_the_previous_output_the_stage_code_and_resources(repo):
         prev = stage["outs"][0]
     assert "pipeline/stages/ner" in stages["ner"]["deps"] and "models/sv_minutes_ner" in stages["ner"]["deps"]
     assert "models/repair/bigrams.tsv.gz" in stages["repair"]["deps"]
-    assert stages["export"]["params"] == ["persons", "export"]  # the archive passes run in the export stage
+    assert stages["export"]["params"] == ["persons", "organisations", "export"]  # the archive passes run in the export stage
     assert "pipeline/products/persons.py" in stages["export"]["deps"]
     for name, stage in stages.items():
         for dep in stage["deps"]:

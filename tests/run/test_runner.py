@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from pipeline.run.export import read_tables
 from pipeline.run.runner import run_archive
@@ -183,3 +184,40 @@ def test_a_document_over_a_stage_budget_is_an_error_row_and_the_run_goes_on(tmp_
     assert docs.loc["lång.txt", "error"] == "segment stage: over budget: the text has 503 lines, more than " \
                                             "segment.budget_lines=400"
     assert summary.failed == 1
+
+
+PROTOCOL = ("Brukarrådet 3 juni 2021\n\nNärvarande\n\nAnna Ek, Funktionsrätt Kungsbacka\nEva Holm, RSMH\n"
+            "Jan Berg, Socialförvaltningen\n\nFrånvarande\n\nKarl Öst, Försäkringskassan\n\nKallade\n\n"
+            "Lisa Ny, Kommunal\nEva Holm, RSMH\n\nLokaler\n\nFK och socialförvaltningen tittar på nya lokaler.\n")
+
+
+def test_organisations_and_attendance_are_written_and_read_in_one_line(tmp_path):
+    import duckdb
+
+    _archive(tmp_path / "in", n=2)
+    (tmp_path / "in" / "juni.txt").write_text(PROTOCOL, encoding="utf-8")
+    out = tmp_path / "out"
+    run_archive([tmp_path / "in"], out, {"ner": {"model": False}})
+    # the one-liners of the README
+    attendance = pd.read_parquet(out / "attendance.parquet")
+    in_sql = duckdb.sql(f"SELECT * FROM '{out}/attendance.parquet/*/*.parquet'").df()
+    assert len(attendance) == len(in_sql) > 0 and set(attendance["attendee_id"]) == set(in_sql["attendee_id"])
+    june = attendance[attendance["date"].astype(str) == "2021-06-03"].set_index("name")
+    assert june["status"].to_dict() == {"Anna Ek": "present", "Eva Holm": "present", "Jan Berg": "present",
+                                        "Karl Öst": "absent", "Lisa Ny": "invited"}
+    assert june.loc["Eva Holm", "organisation_kind"] == "user_organisation"
+    assert june.loc["Karl Öst", "organisation"] == "Försäkringskassan"
+    share = duckdb.sql(f"""SELECT body, year(date) AS year,
+                           avg(coalesce(organisation_kind = 'user_organisation', false)::int) AS share
+                           FROM '{out}/attendance.parquet/*/*.parquet' WHERE status IN ('present', 'substitute')
+                           GROUP BY ALL ORDER BY ALL""").df()  # the README's share of user organisations
+    # Brukarrådet 2021: in May twice RSMH and the administration, in June two user organisations of three
+    assert share["body"].tolist() == ["Brukarrådet"] and share["share"].tolist() == [pytest.approx(4 / 7)]
+    orgs = pd.read_parquet(out / "organisations.parquet").set_index("name")
+    assert orgs.loc["Riksförbundet för social och mental hälsa", "n_meetings"] == 3  # RSMH in every meeting
+    assert orgs.loc["Försäkringskassan", "kind"] == "state_agency"
+    t = read_tables(out)
+    ids = set(orgs["organisation_id"])
+    assert set(t["attendees"]["organisation_id"].dropna()) <= ids
+    assert set(t["entities"].loc[t["entities"]["label"] == "ORG", "organisation_id"].dropna()) <= ids
+    assert set(attendance["person_id"].dropna()) <= set(t["persons"]["person_id"])

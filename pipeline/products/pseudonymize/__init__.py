@@ -186,7 +186,7 @@ def _write_documents(src: Path, tmp: Path, rw: Rewriter) -> dict[str, int]:
 
 
 def _write_archive(src: Path, tmp: Path, rw: Rewriter) -> dict[str, int]:
-    """The persons table and the JSON files (run.json: its strings)."""
+    """The persons and organisations tables and the JSON files (run.json: its strings)."""
     archive = rw.model.matcher(None)
     counts = {}
     for f in table_files(src, "persons"):
@@ -194,6 +194,11 @@ def _write_archive(src: Path, tmp: Path, rw: Rewriter) -> dict[str, int]:
         w.add([transform_person(rw, r, archive) for r in _rows([f], None)])
         w.close()
         counts["persons"] = w.count
+    for f in table_files(src, "organisations"):  # names of organisations stay; a person taken for one does not
+        w = TableWriter(src, f, tmp)
+        w.add([{k: _sub_json(v, rw, archive) for k, v in r.items()} for r in _rows([f], None)])
+        w.close()
+        counts["organisations"] = w.count
     for j in sorted(src.glob("*.json")):
         try:
             data = json.loads(j.read_text(encoding="utf-8"))

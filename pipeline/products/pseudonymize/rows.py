@@ -39,7 +39,7 @@ from pipeline.products.pseudonymize.people import PROTECTED_LABELS, PersonModel
 _USED = re.compile(r"Person \d+")
 ID_COLUMNS = {"doc_id", "meeting_id", "section_id", "person_id", "assignee_person_ids"}
 SLICE_TABLES = ("attendees", "sections", "entities", "decisions", "action_items", "blocks", "identifiers",
-                "person_mentions")
+                "person_mentions", "attendance")
 
 
 def new_person_id(pseudonym: str) -> str:
@@ -224,7 +224,7 @@ class DocumentRewrite:
 
     def _names(self, table: str, r: dict, special: set[str]) -> set[str]:
         rw, m = self.rw, self.matcher
-        if table == "attendees":
+        if table in ("attendees", "attendance"):
             r["name"] = rw.person_name(r.get("name"), m, r.get("person_id"))
             return {"name"}
         if table == "entities" and r.get("label") == "PER":

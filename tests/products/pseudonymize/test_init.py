@@ -167,6 +167,11 @@ def build_archive(out: Path, layout: str = "folder") -> dict[str, list[dict]]:
              "organisations": ["Attention"], "n_meetings": 1, "n_mentions": 3},
         ],
     }
+    body = {m1: "Brukarrådet", m2: "Samverkansgruppen"}
+    tables["attendance"] = [  # person × meeting, with the names again: they go too
+        {k: a.get(k) for k in ("meeting_id", "person_id", "name", "role", "present", "start_char", "end_char",
+                               "meeting_year")} | {"status": "present", "body": body[a["meeting_id"]]}
+        for a in tables["attendees"]]
     _write(out, tables, layout)
     return tables
 
