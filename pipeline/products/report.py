@@ -387,7 +387,7 @@ def _people_side(attendees: list[dict], mentions: list[dict], persons: dict[str,
     if attendees:
         side.append('<table class="attendees"><thead><tr><th>Namn</th><th>Organisation</th><th>Roll</th>'
                     "<th>Närv.</th></tr></thead><tbody>")
-        for i, a in enumerate(sorted(attendees, key=lambda r: r.get("start_char") or 0), 1):
+        for i, a in enumerate(_page_order("attendees", attendees), 1):
             present = {True: "ja", False: "nej"}.get(a.get("present"), "")
             href = links.person(a.get("person_id")) if links else None
             side.append(f'<tr id="n-{i}"{_li_class(a)}><td>{_link(a.get("name"), href)}{_overridden_tag(a)}</td>'

@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 from pipeline.lang.fold import fold_name
 from pipeline.lang.identifiers import DEFAULT_MASKED, find_identifiers, placeholder
-from pipeline.products.report import SITE_TITLE, _fmt_date, _overridden_tag, _page, esc, meeting_href
+from pipeline.products.report import SITE_TITLE, _fmt_date, _overridden_tag, _page, _page_order, esc, meeting_href
 
 UNKNOWN_BODY = "(okänt organ)"
 SNIPPET_CHARS = 70      # characters of context on each side of a mention on a person page
@@ -324,8 +324,7 @@ def _clean(value: str | None) -> str:
     return text
 
 
-def _person_page(person: dict, facts: PersonFacts, meetings: dict[str, dict], docs: dict[str, dict],
-                 id_spans) -> str:
+def _person_page(person: dict, facts: PersonFacts, src: _Sources) -> str:
     name = _clean(person.get("name")) or person["person_id"]
     variants = sorted({_clean(v) for v in person.get("variants") or []} - {name})
     body = ['<nav><a href="../index.html">← Alla möten</a> <a href="../persons.html">Alla personer</a></nav>',
@@ -347,16 +346,16 @@ def _person_page(person: dict, facts: PersonFacts, meetings: dict[str, dict], do
         body.append("</tbody></table>")
     else:
         body.append('<p class="muted">Inte med i någon närvarolista.</p>')
-    body += _mentions_html(facts, meetings, docs, id_spans)
+    body += _mentions_html(facts, src)
     return _page(name, "\n".join(body), "../style.css")
 
 
-def _mentions_html(facts: PersonFacts, meetings, docs, id_spans) -> list[str]:
+def _mentions_html(facts: PersonFacts, src: _Sources) -> list[str]:
     n = sum(len(v) for v in facts.mentioned.values())
     out = [f'<h2 id="mentioned">Omnämnd i {len(facts.mentioned)} möten ({n} omnämnanden)</h2>']
     for mid, rows in facts.mentioned.items():
-        m = meetings[mid]
-        doc = docs.get(m["doc_id"], {})
+        m = src.meetings[mid]
+        doc = src.docs.get(m["doc_id"], {})
         text = doc.get("text") or ""
         forms = Counter(_clean(r.get("text")) for r in rows)
         out.append(f'<h3><a href="../{esc(meeting_href(mid))}">{esc(_body(m))}</a> {_fmt_date(m)} '
@@ -364,9 +363,13 @@ def _mentions_html(facts: PersonFacts, meetings, docs, id_spans) -> list[str]:
         places = {(r.get("start_char"), r.get("end_char")) for r in rows}  # an attendee name is an entity too
         placed = sorted((s, e) for s, e in places if s is not None and e is not None and 0 <= s < e <= len(text))
         if placed:
-            spans = id_spans(m["doc_id"])
+            spans = src.id_spans(m["doc_id"])
             out.append('<ul class="mentions">')
-            out += [f"<li>{masked_snippet(text, s, e, spans)}</li>" for s, e in placed[:SNIPPETS_PER_MEETING]]
+            for s, e in placed[:SNIPPETS_PER_MEETING]:
+                anchor = src.anchor(mid, s, e)
+                link = (f' <a href="../{esc(meeting_href(mid))}#{anchor}" title="Visa i protokollet">→</a>'
+                        if anchor else "")
+                out.append(f"<li>{masked_snippet(text, s, e, spans)}{link}</li>")
             if len(placed) > SNIPPETS_PER_MEETING:
                 out.append(f'<li class="muted">och {len(placed) - SNIPPETS_PER_MEETING} till</li>')
             out.append("</ul>")
@@ -387,6 +390,48 @@ def _persons_index(persons: list[dict]) -> str:
             '<table class="persons"><thead><tr><th>Namn</th><th>Skrivs också</th><th>Organisationer</th>'
             "<th>Möten</th><th>Omnämnanden</th></tr></thead><tbody>", *rows, "</tbody></table>"]
     return _page("Personer", "\n".join(body), "style.css")
+
+
+@dataclass
+class _Sources:
+    """What the person pages read beside the person: the meetings, the documents' text and identifiers,
+    and where the meeting page marks each mention (``#e-3`` in the text, ``#n-2`` in the attendee list)."""
+    meetings: dict[str, dict]
+    docs: dict[str, dict]
+    identifiers: dict[str, list[dict]]
+    anchors: dict[tuple, str]                    # (meeting_id, start, end) of an entity -> its mark
+    lines: dict[str, list[tuple[int, int, str]]]  # meeting_id -> (start, end, anchor) of each attendee line
+    _spans: dict[str, list] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows: dict[str, list[dict]], links: Links) -> _Sources:
+        ids: dict[str, list[dict]] = defaultdict(list)
+        for r in rows.get("identifiers", []):
+            ids[r["doc_id"]].append(r)
+        per_meeting: dict[tuple, list[dict]] = defaultdict(list)
+        for table in ("attendees", "entities"):
+            for r in rows.get(table, []):
+                per_meeting[(table, r["meeting_id"])].append(r)
+        anchors: dict[tuple, str] = {}
+        lines: dict[str, list] = defaultdict(list)
+        for (table, mid), rs in per_meeting.items():
+            for i, r in enumerate(_page_order(table, rs), 1):
+                if table == "entities":
+                    anchors[(mid, r.get("start_char"), r.get("end_char"))] = f"e-{i}"
+                elif r.get("start_char") is not None and r.get("end_char") is not None:
+                    lines[mid].append((r["start_char"], r["end_char"], f"n-{i}"))
+        return cls({m["meeting_id"]: m for m in links.order}, {d["doc_id"]: d for d in rows.get("documents", [])},
+                   ids, anchors, lines)
+
+    def anchor(self, meeting_id: str, start: int, end: int) -> str | None:
+        """Where the meeting page marks a mention: its entity in the text, else the attendee row it is in."""
+        found = self.anchors.get((meeting_id, start, end))
+        return found or next((a for s, e, a in self.lines.get(meeting_id, []) if s <= start and end <= e), None)
+
+    def id_spans(self, doc_id: str) -> list:
+        if doc_id not in self._spans:
+            self._spans[doc_id] = _identifier_spans(self.docs.get(doc_id, {}), self.identifiers.get(doc_id, []))
+        return self._spans[doc_id]
 
 
 def _person_facts(rows: dict[str, list[dict]], meetings: dict[str, dict], order: dict[str, int]) -> dict:
@@ -419,24 +464,12 @@ def write_nav_pages(out_dir: Path, rows: dict[str, list[dict]], listing, links: 
     persons = rows.get("persons", [])
     if not persons:
         return written
-    meetings = {m["meeting_id"]: m for m in links.order}
-    docs = {d["doc_id"]: d for d in rows.get("documents", [])}
-    ids_by_doc: dict[str, list[dict]] = defaultdict(list)
-    for r in rows.get("identifiers", []):
-        ids_by_doc[r["doc_id"]].append(r)
-    cache: dict[str, list] = {}
-
-    def id_spans(doc_id: str) -> list:
-        if doc_id not in cache:
-            cache[doc_id] = _identifier_spans(docs.get(doc_id, {}), ids_by_doc.get(doc_id, []))
-        return cache[doc_id]
-
-    facts = _person_facts(rows, meetings, {m["meeting_id"]: i for i, m in enumerate(links.order)})
+    src = _Sources.of(rows, links)
+    facts = _person_facts(rows, src.meetings, {m["meeting_id"]: i for i, m in enumerate(links.order)})
     (out_dir / "persons").mkdir(exist_ok=True)
     for p in persons:
         href = person_href(p["person_id"])
-        (out_dir / href).write_text(_person_page(p, facts.get(p["person_id"], PersonFacts()), meetings, docs,
-                                                 id_spans), encoding="utf-8")
+        (out_dir / href).write_text(_person_page(p, facts.get(p["person_id"], PersonFacts()), src), encoding="utf-8")
         written.add(href)
     (out_dir / "persons.html").write_text(_persons_index(persons), encoding="utf-8")
     return written | {"persons.html"}

@@ -99,7 +99,7 @@ def _with_people(data: Path, masked: bool) -> dict:
 
 
 def test_site_has_a_page_per_body_and_per_person(tmp_path):
-    _with_people(tmp_path / "data", masked=False)
+    tables = _with_people(tmp_path / "data", masked=False)
     build_site(tmp_path / "data", tmp_path / "site")
     site = tmp_path / "site"
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -124,6 +124,11 @@ def test_site_has_a_page_per_body_and_per_person(tmp_path):
            '<td>socialförvaltningen</td><td>nej</td>' in attended
     assert "Omnämnd i 1 möten (2 omnämnanden)" in karl and "(Karl ×1, Karl Berg ×1)" in karl
     assert "<b>Karl</b> ska kontakta fastighetskontoret ([telefonnummer])" in karl
+    # each snippet links to the mention's mark on the meeting page: the entity in the text, else the attendee row
+    order = sorted(tables["entities"], key=lambda e: (e["start_char"], -e["end_char"]))
+    marks = [f"e-{i}" for i, e in enumerate(order, 1) if e["text"] in ("Karl", "Karl Berg")]
+    assert re.findall(r'<a href="\.\./meetings/d1-1\.html#([^"]+)" title="Visa i protokollet">', karl) == marks
+    assert set(marks) <= set(check_page(site / "meetings" / "d1-1.html").ids)
     assert "0300" not in karl  # the number is in the (unmasked) text, never on the person page
     meeting = (site / "meetings" / "d1-1.html").read_text(encoding="utf-8")
     assert '<a href="../persons/p-karl.html">Karl Berg</a>' in meeting  # attendees link to their page
@@ -146,3 +151,15 @@ def test_a_masked_dataset_shows_its_placeholders_and_a_rerun_keeps_only_its_page
     build_site(tmp_path / "data", tmp_path / "site")
     assert not (tmp_path / "site" / "persons.html").exists() and not list((tmp_path / "site" / "persons").glob("*"))
     assert (tmp_path / "site" / body_href("Brukarrådet")).exists()
+
+
+def test_a_mention_links_to_its_entity_else_to_the_attendee_line_it_is_in():
+    from pipeline.products.report_nav import _Sources
+
+    rows = {"attendees": [{"meeting_id": "m-1", "name": "Karl Berg", "start_char": 40, "end_char": 70},
+                          {"meeting_id": "m-1", "name": "Anna Ek", "start_char": 12, "end_char": 39}],
+            "entities": [{"meeting_id": "m-1", "text": "Karl", "start_char": 90, "end_char": 94}]}
+    src = _Sources.of(rows, Links([_meeting("m-1", "Brukarrådet")]))
+    assert src.anchor("m-1", 90, 94) == "e-1"      # the entity's mark in the text
+    assert src.anchor("m-1", 40, 49) == "n-2"      # 'Karl Berg' inside the second attendee line (by offset)
+    assert src.anchor("m-1", 12, 19) == "n-1" and src.anchor("m-1", 100, 104) is None
