@@ -26,6 +26,7 @@ _ROLE_FORMS: dict[str, str | None] = {
     "första vice ordförande": "vice ordförande", "1:a vice ordförande": "vice ordförande",
     "2:e vice ordförande": "2:e vice ordförande", "andre vice ordförande": "2:e vice ordförande",
     "1:e vice ordf": "vice ordförande", "2:e vice ordf": "2:e vice ordförande", "1:e v ordf": "vice ordförande",
+    "2:e v ordf": "2:e vice ordförande", "1:e v. ordf": "vice ordförande", "2:e v. ordf": "2:e vice ordförande",
     "andra vice ordförande": "2:e vice ordförande",
     "ledamot": "ledamot", "ledamöter": "ledamot", "ordinarie ledamot": "ledamot", "styrelseledamot": "ledamot",
     "ordinarie": "ledamot", "ledamot i styrelsen": "ledamot",
@@ -59,7 +60,8 @@ _JOB_ENDINGS = ("chef", "direktör", "sekreterare", "handläggare", "samordnare"
                 "sakkunnig", "projektledare", "verksamhetsledare", "enhetschef", "stödbiträde", "forskare",
                 "medarbetare", "utvecklingsledare", "ansvarig", "samordnare", "tolk", "vaktmästare",
                 "skötare", "anställd", "rektor", "lärare", "förvaltare", "präst", "diakon",
-                "bibliotekarie", "sköterska", "kock", "vägledare", "tekniker", "kontrollant", "notarie")
+                "bibliotekarie", "sköterska", "kock", "vägledare", "tekniker", "kontrollant", "notarie",
+                "kyrkoherde", "komminister", "kantor", "kommissarie", "ombudsman", "intendent")
 _JOB_PREFIX = r"(?:(?:bitr(?:ädande)?\.?|t\.\s?f\.?|tf\.?|vice|senior|förste|särskild|medicinskt\s+ansvarig|" \
               r"ställföreträdande)\s+)?"
 _JOB_TITLE = re.compile(r"^" + _JOB_PREFIX + r"(?:[a-zåäöé]+(?:-\s?|\s+och\s+|\s+))*[a-zåäöé-]*(?:"

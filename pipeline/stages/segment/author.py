@@ -46,9 +46,10 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
-# 'Anteckningar: Amir Haddadi', '- Antecknare :: Tobias Lind', 'Sekreterare: Tuva Nilsson (kårsekreterare)'
-_HEAD_LABEL = re.compile(r"^(?:[-*•]\s*)?(?:anteckningar|antecknare|antecknat\s+av|sekreterare|mötessekreterare|"
-                         r"protokollförare|vid\s+pennan|vid\s+tangentbordet|sekreterare\s+för\s+mötet)\s*(?::+|\s[-–]\s)\s*"
+# 'Anteckningar: Amir Haddadi', '- Antecknare :: Tobias Lind', 'Anteckn: Bo Ek' (a form's short label), 'Sekreterare: Tuva Nilsson (kårsekreterare)'
+_HEAD_LABEL = re.compile(r"^(?:[-*•]\s*)?(?:anteckningar|antecknare|antecknat\s+av|anteckn\.?|sekreterare|sekr\.?|"
+                         r"mötessekreterare|protokollförare|protokollförd\s+av|vid\s+pennan|vid\s+tangentbordet|"
+                         r"sekreterare\s+för\s+mötet)\s*(?::+|\s[-–]\s)\s*"
                          r"(?P<name>\S.*)$", re.IGNORECASE)
 
 

@@ -46,6 +46,9 @@ _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)
 _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdf[öo]rande|"
                                r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
                                r"[Aa]djungerad|[Tt]jänstgörande\s+ers[äa]ttare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
+# an academic or medical honorific before a name ('Dr. Shirin Farahani', 'Prof. Eva Lind'): not part of the name
+_HONORIFIC = re.compile(r"^(?:(?:med|fil|tekn?|jur|ekon)\.?\s*)?(?:dr|doktor|prof|professor|docent|leg)\.?\s+(?=[A-ZÅÄÖ])",
+                        re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'][A-ZÅÄÖ][\wåäö-]*[\"“”']\s+(?=[A-ZÅÄÖ])")
 _MASKED = re.compile(r"^\[(?:namn|NN|nn|X|x|…|\.\.\.)[\])]", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
@@ -190,7 +193,7 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     written = part
     part = _QUOTED_NICKNAME.sub(" ", part)   # 'Mohammed "Mo" Kareem'
     notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
-    bare = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip()
+    bare = _HONORIFIC.sub("", re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip())
     named = _named_in_note(bare, notes)
     if named is not None:
         return named, []
@@ -228,6 +231,7 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
     is one entry of a list, so 'Ivan Kuzhikov, Vorta Drom' is a person and an organisation.
     ``single``: a name may be one word ('Närvarande: Anna, Bo, Cia' in a small association)."""
     s = re.sub(r"[ \t]*\n[ \t]*|(?<! ) (?! )| {2}(?! )", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
+    s = _HONORIFIC.sub("", s)
     if not s:
         return []
     refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]

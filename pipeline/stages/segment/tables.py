@@ -26,6 +26,7 @@ _SUBSTITUTE_COLS = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ers\.?
 _VOTE_COLS = re.compile(r"\b(?:ja|nej|avstår|ja-röst|nej-röst)\b", re.IGNORECASE)
 _NO = re.compile(r"^(?:nej|no|-|–|frånvarande|ej\s+närvarande|anmält\s+förhinder|x?\s*förhinder)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s:|-]+$")
+_GRID_RULE = re.compile(r"^\+[-=+]{3,}\+$")
 _KEYS = (("name", _NAME_COLS), ("org", _ORG_COLS), ("role", _ROLE_COLS), ("present", _PRESENT_COLS),
          ("substitute", _SUBSTITUTE_COLS))
 
@@ -65,14 +66,16 @@ def _row_attendees(cells: list[tuple[str, int, int]], cols: dict[str, int]) -> l
         return [Attendee(Entry(None, org), cells[0][1], cells[-1][2])] if org and not name_cell else []
     role = normalise_role(_cell(cells, cols, "role")) or person.role
     absent = (cols.get("present") is not None and _NO.match(_cell(cells, cols, "present"))) \
-        or any(ABSENT_MARKS.search(c[0]) for c in cells)
+        or any(ABSENT_MARKS.search(c[0]) for c in cells) \
+        or (cols.get("present") is None and _cell(cells, cols, "substitute") in ("-", "–"))  # '-': no one served
     sub = parse_entries(_cell(cells, cols, "substitute"))
     start, end = cells[0][1], cells[-1][2]
     out = [Attendee(Entry(person.name, org or person.organisation, role, not absent and not sub,
                           person.paragraphs), start, end)]
     if sub:
         out[0] = Attendee(replace(out[0].entry, present=False, role=role or "ledamot"), start, end)
-        out.append(Attendee(replace(sub[0], role="tjänstgörande ersättare", present=True), start, end))
+        out.append(Attendee(replace(sub[0], role="tjänstgörande ersättare", present=True,
+                                       organisation=sub[0].organisation or org), start, end))  # the member's party
     return out
 
 
@@ -119,6 +122,8 @@ def tables_from_lines(lines: list[Line]) -> list[list[list[tuple[str, int, int]]
     """Pipe tables in the text ('Namn | Organisation'), for text whose reader gave no table blocks."""
     tables, current = [], []
     for ln in lines:
+        if current and _GRID_RULE.match(ln.text):
+            continue   # the rule between the rows of an ASCII grid table ('+------+------+')
         if ln.text.count("|") >= 1 and not ln.text.startswith("http") and len(split_top(ln.text)) <= 12 \
                 and (ln.text.count("|") >= 2 or " | " in ln.text):
             cells = []
@@ -163,12 +168,33 @@ def _gap_segments(line: Line) -> list[Segment]:
     return out
 
 
+def _is_column_label(text: str) -> bool:
+    text = text.strip(" *_:")
+    return any(rx.match(text) for _, rx in _KEYS) or bool(_VOTE_COLS.fullmatch(text))
+
+
+def _header_segments(line: Line) -> list[Segment]:
+    """A header line's column labels: a segment that is no label of its own but two labels one space
+    apart ('Parti Tjänstgörande ersättare', a narrow column) is split into them."""
+    out = []
+    for seg in _gap_segments(line):
+        spaces = [m.start() for m in re.finditer(" ", seg.text)]
+        cut = next((k for k in spaces if not _is_column_label(seg.text) and _is_column_label(seg.text[:k])
+                    and _is_column_label(seg.text[k + 1:])), None)
+        if cut is None:
+            out.append(seg)
+            continue
+        out += [Segment(seg.start, seg.start + cut, seg.text[:cut], seg.col),
+                Segment(seg.start + cut + 1, seg.end, seg.text[cut + 1:], seg.col + cut + 1)]
+    return out
+
+
 def tables_from_gaps(lines: list[Line]) -> list[list[list[tuple[str, int, int]]]]:
     """Tables laid out with runs of spaces under a header that names its columns ('Ledamot   Närv.
     Tjänstgörande ersättare   Ja   Nej'): a list of those present at the end of a protocol."""
     tables, i = [], 0
     while i < len(lines):
-        header = _gap_segments(lines[i])
+        header = _header_segments(lines[i])
         cols = _columns([s.text for s in header]) if len(header) >= 3 else None
         if cols is None or cols["name"] != 0 or not ({"present", "substitute", "org", "role"} & set(cols)):
             i += 1
