@@ -89,6 +89,7 @@ class AttendanceKind:
     role: str | None     # role given to its members ('ledamot'), None when the heading gives none
     present: bool        # False under 'Frånvarande'
     invited: bool = False  # 'Kallade': attendance only together with a list of those present
+    organisation: str | None = None  # 'För Nordhamnshem AB: …': the organisation of the people on the line
 
 
 _PRESENT = AttendanceKind(None, True)
@@ -97,6 +98,8 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
     "närvarande": _PRESENT, "deltagare": _PRESENT, "mötesdeltagare": _PRESENT, "närvarolista": _PRESENT,
     "deltagande": _PRESENT, "närvarande deltagare": _PRESENT, "deltog": _PRESENT, "medverkande": _PRESENT,
     "närvaro": _PRESENT, "de som deltog": _PRESENT, "följande deltog": _PRESENT, "på mötet": _PRESENT,
+    "vi var": _PRESENT, "vi som var med": _PRESENT, "med på mötet": _PRESENT, "närvarande var": _PRESENT,
+    "med var": _PRESENT, "närvarande på mötet": _PRESENT,
     "närvarande ledamöter": AttendanceKind("ledamot", True), "fasta ledamöter": AttendanceKind("ledamot", True),
     "ordinarie ledamöter": AttendanceKind("ledamot", True), "ledamöter": AttendanceKind("ledamot", True),
     "beslutande": AttendanceKind("ledamot", True), "beslutande ledamöter": AttendanceKind("ledamot", True),

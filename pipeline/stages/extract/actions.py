@@ -240,7 +240,8 @@ def _labelled_task(text: str, s: int, e: int, names: Names) -> list[str] | None:
     """After 'Ansvarig:' a sentence of its own ('Frida kallar till ett möte före påsk'): the names that
     open it, when a verb in lower case follows them; None when only names follow the label."""
     run = _names_ending_at(text, s, _first_lower_word(text, s, e), names)
-    if run and run[0][0] == s and re.search(r"\s[a-zåäö]+\w*\s+\S", text[run[-1][1]:e] + " "):
+    if run and run[0][0] == s and re.match(r"\s+[a-zåäö]+\w*\s+\S", text[run[-1][1]:e] + " "):
+        # (a verb right after the names: 'Yasin och Ebba, klart till 20 mars' names the doers of the task before)
         return [n[2] for n in run]
     return None
 

@@ -181,7 +181,11 @@ class Walk:
         if not any(c[0].strip() for c in cells):
             return
         what = row.get("what") or next((c for c in cells if c[0].strip() and c not in row.values()), None)
-        if "who" in row or ("decision" not in row and "who" in roles):
+        if "followup" in row:
+            _, fs, fe = row["followup"]   # a sentence: its subject does it, its time expression is the due
+            hit = act.task_item(self.text, fs, fe, self.cues, self.names, None)
+            self.add_action(fs, fe, act.ActionHit("table", hit.assignees, 0), "table", ctx, self.due(self.text[fs:fe]))
+        elif "who" in row or ("decision" not in row and "who" in roles):
             who = act.split_names(row["who"][0]) if "who" in row else []
             due_text = row["when"][0] if "when" in row else None
             due = (due_text, parse_date(due_text, year_of(self.meeting))) if due_text else (None, None)

@@ -49,6 +49,7 @@ _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[
 # an academic or medical honorific before a name ('Dr. Shirin Farahani', 'Prof. Eva Lind'): not part of the name
 _HONORIFIC = re.compile(r"^(?:(?:med|fil|tekn?|jur|ekon)\.?\s*)?(?:dr|doktor|prof|professor|docent|leg)\.?\s+(?=[A-ZÅÄÖ])",
                         re.IGNORECASE)
+_WRITER = re.compile(r"(?:jag|undertecknad|undertecknade)(?:\s*\([^)]*\))?", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'][A-ZÅÄÖ][\wåäö-]*[\"“”']\s+(?=[A-ZÅÄÖ])")
 _MASKED = re.compile(r"^\[(?:namn|NN|nn|X|x|…|\.\.\.)[\])]", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
@@ -132,7 +133,7 @@ def _attributes(parts: list[str]) -> dict:
             if r in ROLES:
                 noted = r   # '(antecknar)', '(ordf.)' after a job title: the role at this meeting
         p = re.sub(r"\s*\([^)]*\)", "", p).strip(" .")
-        p = re.sub(r"^(?:samt|och)\s+", "", p)
+        p = re.sub(r"^(?:samt|och|från)\s+", "", p)   # 'Hiba från Stadsmissionen'
         if not p or p.lower() in ("x", "ja", "✓", "✔", "närvarande"):
             continue  # a presence mark of a table row
         r = normalise_role(p)
@@ -206,7 +207,8 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
         role_first, bare = title_before_name(bare)
     name, rest = leading_name(bare)
     if name is None and single and is_single_name(bare.split()[0] if bare.split() else ""):
-        name, rest = bare.split()[0], " ".join(bare.split()[1:])
+        k = 2 if re.fullmatch(r"[A-ZÅÄÖ]\.?", (bare.split() + ["", ""])[1]) else 1   # 'Birgitta S': an initial
+        name, rest = " ".join(bare.split()[:k]).rstrip("."), " ".join(bare.split()[k:])
     if name is None or _sentence_after(rest):
         return None, []
     e = Entry(_as_written(name, written), role=role_first)
@@ -288,6 +290,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
     parts = [q for p in parts for q in _split_and(p, single)]
     groups: list[tuple[list[Entry], list[str]]] = []
     for part in parts:
+        if _WRITER.fullmatch(part.strip()):
+            continue   # 'Vi var: jag (socialtjänsten), …': the writer, named by the signature, not here
         person, extra = _person(part, single)
         if person is not None:
             if not groups or groups[-1][1]:
@@ -310,8 +314,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
 def _split_and(part: str, single: bool = False) -> list[str]:
     """'Anna Ek och Bo Berg' -> two parts; 'HR- och kommunikationschef' stays one."""
     pieces = re.split(r"\s+(?:och|samt|&)\s+", part)
-    if len(pieces) > 1 and all(leading_name(re.sub(r"\([^)]*\)", "", x))[0]
-                               or (single and is_single_name(re.sub(r"\([^)]*\)", "", x).strip())) for x in pieces):
+    bare = [re.sub(r"\s+från\s+.*$", "", re.sub(r"\([^)]*\)", "", x)).strip(" .") for x in pieces]
+    if len(pieces) > 1 and all(leading_name(x)[0] or (single and is_single_name(x)) for x in bare):
         return pieces
     return [part]
 

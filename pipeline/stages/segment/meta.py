@@ -271,11 +271,54 @@ def clean_place(value: str) -> str | None:
     return re.sub(r"\s+", " ", s).strip(" ,;–-|") or None
 
 
+# the header of minutes sent as an e-mail ('Från: …', 'Skickat: …', 'Till: …', 'Ämne: …')
+MAIL_FIELD = re.compile(r"^(?P<key>från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject)\s*:\s*(?P<value>.*)$",
+                        re.IGNORECASE)
+_MAIL_KEYS = {"från": "from", "from": "from", "skickat": "sent", "sent": "sent", "datum": "sent", "date": "sent",
+              "till": "to", "to": "to", "kopia": "cc", "cc": "cc", "ämne": "subject", "subject": "subject"}
+
+
+def mail_header(content: list[Line]) -> dict[str, Line]:
+    """The fields of an e-mail header at the top of the text ({} when it starts otherwise): the
+    sender, the recipients and the subject, as a mail client prints them over forwarded notes."""
+    fields: dict[str, Line] = {}
+    for ln in content[:8]:
+        m = MAIL_FIELD.match(strip_markup(ln.text))
+        if not m:
+            break
+        fields.setdefault(_MAIL_KEYS[m.group("key").lower()], ln)
+    return fields if {"from", "subject"} <= set(fields) and len(fields) >= 3 else {}
+
+
+def mail_value(ln: Line) -> str:
+    return MAIL_FIELD.match(strip_markup(ln.text)).group("value").strip()
+
+
+def _mail_meta(meta: Meta, fields: dict[str, Line]) -> None:
+    """Notes sent as an e-mail: the title is the subject, the body the group it was sent to ('Till:
+    Arbetsgruppen hemlöshet'), the date the one the subject names, else the day it was sent."""
+    meta.used |= {ln.no for ln in fields.values()}
+    subject = re.sub(r"^(?:(?:vb|fw|fwd|sv|re)\s*:\s*)+", "", mail_value(fields["subject"]), flags=re.IGNORECASE)
+    meta.title_line, meta.title = fields["subject"], subject
+    to = mail_value(fields["to"]) if "to" in fields else ""
+    if to and "@" not in to and BODY_NOUN.search(to) and ";" not in to:
+        meta.body = clean_body(to)
+    found = _first_date(subject)
+    if not set_date(meta, subject) and "sent" in fields:
+        set_date(meta, mail_value(fields["sent"]))
+    if meta.body is None:
+        meta.body = clean_body(subject, (found[0].start, found[0].end) if found else None)
+
+
 def read_meta(lines: list[Line]) -> Meta:
     """Title, body, date and place from the top of the text."""
     meta = Meta()
     content = [ln for ln in lines if not ln.blank and not FURNITURE.match(ln.text)]
     head = content[:14]
+    mail = mail_header(content)
+    if mail:
+        _mail_meta(meta, mail)
+        return meta
     _title_and_body(lines, meta, head)
     _labels(head, meta)
     if not meta.date_text:

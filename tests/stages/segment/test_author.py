@@ -52,3 +52,8 @@ def test_a_forms_short_label_for_the_note_taker():
     text = "SAMVERKANSRÅD\n\nDatum:   6 mars 2025\nOrdf:    Eva Lind\nAnteckn: Nils Ström\n\nText.\n"
     assert head_author(split_lines(text)) == "Nils Ström"
     assert head_author(split_lines("Rådet\nSekr.: Tuva Nyman\n")) == "Tuva Nyman"
+
+
+def test_the_sender_of_e_mailed_notes_is_their_author():
+    text = "Från: Pia Lund <pia.lund@example.se>\nSkickat: 12 mars 2025\nTill: Nätverket\nÄmne: Anteckningar\n\nHej!\n"
+    assert author(split_lines(text), [], None) == ("Pia Lund", None)
