@@ -17,6 +17,7 @@ from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues, TaskVerb, flat
 from pipeline.stages.extract.decisions import is_question
+from pipeline.stages.extract.due import find_due
 from pipeline.stages.extract.passive import passive_task
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
@@ -181,7 +182,12 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
 
     # 3. task verbs: the earliest match wins
     hits = []
+    dated = None
     for tv in cues.task_verbs:
+        if tv.dated:
+            dated = find_due(sent, cues, None, unmarked=True)[0] is not None if dated is None else dated
+            if not dated:
+                continue
         for m in tv.regex.finditer(f):
             hits.append((m.start(), -(m.end() - m.start()), tv, m))
             break

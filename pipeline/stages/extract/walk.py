@@ -243,11 +243,23 @@ class Walk:
         X att …', 'Beslut: Göran skriver ansökan') is also an action item."""
         hit = act.classify(self.text, body_s, e, self.cues, self.names, self.prev)
         assigned = hit is not None and hit.explicit and bool(hit.assignees)
-        kind = "assigned" if assigned else kind_of(self.text[body_s:e], self.cues)
+        kind = kind_of(self.text[body_s:e], self.cues)
+        kind = "assigned" if assigned and kind != "postponed" else kind   # a återremiss stays postponed
         self.add_decision(s, e, kind, cue.strip().rstrip(":"), rule, ctx)
         if hit is not None and hit.assignees and not hit.coming:
             self.add_action(s, e, hit, "decision-assigned" if assigned else "decision-task", ctx,
                             self.due(self.text[body_s:e]))
+        elif hit is None:
+            self._assigned_sentences(body_s, e, ctx)
+
+    def _assigned_sentences(self, s: int, e: int, ctx: Ctx) -> None:
+        """A decided paragraph of several sentences whose later one gives a task ('Styrelsen beviljar
+        medlen. Förbundschefen får i uppdrag att teckna avtal.'): that sentence is an action item too."""
+        spans = [trim_span(self.text, x.start, x.end) for x in split_sentences(self.text, Unit("para", s, e))]
+        for k, (a, b) in enumerate(spans):
+            hit = act.classify(self.text, a, b, self.cues, self.names, self.prev) if k and b > a else None
+            if hit is not None and hit.explicit and hit.assignees:
+                self.add_action(a, b, hit, "decision-assigned", ctx, self.due(self.text[a:b]))
 
     def _answer(self, u: Unit, ctx: Ctx, body_s: int, e: int) -> None:
         """A short 'Beslut: Ja' / 'Beslut: bifalles' decides the unit before it: a question is the

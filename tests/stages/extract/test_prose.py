@@ -78,7 +78,6 @@ def test_ansvarig_with_a_deadline_gives_the_sentence_before_to_the_doers():
     _, a = rows("3. Öppettider\nBeslut: Rådet skickar in ett förslag om öppettider till nämnden.\n\n"
                 "Ansvarig: Noah och Saga, klart till den 12 april.\n", "Noah Lind", "Saga Berg")
     assert a == [("Beslut: Rådet skickar in ett förslag om öppettider till nämnden.", ["Noah", "Saga"], "den 12 april")]
-    _, a = rows("2. Vårdtider\nKommunen och regionen går igenom de längsta vårdtiderna under våren. "
+    _, a = rows("2. Vårdtider\nÖverenskommelse: de längsta vårdtiderna ska följas. "
                 "Ansvar: Ali Demir och Eva Stål, klart 14 juni.\n", "Ali Demir", "Eva Stål")
-    assert a == [("Kommunen och regionen går igenom de längsta vårdtiderna under våren.", ["Ali Demir", "Eva Stål"],
-                  "14 juni")]
+    assert a == [("Överenskommelse: de längsta vårdtiderna ska följas.", ["Ali Demir", "Eva Stål"], "14 juni")]
