@@ -18,7 +18,7 @@ from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues, TaskVerb, flat
 from pipeline.stages.extract.decisions import is_question
 from pipeline.stages.extract.due import find_due
-from pipeline.stages.extract.passive import passive_task
+from pipeline.stages.extract.passive import agent, passive_task
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
                        r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)
@@ -302,7 +302,7 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
     if tv.passive:
         if subj_stripped and FINITE_RE.search(subj_stripped):
             return None
-        return ActionHit(cue, [], m.start())
+        return ActionHit(cue, agent(text, start, m.end(), names), m.start())   # 'åtgärdas av SMS': SMS does it
     core = cues.subject_prefixes.sub("", fold(subj_stripped)).strip() if subj_stripped else ""
     if not core or PREP_START_RE.match(core):
         return _no_subject(text, start, sent, f, tv, m, cue, names, prev, bool(core))

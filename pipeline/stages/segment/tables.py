@@ -169,8 +169,10 @@ def _gap_segments(line: Line) -> list[Segment]:
 
 
 def _is_column_label(text: str) -> bool:
+    """A header label of a column other than the name ('Parti', 'Tjänstgörande ersättare', 'Ja')."""
     text = text.strip(" *_:")
-    return any(rx.match(text) for _, rx in _KEYS) or bool(_VOTE_COLS.fullmatch(text))
+    return (any(rx.match(text) for key, rx in _KEYS if key != "name") or bool(_VOTE_COLS.fullmatch(text))) \
+        and not _NAME_COLS.match(text)
 
 
 def _header_segments(line: Line) -> list[Segment]:

@@ -116,3 +116,18 @@ def test_notes_sent_as_an_e_mail_take_the_group_and_the_date_from_the_header():
     m = read_meta(split_lines(text))
     assert m.date_text == "12 mars 2025" and m.body != "From: Pia Lund"
 
+
+
+def test_the_body_under_the_document_type_below_a_letterhead():
+    text = "**SVENSKA KYRKAN – SANKT PERS FÖRSAMLING**\n\n**SAMMANTRÄDESPROTOKOLL**\n\n**Kyrkorådet**\n\nDatum: 2025-02-03\n"
+    assert read_meta(split_lines(text)).body == "Kyrkorådet"
+    text = ("Region Norrland\nOnkologiska kliniken, Norrby sjukhus\n\nMINNESANTECKNINGAR\n"
+            "Patientrådet, Onkologiska kliniken\nTisdagen den 4 mars 2025 kl. 15.00\n")
+    assert read_meta(split_lines(text)).body == "Patientrådet"
+
+
+def test_a_typed_protocols_sheet_number_and_a_meetings_number_are_no_part_of_the_body():
+    text = ("ÖDEBY KOMMUN          SAMMANTRÄDESPROTOKOLL          Blad 3\n"
+            "                      Sammanträdesdatum\nBYGGNADSNÄMNDEN       1996-10-08\n\nPlats och tid   Kommunhuset\n")
+    assert read_meta(split_lines(text)).body == "BYGGNADSNÄMNDEN"
+    assert read_meta(split_lines("ÖDEBY IF – PROTOKOLL STYRELSEMÖTE 2/2025\n\nTid: 3 mars 2025\n")).body == "ÖDEBY IF"
