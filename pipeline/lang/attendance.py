@@ -210,7 +210,10 @@ GROUP_LABELS = frozenset({"vuxna", "ungdomar", "elever", "föräldrar", "föräl
                           "brukarrepresentanter", "förtroendevalda", "politiker", "personal", "medlemmar",
                           "representanter", "pensionärsorganisationer", "organisationer", "föreningar",
                           "brukarorganisationer", "myndigheter", "experter", "observatörer", "från förvaltningen",
-                          "från kommunen", "från regionen", "från föreningarna"})
+                          "från kommunen", "från regionen", "från föreningarna", "föreningarna", "organisationerna",
+                          "pensionärsorganisationerna", "brukarorganisationerna", "myndigheterna", "politikerna",
+                          "förtroendevalda politiker", "intresseorganisationer", "intresseorganisationerna",
+                          "funktionshindersorganisationer", "funktionshindersorganisationerna"})
 
 
 def is_group_label(text: str) -> bool:

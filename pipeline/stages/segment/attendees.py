@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.attendance import (
+    ABSENT_MARKS,
     AttendanceKind,
     attendance_heading,
     attendance_heading_words,
@@ -37,6 +38,7 @@ _INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_
 # the people of one side or organisation, with no attendance heading ('För föreningen: Aisha Ek (ordförande),
 # Per Kvist', 'Från Nordhamnshem AB: Fredrik Ek, områdeschef; Natalia Wójcik, förvaltare')
 _ORG_INLINE = re.compile(r"^(?:för|från)\s+(?P<org>[\wÅÄÖåäö][^:]{1,60}?)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_ORG_ABSENT = re.compile(r"^(?P<org>[^:]{2,60}):\s*(?:" + ABSENT_MARKS.pattern + r")\.?$", re.IGNORECASE)
 _GENERIC_SIDES = frozenset({"föreningen", "kommunen", "styrelsen", "nämnden", "förvaltningen", "regionen", "bolaget",
                             "rådet", "gruppen", "hyresvärden", "brukarna", "personalen"})   # a side, no organisation
 _SUB_HEADING = re.compile(r"^(?:samt|och|även|dessutom|plus)?\s*[\w ]{0,30}?(?P<word>ledamöter|ersättare|suppleanter|"
@@ -98,8 +100,9 @@ def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool)
     people = parse_entries(text, role or kind.role, kind.present, per_line=True,
                            single=is_first_name(text.split()[0]) if len(text.split()) == 1 else False)
     if not people and BULLET.match(ln.text) and not re.match(r"\s*\d", ln.text):   # a numbered line is no bullet
-        org = organisation_only(text)
-        people = [replace(org, role=role or kind.role, present=kind.present)] if org else []
+        m = _ORG_ABSENT.match(text)   # '- Reumatikerföreningen: anmält förhinder': the organisation sent no one
+        org = organisation_only(m.group("org") if m else text)
+        people = [replace(org, role=role or kind.role, present=kind.present and not m)] if org else []
     return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]
 
 
@@ -142,10 +145,11 @@ def _inline(lines: list[Line], i: int, kind: AttendanceKind, rest: str, block: A
     head, j = lines[i], i + 1
     while re.search(r"(?:,|\boch|\bsamt|\bfrån|\bför|\()$", rest.strip()) and j < len(lines) and not lines[j].blank:
         rest, block.last, j = f"{rest.strip()} {lines[j].text}", j, j + 1  # the list goes on over the next line
-    for part in rest.split(";") if ";" in rest else [rest]:
+    for part in rest.split(";") if ";" in rest else [rest]:   # entries separated by ';': each one person
         block.attendees += [Attendee(replace(p, organisation=p.organisation or kind.organisation), head.start,
                                      lines[block.last].end, kind.invited)
-                            for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
+                            for p in parse_entries(part, kind.role, kind.present, per_line=";" in rest,
+                                                   single=_all_single(part))]
     return j
 
 

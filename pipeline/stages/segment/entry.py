@@ -14,6 +14,7 @@ from pipeline.lang.attendance import (
     ABSENT_MARKS,
     PARTIAL_MARKS,
     ROLES,
+    attendance_heading,
     is_group_label,
     is_job_title,
     is_party,
@@ -238,7 +239,7 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
         return []
     refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]
     s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
-    org_prefix, s = _organisation_prefix(s)
+    org_prefix, s = _organisation_prefix(s, per_line)
     marker = _SUBSTITUTE_FOR if role == "tjänstgörande ersättare" else SUBSTITUTION
     halves = marker.split(s, maxsplit=1)
     absent = bool(ABSENT_MARKS.search(halves[0]))
@@ -261,17 +262,26 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
     return out
 
 
-def _organisation_prefix(text: str) -> tuple[str | None, str]:
+_ORG_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖ][\wåäöÅÄÖ.&/ -]{1,60}?)\s*:\s*(?P<rest>\S.*)$")   # a longer name
+# labels of a form or a list that are no organisation ('Tid: …', 'Gäst: Anna Sköld')
+_LABEL_WORDS = re.compile(r"^(?:tid|plats|datum|lokal|ämne|ärende|punkt|gäst|gäster|inbjuden|inbjudna|föredragande|"
+                          r"närvarande|frånvarande|deltagare|kontakt|kontaktperson|moderator|samtalsledare|"
+                          r"mötesledare|talare|observatör|bisittare)$", re.IGNORECASE)
+
+
+def _organisation_prefix(text: str, per_line: bool = False) -> tuple[str | None, str]:
     """'Hjärnkoll: Sam Öberg, Kim Ek' -> ('Hjärnkoll', 'Sam Öberg, Kim Ek'): several people of one
-    organisation on one line. A post before one name ('Kassör: Erik Ek') is not an organisation."""
-    m = _ROLE_PREFIX.match(text)
+    organisation on one line (one person where the line is an entry of a list: '- DHR Norrby: Eva Ek').
+    A post before one name ('Kassör: Erik Ek') is not an organisation."""
+    m = _ROLE_PREFIX.match(text) or _ORG_PREFIX.match(text)
     if not m or normalise_role(m.group("role")) or is_role_word(m.group("role")):
         return None, text
     if is_group_label(m.group("role")):
         return None, m.group("rest")   # 'Vuxna: Jessica Ek (fritidsledare), …': a group, no organisation
     rest = m.group("rest")
     names = [p for p in split_top(rest) for q in _split_and(p) if leading_name(q)[0]]
-    if len(names) < 2 or not m.group("role")[:1].isupper():
+    one = per_line and attendance_heading(m.group("role")) is None and not _LABEL_WORDS.match(m.group("role"))
+    if len(names) < (1 if one else 2) or not m.group("role")[:1].isupper():
         return None, text
     return re.sub(r"^(?:Från|För|Representanter\s+för|Representanter\s+från)\s+", "", m.group("role").strip()), rest
 
@@ -307,6 +317,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
         a = _attributes(attrs)
         for p in people:
             r = p.role or a["role"] or role
+            if a["role"] in ROLES and p.role not in ROLES:
+                r = a["role"]   # 'Assistent Gun-Britt Axelsson, sekreterare': the role at this meeting
             out.append(replace(p, organisation=p.organisation or a["organisation"], role=normalise_role(r) or r))
     return out
 

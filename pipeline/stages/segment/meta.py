@@ -182,7 +182,12 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
     under = _body_under_doc_type(head[1:5]) if meta.body is None or not BODY_NOUN.search(meta.body) else None
     if under is not None:   # letterhead / 'SAMMANTRÄDESPROTOKOLL' / 'Kyrkorådet': the body under the type
         meta.body, meta.body_from_title = under[0], False
-        meta.used |= {under[1].no, under[2].no}
+        meta.used |= {ln.no for ln in head if ln.no <= under[2].no}   # the letterhead's lines too
+        after = [ln for ln in head if ln.no > under[2].no]
+        found = _first_date(strip_markup(after[0].text)) if after else None
+        if found and len(strip_markup(after[0].text)) <= 140 and set_date(meta, strip_markup(after[0].text)):
+            meta.used.add(after[0].no)   # 'Torsdagen den 14 mars 2024 kl. 16.00, rum Linnea' under the body
+        return
     elif meta.body is None:
         _body_from_next(meta, head[1:5])
     elif _AUTHORITY.search(meta.body) and len(head) > 1 and BODY_NOUN.search(clean_body(head[1].text) or "") \

@@ -13,8 +13,9 @@ from pipeline.stages.segment.entry import Entry, parse_entries, split_top
 from pipeline.stages.segment.lines import Line, Segment, block_attrs
 from pipeline.stages.segment.names import is_handle
 
-_NAME_COLS = re.compile(r"^(?:namn|name|person|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
-                        r"deltagare\s+och\s+roll|representant|kontaktperson|användare|user|ordinarie\s+ledamot)$",
+_NAME_COLS = re.compile(r"^(?:namn|name|person|personer|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
+                        r"deltagare\s+och\s+roll|representant|representanter|kontaktperson|kontaktpersoner|användare|"
+                        r"user|ordinarie\s+ledamot)$",
                         re.IGNORECASE)
 _ORG_COLS = re.compile(r"^(?:organisation|org\.?|myndighet|förening|företag|förvaltning|verksamhet|representerar|"
                        r"parti|enhet|avdelning|bolag|organisation/förening|kommun|region|from|affiliation|"
@@ -57,6 +58,11 @@ def _cell(cells: list[tuple[str, int, int]], cols: dict[str, int], key: str) -> 
 def _row_attendees(cells: list[tuple[str, int, int]], cols: dict[str, int]) -> list[Attendee]:
     """The person of a row (and the substitute who served for them)."""
     name_cell = _cell(cells, cols, "name")
+    if ";" in name_cell and "substitute" not in cols:   # 'Kerstin Lundh, vice ordförande; Rolf Ahlgren'
+        parts = [p for p in name_cell.split(";") if p.strip()]
+        if len(parts) > 1 and all(parse_entries(p, per_line=True) for p in parts):
+            return [a for p in parts for a in _row_attendees([*cells[:cols["name"]], (p, cells[cols["name"]][1],
+                                                              cells[cols["name"]][2]), *cells[cols["name"] + 1:]], cols)]
     people = parse_entries(name_cell)
     person = people[0] if people else None
     if person is None and is_handle(name_cell):

@@ -119,3 +119,25 @@ def test_the_people_of_each_side_on_lines_of_their_own_without_an_attendance_hea
            for a in b.attendees]
     assert got == [("Sara Lind", None, "ordförande"), ("Olle Berg", None, None),
                    ("Karl Ek", "Bostadsbolaget AB", "områdeschef"), ("Mia Öst", "Bostadsbolaget AB", "förvaltare")]
+
+
+def test_one_person_after_their_organisation_in_a_list_and_an_organisation_that_sent_its_regrets():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("## Närvarande\n\nFörtroendevalda\n\n- Eva Holm (S), ordförande\n\nFöreningarna\n\n"
+            "- SRF Norrby: Bertil Sand\n- FUB Norrby: Lina Ek, Sven Åhs\n- Reumatikerföreningen: anmält förhinder\n\n"
+            "## 1. Mötets öppnande\n")
+    got = [(a.entry.name, a.entry.organisation, a.entry.present) for b in attendance_blocks(split_lines(text), set())
+           for a in b.attendees]
+    assert got == [("Eva Holm", "S", True), ("Bertil Sand", "SRF Norrby", True), ("Lina Ek", "FUB Norrby", True),
+                   ("Sven Åhs", "FUB Norrby", True), (None, "Reumatikerföreningen", False)]
+
+
+def test_entries_separated_by_semicolons_each_a_person_and_their_organisation():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("**Närvarande:** Eva Ek, samordnare (ordförande); Omar Said, Norrby Moské; Lisa Berg, Nattvandrarna Norrby\n\n"
+            "Text.\n")
+    (block,) = attendance_blocks(split_lines(text), set())
+    assert [(a.entry.name, a.entry.organisation) for a in block.attendees] == [
+        ("Eva Ek", None), ("Omar Said", "Norrby Moské"), ("Lisa Berg", "Nattvandrarna Norrby")]

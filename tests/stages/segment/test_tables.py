@@ -105,3 +105,10 @@ def test_an_ascii_grid_table_and_an_honorific_before_the_name():
     (table,) = tables_from_lines(split_lines(text))
     got = [(a.entry.name, a.entry.organisation, a.entry.role) for a in table_attendees(table)]
     assert got == [("Omid Rahimi", "Psykiatrin Norr", "överläkare"), ("Lena Åkesson", "Ödeby kommun", "mas")]
+
+
+def test_a_table_of_organisations_and_their_representatives_several_to_a_cell():
+    rows = _rows(["Organisation", "Representanter"], ["PRO Norrby", "Kerstin Lund, vice ordförande; Rolf Ahl"],
+                 ["SKPF avdelning 12", "Britt Sjö"])
+    assert _read(rows) == [("Kerstin Lund", "PRO Norrby", "vice ordförande", True), ("Rolf Ahl", "PRO Norrby", None, True),
+                           ("Britt Sjö", "SKPF avdelning 12", None, True)]
