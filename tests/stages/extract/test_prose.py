@@ -81,3 +81,10 @@ def test_ansvarig_with_a_deadline_gives_the_sentence_before_to_the_doers():
     _, a = rows("2. Vårdtider\nÖverenskommelse: de längsta vårdtiderna ska följas. "
                 "Ansvar: Ali Demir och Eva Stål, klart 14 juni.\n", "Ali Demir", "Eva Stål")
     assert a == [("Överenskommelse: de längsta vårdtiderna ska följas.", ["Ali Demir", "Eva Stål"], "14 juni")]
+
+
+def test_an_injunction_and_a_referral_for_completion_are_tasks_of_the_one_they_go_to():
+    d, a = rows("§ 41 Gödselplatta\nBeslut\nUtskottet förelägger fastighetsägaren att senast den 30 april 2025 täta plattan.\n\n"
+                "§ 42 Strandskydd\nBeslut\nÄrendet återremitteras till förvaltningen för att komplettera med ett yttrande.\n")
+    assert [k for _, k in d] == ["assigned", "postponed"]
+    assert [(x[1], x[2]) for x in a] == [(["fastighetsägaren"], "senast den 30 april 2025"), (["förvaltningen"], None)]
