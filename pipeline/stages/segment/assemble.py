@@ -7,18 +7,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.lang.attendance import attendance_heading
 from pipeline.stages.segment.attendees import (
     AttendanceBlock,
     Attendee,
     attendance_blocks,
-    read_block,
     strip_markup,
 )
-from pipeline.stages.segment.entry import parse_entries
 from pipeline.stages.segment.frontpage import FrontPage
 from pipeline.stages.segment.items import Items
-from pipeline.stages.segment.lines import Line, block_attrs
+from pipeline.stages.segment.lines import Line
 from pipeline.stages.segment.meta import BODY_NOUN, Meta, clean_body, clean_place, is_title, metadata_date, set_date
 from pipeline.stages.segment.names import is_person_name
 from pipeline.stages.segment.tables import table_attendees, tables_from_blocks, tables_from_gaps, tables_from_lines
@@ -43,45 +40,7 @@ def attendance_tables(text: str, lines: list[Line], blocks: list[dict]) -> list[
         people = table_attendees(rows, heading)
         if people:
             out.append((people, _lines_in(lines, rows[0][0][1], rows[-1][-1][2])))
-    return out + column_attendance(text, lines, blocks)
-
-
-def column_attendance(text: str, lines: list[Line], blocks: list[dict]) -> list[tuple[list[Attendee], set[int]]]:
-    """Attendance laid out in columns (a layout table whose first row is headings side by side:
-    'Ledamöter   Tjänstgörande ersättare'): each column's people under its heading, and the lines
-    below the table that go on with the first column's list."""
-    out = []
-    for rows in _layout_tables(text, blocks):
-        kinds = {col: attendance_heading(strip_markup(t).rstrip(":")) for t, _, _, col in rows[0]}
-        if len(kinds) < 2 or None in kinds.values():
-            continue
-        people = [Attendee(p, s, e) for row in rows[1:] for t, s, e, col in row if col in kinds
-                  for p in parse_entries(t, kinds[col].role, kinds[col].present, per_line=True)]
-        taken = _lines_in(lines, rows[0][0][1], rows[-1][-1][2])
-        if not people or not taken:
-            continue
-        first = kinds[min(kinds)]
-        more = read_block(lines, max(taken), first, "", taken)   # 'Ahmed Yusuf (S)' under the table
-        people += more.attendees
-        out.append((people, taken | set(range(max(taken) + 1, more.last + 1))))
     return out
-
-
-def _layout_tables(text: str, blocks: list[dict]) -> list[list[list[tuple[str, int, int, int]]]]:
-    """The rows of the reader's layout tables (regions in columns): (text, start, end, column) per cell."""
-    tables, layout = [], False
-    for b in blocks:
-        kind = b.get("kind")
-        if kind == "table":
-            layout = block_attrs(b).get("layout") == "columns"
-            if layout:
-                tables.append([])
-        elif layout and kind == "table_row":
-            tables[-1].append([])
-        elif layout and kind == "table_cell" and tables and tables[-1]:
-            col = block_attrs(b).get("column", 0)
-            tables[-1][-1].append((text[b["start_char"]:b["end_char"]], b["start_char"], b["end_char"], col))
-    return [[r for r in t if r] for t in tables if t and t[0]]
 
 
 def find_attendees(lines: list[Line], front: FrontPage | None, tables: list[tuple[list[Attendee], set[int]]],

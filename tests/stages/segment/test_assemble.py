@@ -59,29 +59,3 @@ def test_the_metadata_title_dates_a_text_without_a_date():
                         {"meta_title": "Protokoll, styrelsemöte Kemisektionen 3 maj 2024", "meta_author": "sekreteraren"})
     assert (row["body"], row["date"].isoformat(), row["date_source"]) == ("Kemisektionen", "2024-05-03", "metadata")
     assert row["author"] is None   # 'sekreteraren' is no name
-
-
-def test_attendance_in_columns_headed_side_by_side_and_the_list_that_goes_on_below():
-    from pipeline.contract.document import TextBuilder, block_rows
-    from pipeline.stages.segment.assemble import column_attendance
-    from pipeline.stages.segment.lines import split_lines
-    b = TextBuilder()
-    b.heading("Närvarande:", 2)
-    b.open("table", layout="columns", columns=[45.0, 300.0])
-    for left, right in (("Ledamöter", "Tjänstgörande ersättare"), ("Eva Holm (S), ordförande", "Bo Ek (S) för Ali Sand (S)"),
-                        ("", "Mia Öst, nämndsekreterare")):
-        b.open("table_row")
-        b.cell(left, column=0, x0=45.0)
-        b.cell(right, column=1, x0=300.0)
-        b.close("table_row")
-    b.close("table")
-    b.paragraph("Per Lind (M)\nSara Berg (V)", x0=45.0)
-    b.heading("§ 1 Val av justerare", 2)
-    text, blocks = b.build()
-    lines = split_lines(text)
-    ((people, taken),) = column_attendance(text, lines, block_rows("d", blocks))
-    got = [(a.entry.name, a.entry.organisation, a.entry.role, a.entry.present) for a in people]
-    assert got == [("Eva Holm", "S", "ordförande", True), ("Bo Ek", "S", "tjänstgörande ersättare", True),
-                   ("Ali Sand", "S", "ledamot", False), ("Mia Öst", None, "sekreterare", True),
-                   ("Per Lind", "M", "ledamot", True), ("Sara Berg", "V", "ledamot", True)]
-    assert max(taken) == 7 and lines[9].text.startswith("§ 1")   # the list ends before the first item
