@@ -60,6 +60,7 @@ _ROLE_FORMS: dict[str, str | None] = {
     "första vice ordförande": "vice ordförande", "1:a vice ordförande": "vice ordförande",
     "2:e vice ordförande": "2:e vice ordförande", "andre vice ordförande": "2:e vice ordförande",
     "1:e vice ordf": "vice ordförande", "2:e vice ordf": "2:e vice ordförande", "1:e v ordf": "vice ordförande",
+    "2:e v ordf": "2:e vice ordförande", "1:e v. ordf": "vice ordförande", "2:e v. ordf": "2:e vice ordförande",
     "andra vice ordförande": "2:e vice ordförande",
     "ledamot": "ledamot", "ledamöter": "ledamot", "ordinarie ledamot": "ledamot", "styrelseledamot": "ledamot",
     "ordinarie": "ledamot", "ledamot i styrelsen": "ledamot",
@@ -93,7 +94,8 @@ _JOB_ENDINGS = ("chef", "direktör", "sekreterare", "handläggare", "samordnare"
                 "sakkunnig", "projektledare", "verksamhetsledare", "enhetschef", "stödbiträde", "forskare",
                 "medarbetare", "utvecklingsledare", "ansvarig", "samordnare", "tolk", "vaktmästare",
                 "skötare", "anställd", "rektor", "lärare", "förvaltare", "präst", "diakon",
-                "bibliotekarie", "sköterska", "kock", "vägledare", "tekniker", "kontrollant", "notarie")
+                "bibliotekarie", "sköterska", "kock", "vägledare", "tekniker", "kontrollant", "notarie",
+                "kyrkoherde", "komminister", "kantor", "kommissarie", "ombudsman", "intendent")
 _JOB_PREFIX = r"(?:(?:bitr(?:ädande)?\.?|t\.\s?f\.?|tf\.?|vice|senior|förste|särskild|medicinskt\s+ansvarig|" \
               r"ställföreträdande)\s+)?"
 _JOB_TITLE = re.compile(r"^" + _JOB_PREFIX + r"(?:[a-zåäöé]+(?:-\s?|\s+och\s+|\s+))*[a-zåäöé-]*(?:"
@@ -121,6 +123,7 @@ class AttendanceKind:
     role: str | None     # role given to its members ('ledamot'), None when the heading gives none
     present: bool        # False under 'Frånvarande'
     invited: bool = False  # 'Kallade': attendance only together with a list of those present
+    organisation: str | None = None  # 'För Nordhamnshem AB: …': the organisation of the people on the line
 
 
 _PRESENT = AttendanceKind(None, True)
@@ -129,6 +132,8 @@ ATTENDANCE_HEADINGS: dict[str, AttendanceKind] = {
     "närvarande": _PRESENT, "deltagare": _PRESENT, "mötesdeltagare": _PRESENT, "närvarolista": _PRESENT,
     "deltagande": _PRESENT, "närvarande deltagare": _PRESENT, "deltog": _PRESENT, "medverkande": _PRESENT,
     "närvaro": _PRESENT, "de som deltog": _PRESENT, "följande deltog": _PRESENT, "på mötet": _PRESENT,
+    "vi var": _PRESENT, "vi som var med": _PRESENT, "med på mötet": _PRESENT, "närvarande var": _PRESENT,
+    "med var": _PRESENT, "närvarande på mötet": _PRESENT,
     "närvarande ledamöter": AttendanceKind("ledamot", True), "fasta ledamöter": AttendanceKind("ledamot", True),
     "ordinarie ledamöter": AttendanceKind("ledamot", True), "ledamöter": AttendanceKind("ledamot", True),
     "beslutande": AttendanceKind("ledamot", True), "beslutande ledamöter": AttendanceKind("ledamot", True),
@@ -239,7 +244,10 @@ GROUP_LABELS = frozenset({"vuxna", "ungdomar", "elever", "föräldrar", "föräl
                           "brukarrepresentanter", "förtroendevalda", "politiker", "personal", "medlemmar",
                           "representanter", "pensionärsorganisationer", "organisationer", "föreningar",
                           "brukarorganisationer", "myndigheter", "experter", "observatörer", "från förvaltningen",
-                          "från kommunen", "från regionen", "från föreningarna"})
+                          "från kommunen", "från regionen", "från föreningarna", "föreningarna", "organisationerna",
+                          "pensionärsorganisationerna", "brukarorganisationerna", "myndigheterna", "politikerna",
+                          "förtroendevalda politiker", "intresseorganisationer", "intresseorganisationerna",
+                          "funktionshindersorganisationer", "funktionshindersorganisationerna"})
 
 
 def is_group_label(text: str) -> bool:

@@ -322,8 +322,7 @@ def find_dates(text: str, year: int | dt.date | None = None) -> list[DateMatch]:
 def parse_date(text: str, year: int | dt.date | None = None) -> dt.date | None:
     """The first full calendar date in text, or None when no day, month and year can be had."""
     for m in find_dates(text, year):
-        if m.label == "DATE" and m.normalized and len(m.normalized) >= 10 and m.normalized[4] == "-" \
-                and m.normalized[5:7].isdigit():
+        if m.label == "DATE" and m.normalized and re.match(r"\d{4}-\d\d-\d\d", m.normalized):   # not a month range
             return dt.date.fromisoformat(m.normalized[:10])
     return None
 

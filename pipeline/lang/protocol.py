@@ -197,12 +197,13 @@ FRONT_LABELS: dict[str, str] = {
     "anslag/bevis": "notice", "anslag": "notice", "bevis": "notice",
     "datum då anslaget sätts upp": "notice", "datum då anslaget tas ned": "notice",
     "datum för anslags uppsättande": "notice", "datum för anslags nedtagande": "notice",
+    "datum för anslags": "notice", "datum för anslagets": "notice",   # the label wraps: '… anslags' / 'uppsättande'
     "förvaringsplats för protokollet": "notice", "protokollet förvaras": "notice",
     "protokollet förvaras på": "notice", "anslaget sätts upp": "notice", "anslaget tas ned": "notice",
 }
 # the second line of a label that wraps ('Plats och tid för' / 'sammanträde')
 LABEL_TAILS = frozenset({"sammanträde", "sammanträdet", "justering", "plats och tid", "tid och plats",
-                         "för protokollet", "sätts upp", "tas ned"})
+                         "för protokollet", "sätts upp", "tas ned", "uppsättande", "nedtagande"})
 
 
 def front_label(text: str) -> str | None:

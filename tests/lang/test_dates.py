@@ -136,3 +136,9 @@ def test_a_time_on_the_next_line_of_a_form_joins_its_date():
     text = "Plats och tid           Folkets hus, måndagen den 19 juni 2023\n                        kl. 18.30–21.55"
     assert _found(text) == [("måndagen den 19 juni 2023\n                        kl. 18.30–21.55", "DATE",
                              "2023-06-19T18:30/21:55")]
+
+
+def test_parse_date_of_a_month_range_is_none_not_an_error():
+    from pipeline.lang.dates import parse_date
+    assert parse_date("under januari–mars 2024") is None
+    assert str(parse_date("senast 3 mars 2024")) == "2024-03-03"

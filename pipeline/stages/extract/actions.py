@@ -17,7 +17,8 @@ from pipeline.lang.fold import fold_cue_text as fold
 from pipeline.lang.names import is_first_name
 from pipeline.stages.extract.cues import Cues, TaskVerb, flat
 from pipeline.stages.extract.decisions import is_question
-from pipeline.stages.extract.passive import passive_task
+from pipeline.stages.extract.due import find_due
+from pipeline.stages.extract.passive import agent, passive_task
 
 FINITE_RE = re.compile(r"\b(är|var|har|hade|blir|blev|får|fick|finns|fanns|gör|gjorde|går|gick|kommer|kom|"
                        r"ser|såg|tar|tog|vill|kan|ska|skall|bör|måste|behöver|borde)\b", re.IGNORECASE)
@@ -181,7 +182,12 @@ def classify(text: str, start: int, end: int, cues: Cues, names: Names,
 
     # 3. task verbs: the earliest match wins
     hits = []
+    dated = None
     for tv in cues.task_verbs:
+        if tv.dated:
+            dated = find_due(sent, cues, None, unmarked=True)[0] is not None if dated is None else dated
+            if not dated:
+                continue
         for m in tv.regex.finditer(f):
             hits.append((m.start(), -(m.end() - m.start()), tv, m))
             break
@@ -240,7 +246,8 @@ def _labelled_task(text: str, s: int, e: int, names: Names) -> list[str] | None:
     """After 'Ansvarig:' a sentence of its own ('Frida kallar till ett möte före påsk'): the names that
     open it, when a verb in lower case follows them; None when only names follow the label."""
     run = _names_ending_at(text, s, _first_lower_word(text, s, e), names)
-    if run and run[0][0] == s and re.search(r"\s[a-zåäö]+\w*\s+\S", text[run[-1][1]:e] + " "):
+    if run and run[0][0] == s and re.match(r"\s+[a-zåäö]+\w*\s+\S", text[run[-1][1]:e] + " "):
+        # (a verb right after the names: 'Yasin och Ebba, klart till 20 mars' names the doers of the task before)
         return [n[2] for n in run]
     return None
 
@@ -295,7 +302,7 @@ def _check_task(text, start, sent, f, tv, m, cues: Cues, names: Names, prev):
     if tv.passive:
         if subj_stripped and FINITE_RE.search(subj_stripped):
             return None
-        return ActionHit(cue, [], m.start())
+        return ActionHit(cue, agent(text, start, m.end(), names), m.start())   # 'åtgärdas av SMS': SMS does it
     core = cues.subject_prefixes.sub("", fold(subj_stripped)).strip() if subj_stripped else ""
     if not core or PREP_START_RE.match(core):
         return _no_subject(text, start, sent, f, tv, m, cue, names, prev, bool(core))

@@ -37,6 +37,7 @@ class TaskVerb:
     passive: bool = False
     modal: bool = False
     assigns: bool = False  # naming the doer gives the task: the sentence is also a decision (`assigned`)
+    dated: bool = False  # a task only with a time to do it by ('Malin kontrollerar fakturan före mötet')
 
 
 @dataclass
@@ -120,7 +121,7 @@ def load_cues(path: str | None = None) -> Cues:
     for v in data.get("task_verbs", []):
         c.task_verbs.append(TaskVerb(compile_pattern(v["pattern"]), v["pattern"], v.get("subject", "any"),
                                      bool(v.get("we")), bool(v.get("passive")),
-                                     bool(v.get("modal")), bool(v.get("assigns"))))
+                                     bool(v.get("modal")), bool(v.get("assigns")), bool(v.get("dated"))))
     c.coming = compile_pattern(r"(?:^|\(|\b)(?:en |ett |de |den |det |separata |nya? |mer |mera |ytterligare )?(?:"
                                + data.get("coming_nouns", "inbjudan")
                                + r")(?:\s+(?:till|om|från|för|angående|inför|kring|med|med mer)\s+[^.,;:()]{1,40}?)?"

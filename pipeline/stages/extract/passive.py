@@ -43,11 +43,14 @@ def passive_task(text: str, start: int, end: int, cues: Cues, names, in_list: bo
             return None
         if re.search(r"\b(som|att|om|nar|innan)\s+(\w+\s+){0,3}$", before):
             continue  # in a subordinate clause: 'det är hål som skall täppas igen'
-        who = []
-        a = AGENT_RE.match(sent, m.end())
-        if a:
-            found = [n for n in names.within(start + a.start("who"), start + a.end("who") + 1)
-                     if n[0] == start + a.start("who")]
-            who = [found[0][2]] if found else []
-        return sent[m.start():m.end()], who, m.start()
+        return sent[m.start():m.end()], agent(text, start, m.end(), names), m.start()
     return None
+
+
+def agent(text: str, start: int, at: int, names) -> list[str]:
+    """The doer a passive names after its verb ('kommer att åtgärdas av SMS'): [name], else []."""
+    a = AGENT_RE.match(text[start:], at)
+    if not a:
+        return []
+    found = [n for n in names.within(start + a.start("who"), start + a.end("who") + 1) if n[0] == start + a.start("who")]
+    return [found[0][2]] if found else []

@@ -217,7 +217,7 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
         ahit, rule = todo.dash_owner(walk, u, body_s, e), "todo-dash"
     if ahit is None:
         return
-    s = row_s
+    s, label_span = row_s, None
     if ahit.rule == "labelled-task":  # 'Ansvarig: Frida kallar till ett möte': the task is what follows
         s = body_s + ahit.cue_end + (len(text[body_s + ahit.cue_end:e]) - len(text[body_s + ahit.cue_end:e].lstrip()))
     elif ahit.explicit and re.fullmatch(r"ansvar\w*\s*:", fold(ahit.cue.split(":")[0] + ":").strip()) \
@@ -226,6 +226,7 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
         # a bare 'Ansvarig: X' gives the task said just before to X: after a task read there, the two
         # lines are one item; after a decision, the decided sentence is the task
         prev_action = walk.actions[-1] if walk.actions and walk.actions[-1]["start_char"] == walk.prev[0] else None
+        label_span = (row_s, e)
         if prev_action is not None:
             walk.actions.pop()
             s = walk.prev[0]
@@ -235,6 +236,9 @@ def _action(walk, u, ctx, row_s: int, body_s: int, e: int, ahit, opinion: bool) 
     # the date of the thing that comes ('Inbjudan till julfika 18 december kommer') is no deadline
     due = walk.due(text[body_s + ahit.cue_end:e] if ahit.coming and ahit.cue_end else sentence_text,
                    unmarked=not ahit.coming)
+    label_due = walk.due(text[label_span[0]:label_span[1]]) if label_span else (None, None)
+    if label_due[0] is not None:   # 'Ansvarig: Yasin och Ebba, klart till den 20 mars': set with the doers
+        due = label_due
     if due[0] is None and text[u.start:u.start + 1].islower() and walk.prev_unit is not None \
             and walk.prev_unit.kind in ("item", "para") and s == u.start:
         prev = text[walk.prev_unit.start:walk.prev_unit.end].rstrip()

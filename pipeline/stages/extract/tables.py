@@ -2,7 +2,8 @@
 
 An action table names its columns in a header row (Vad | Vem | När, Åtgärd / Ansvar / Klart,
 Uppgift / Ansvarig / Deadline, Punkt / Föredragande); a row below it is a task whose doer is the
-cell of the Vem / Ansvar column, never the row's other text (``walk``). A Beslut column gives a
+cell of the Vem / Ansvar column, never the row's other text (``walk``). A follow-up column (Fråga |
+Svar | Vad händer nu) holds a task sentence in each cell, its doer the sentence's subject. A Beslut column gives a
 decision; a header with Ja / Nej / Avstår columns is a voting table (``formal``). Rows are read in
 three layouts: '|'-separated (markdown included, an empty cell keeps its place), tab-separated,
 and columns separated by runs of three or more spaces (a cell belongs to the header column it
@@ -98,6 +99,8 @@ def header_roles(cs: list[tuple[str, int, int]], cues: Cues) -> list[str | None]
     known = [r for r in roles if r is not None]
     if ("who" in roles or "decision" in roles) and len(known) >= 2 and len(known) >= len(roles) - 1:
         return roles
+    if roles.count("followup") == 1 and len(roles) >= 2 and roles[0] != "followup":
+        return roles   # 'Fråga | Svar | Vad händer nu': the last column says what is to be done
     return None
 
 

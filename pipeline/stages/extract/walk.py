@@ -181,7 +181,11 @@ class Walk:
         if not any(c[0].strip() for c in cells):
             return
         what = row.get("what") or next((c for c in cells if c[0].strip() and c not in row.values()), None)
-        if "who" in row or ("decision" not in row and "who" in roles):
+        if "followup" in row:
+            _, fs, fe = row["followup"]   # a sentence: its subject does it, its time expression is the due
+            hit = act.task_item(self.text, fs, fe, self.cues, self.names, None)
+            self.add_action(fs, fe, act.ActionHit("table", hit.assignees, 0), "table", ctx, self.due(self.text[fs:fe]))
+        elif "who" in row or ("decision" not in row and "who" in roles):
             who = act.split_names(row["who"][0]) if "who" in row else []
             due_text = row["when"][0] if "when" in row else None
             due = (due_text, parse_date(due_text, year_of(self.meeting))) if due_text else (None, None)
@@ -239,11 +243,23 @@ class Walk:
         X att …', 'Beslut: Göran skriver ansökan') is also an action item."""
         hit = act.classify(self.text, body_s, e, self.cues, self.names, self.prev)
         assigned = hit is not None and hit.explicit and bool(hit.assignees)
-        kind = "assigned" if assigned else kind_of(self.text[body_s:e], self.cues)
+        kind = kind_of(self.text[body_s:e], self.cues)
+        kind = "assigned" if assigned and kind != "postponed" else kind   # a återremiss stays postponed
         self.add_decision(s, e, kind, cue.strip().rstrip(":"), rule, ctx)
         if hit is not None and hit.assignees and not hit.coming:
             self.add_action(s, e, hit, "decision-assigned" if assigned else "decision-task", ctx,
                             self.due(self.text[body_s:e]))
+        elif hit is None:
+            self._assigned_sentences(body_s, e, ctx)
+
+    def _assigned_sentences(self, s: int, e: int, ctx: Ctx) -> None:
+        """A decided paragraph of several sentences whose later one gives a task ('Styrelsen beviljar
+        medlen. Förbundschefen får i uppdrag att teckna avtal.'): that sentence is an action item too."""
+        spans = [trim_span(self.text, x.start, x.end) for x in split_sentences(self.text, Unit("para", s, e))]
+        for k, (a, b) in enumerate(spans):
+            hit = act.classify(self.text, a, b, self.cues, self.names, self.prev) if k and b > a else None
+            if hit is not None and hit.explicit and hit.assignees:
+                self.add_action(a, b, hit, "decision-assigned", ctx, self.due(self.text[a:b]))
 
     def _answer(self, u: Unit, ctx: Ctx, body_s: int, e: int) -> None:
         """A short 'Beslut: Ja' / 'Beslut: bifalles' decides the unit before it: a question is the

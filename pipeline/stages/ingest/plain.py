@@ -2,7 +2,8 @@
 
 Plain text has no markup, so its structure is read from the lines, in one linear pass: a blank
 line ends a paragraph, a bulleted line is a list item (depth from its indentation), consecutive
-lines with '|' or tab separated cells are table rows, and ``PAGE_SEPARATOR`` (form feed) starts a
+lines with '|' or tab separated cells are table rows (an ASCII grid's '+---+' rules
+between them are skipped), and ``PAGE_SEPARATOR`` (form feed) starts a
 page. Headings are left to the segment stage, which knows what minutes' headings look like.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pipeline.contract.document import PAGE_SEPARATOR, Block, sorted_blocks
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-–—•*·▪●○◦►➢]|\(?[a-z0-9]\))[ \t]+(?=\S)")
 _TAB_CELLS = re.compile(r"\t+")
+_GRID_RULE = re.compile(r"^\+[-=+]{3,}\+$")   # the rule of an ASCII grid table: no text, no block
 
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
@@ -64,6 +66,9 @@ def _page_blocks(text: str, base: int, page: int | None) -> list[Block]:
         if not stripped:
             end_paragraph()
             end_table()
+            continue
+        if _GRID_RULE.match(stripped):
+            end_paragraph()
             continue
         cells = _cells(line)
         if cells:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.attendance import (
+    ABSENT_MARKS,
     AttendanceKind,
     attendance_heading,
     attendance_heading_words,
@@ -22,7 +23,7 @@ from pipeline.lang.fold import fold_name_key
 from pipeline.lang.names import is_first_name
 from pipeline.stages.segment.entry import Entry, organisation_only, parse_entries
 from pipeline.stages.segment.lines import Line
-from pipeline.stages.segment.names import is_handle
+from pipeline.stages.segment.names import NAME_TOKEN, is_handle, is_person_name
 
 BULLET = re.compile(r"^\s*(?:[-–—*•·▪●○◦■►➢]|e(?=\s+\S)|\d{1,2}[.)](?=\s))\s*")
 # a sentence that lists people ('Dessutom närvarade Anders Holm, förvaltare, och revisor Eva Ek.')
@@ -34,6 +35,12 @@ _ROLE_INLINE = re.compile(r"^(?P<head>(?:mötes)?ordförande|(?:mötes)?sekreter
 _INLINE = re.compile(r"^(?P<head>" + "|".join(map(re.escape, attendance_heading_words())) + r")\s*[:–-]\s*(?P<rest>\S.*)$",
                      re.IGNORECASE)
 # a line inside a block that changes the role of what follows ('Samt styrelseledamöter som fick kopia')
+# the people of one side or organisation, with no attendance heading ('För föreningen: Aisha Ek (ordförande),
+# Per Kvist', 'Från Nordhamnshem AB: Fredrik Ek, områdeschef; Natalia Wójcik, förvaltare')
+_ORG_INLINE = re.compile(r"^(?:för|från)\s+(?P<org>[\wÅÄÖåäö][^:]{1,60}?)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_ORG_ABSENT = re.compile(r"^(?P<org>[^:]{2,60}):\s*(?:" + ABSENT_MARKS.pattern + r")\.?$", re.IGNORECASE)
+_GENERIC_SIDES = frozenset({"föreningen", "kommunen", "styrelsen", "nämnden", "förvaltningen", "regionen", "bolaget",
+                            "rådet", "gruppen", "hyresvärden", "brukarna", "personalen"})   # a side, no organisation
 _SUB_HEADING = re.compile(r"^(?:samt|och|även|dessutom|plus)?\s*[\w ]{0,30}?(?P<word>ledamöter|ersättare|suppleanter|"
                           r"tjänstemän|tjänstepersoner|deltagare|gäster)\b[^.!?]{0,40}$", re.IGNORECASE)
 _SUB_ROLES = {"ledamöter": "ledamot", "ersättare": "ersättare", "suppleanter": "suppleant"}
@@ -73,7 +80,17 @@ def heading_kind(text: str) -> tuple[AttendanceKind, str] | None:
     m = _ROLE_INLINE.match(s)
     if m and parse_entries(m.group("rest")):
         return AttendanceKind(normalise_role(m.group("head")), True), m.group("rest")
+    m = _ORG_INLINE.match(s)
+    if m and _all_people(m.group("rest")):
+        org = m.group("org").strip()
+        return AttendanceKind(None, True, organisation=None if org.lower() in _GENERIC_SIDES else org), m.group("rest")
     return None
+
+
+def _all_people(text: str) -> bool:
+    """Every part of a list names a person ('Fredrik Ek, områdeschef; Natalia Wójcik, förvaltare')."""
+    parts = [p for p in re.split(r";", text) if p.strip()]
+    return bool(parts) and all(parse_entries(p, single=_all_single(p)) for p in parts)
 
 
 def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool) -> list[Attendee]:
@@ -83,15 +100,24 @@ def _line_entries(ln: Line, kind: AttendanceKind, role: str | None, first: bool)
     people = parse_entries(text, role or kind.role, kind.present, per_line=True,
                            single=is_first_name(text.split()[0]) if len(text.split()) == 1 else False)
     if not people and BULLET.match(ln.text) and not re.match(r"\s*\d", ln.text):   # a numbered line is no bullet
-        org = organisation_only(text)
-        people = [replace(org, role=role or kind.role, present=kind.present)] if org else []
+        m = _ORG_ABSENT.match(text)   # '- Reumatikerföreningen: anmält förhinder': the organisation sent no one
+        org = organisation_only(m.group("org") if m else text)
+        people = [replace(org, role=role or kind.role, present=kind.present and not m)] if org else []
     return [Attendee(p, ln.start, ln.end, kind.invited) for p in people]
 
 
+_FIRST_NAME_ITEM = re.compile(NAME_TOKEN + r"(?:\s+[A-ZÅÄÖ]\.?)?")   # 'Anna-Karin', 'Birgitta S'
+
+
 def _all_single(text: str) -> bool:
-    """An inline list of one-word names ('Anna, Bo, Cia och Dan'): each item a capitalised word."""
-    items = [x.strip() for x in re.split(r",|\s+och\s+|\s+samt\s+", re.sub(r"\([^)]*\)", "", text)) if x.strip()]
-    return len(items) >= 2 and all(re.fullmatch(r"[A-ZÅÄÖÉ][a-zåäöéü-]+", x) for x in items)
+    """An inline list that names people by first name ('Anna, Bo, Cia och Dan', 'Jenny (enhetschef),
+    Birgitta S, Hiba från Stadsmissionen'): every item a first name (with an initial) or a full name,
+    at least two of them first names alone."""
+    items = [re.sub(r"\s+från\s+.*$", "", x).strip(" .") for x in
+             re.split(r",|\s+och\s+|\s+samt\s+", re.sub(r"\([^)]*\)", "", text))]
+    items = [x for x in items if x and x.lower() not in ("jag", "undertecknad")]
+    singles = sum(1 for x in items if _FIRST_NAME_ITEM.fullmatch(x))
+    return len(items) >= 2 and singles >= 2 and all(_FIRST_NAME_ITEM.fullmatch(x) or is_person_name(x) for x in items)
 
 
 def _form_label(text: str) -> bool:
@@ -117,11 +143,13 @@ def _inline(lines: list[Line], i: int, kind: AttendanceKind, rest: str, block: A
     """The people on the heading line ('Närvarande: A, B,' and the lines its list goes on over);
     the number of the next line to read."""
     head, j = lines[i], i + 1
-    while re.search(r"(?:,|\boch|\bsamt)$", rest.strip()) and j < len(lines) and not lines[j].blank:
+    while re.search(r"(?:,|\boch|\bsamt|\bfrån|\bför|\()$", rest.strip()) and j < len(lines) and not lines[j].blank:
         rest, block.last, j = f"{rest.strip()} {lines[j].text}", j, j + 1  # the list goes on over the next line
-    for part in rest.split(";") if ";" in rest else [rest]:
-        block.attendees += [Attendee(p, head.start, lines[block.last].end, kind.invited)
-                            for p in parse_entries(part, kind.role, kind.present, single=_all_single(part))]
+    for part in rest.split(";") if ";" in rest else [rest]:   # entries separated by ';': each one person
+        block.attendees += [Attendee(replace(p, organisation=p.organisation or kind.organisation), head.start,
+                                     lines[block.last].end, kind.invited)
+                            for p in parse_entries(part, kind.role, kind.present, per_line=";" in rest,
+                                                   single=_all_single(part))]
     return j
 
 

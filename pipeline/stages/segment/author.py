@@ -1,5 +1,6 @@
 """Who wrote the minutes: a closing signature ('/Anne', 'Vid pennan Bo Ek', 'Vid protokollet' over a
-name), the front page's Sekreterare, else the attendee whose role is sekreterare."""
+name), the sender of notes sent as an e-mail, the front page's Sekreterare, else the attendee whose
+role is sekreterare."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ import re
 from pipeline.lang.protocol import FURNITURE
 from pipeline.stages.segment.attendees import Attendee
 from pipeline.stages.segment.lines import Line
+from pipeline.stages.segment.meta import mail_header, mail_value
 from pipeline.stages.segment.names import is_person_name, is_single_name
 
 AUTHOR_LABEL = re.compile(r"^(?:vid\s+pennan|vid\s+protokollet|vid\s+anteckningarna|vid\s+tangentbordet|vid\s+datorn|"
@@ -46,9 +48,10 @@ def closing_author(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
-# 'Anteckningar: Amir Haddadi', '- Antecknare :: Tobias Lind', 'Sekreterare: Tuva Nilsson (kårsekreterare)'
-_HEAD_LABEL = re.compile(r"^(?:[-*•]\s*)?(?:anteckningar|antecknare|antecknat\s+av|sekreterare|mötessekreterare|"
-                         r"protokollförare|vid\s+pennan|vid\s+tangentbordet|sekreterare\s+för\s+mötet)\s*(?::+|\s[-–]\s)\s*"
+# 'Anteckningar: Amir Haddadi', '- Antecknare :: Tobias Lind', 'Anteckn: Bo Ek' (a form's short label), 'Sekreterare: Tuva Nilsson (kårsekreterare)'
+_HEAD_LABEL = re.compile(r"^(?:[-*•]\s*)?(?:anteckningar|antecknare|antecknat\s+av|anteckn\.?|sekreterare|sekr\.?|"
+                         r"mötessekreterare|protokollförare|protokollförd\s+av|vid\s+pennan|vid\s+tangentbordet|"
+                         r"sekreterare\s+för\s+mötet)\s*(?::+|\s[-–]\s)\s*"
                          r"(?P<name>\S.*)$", re.IGNORECASE)
 
 
@@ -63,11 +66,24 @@ def head_author(lines: list[Line]) -> str | None:
     return None
 
 
+def mail_author(lines: list[Line]) -> str | None:
+    """The sender of notes sent as an e-mail ('Från: Katja Lind <katja.lind@…>'): who wrote them."""
+    fields = mail_header([ln for ln in lines if not ln.blank])
+    if "from" not in fields:
+        return None
+    name = re.sub(r"<[^>]*>|\[[^\]]*\]|[\"']", " ", mail_value(fields["from"])).strip(" ,;")
+    name = " ".join(name.split())
+    return name if is_person_name(name) else None
+
+
 def author(lines: list[Line], attendees: list[Attendee], secretary: str | None) -> tuple[str | None, int | None]:
     """The author and the first line of the closing (None when the author is not from a closing)."""
     name, closing = closing_author(lines)
     if name:
         return name, closing
+    sender = mail_author(lines)
+    if sender:
+        return sender, None
     if secretary:
         return secretary, None
     labelled = head_author(lines)

@@ -14,6 +14,7 @@ from pipeline.lang.attendance import (
     ABSENT_MARKS,
     PARTIAL_MARKS,
     ROLES,
+    attendance_heading,
     is_group_label,
     is_job_title,
     is_party,
@@ -46,6 +47,10 @@ _ROLE_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖa-zåäö][\wåäö./ -]{1,30}?)
 _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:[Vv]ice|1:e\s+vice|2:e\s+vice|[Ff]örste|[Aa]ndre)\s+)?(?:[Oo]rdf[öo]rande|"
                                r"[Ll]edamot|[Ee]rsättare|[Ss]ekreterare|[Jj]usterare|[Kk]assör|[Ss]uppleant|"
                                r"[Aa]djungerad|[Tt]jänstgörande\s+ers[äa]ttare))\s+(?P<rest>[A-ZÅÄÖ].*)$")
+# an academic or medical honorific before a name ('Dr. Shirin Farahani', 'Prof. Eva Lind'): not part of the name
+_HONORIFIC = re.compile(r"^(?:(?:med|fil|tekn?|jur|ekon)\.?\s*)?(?:dr|doktor|prof|professor|docent|leg)\.?\s+(?=[A-ZÅÄÖ])",
+                        re.IGNORECASE)
+_WRITER = re.compile(r"(?:jag|undertecknad|undertecknade)(?:\s*\([^)]*\))?", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'][A-ZÅÄÖ][\wåäö-]*[\"“”']\s+(?=[A-ZÅÄÖ])")
 _MASKED = re.compile(r"^\[(?:namn|NN|nn|X|x|…|\.\.\.)[\])]", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:(?:von|af|av|de|van|der|den|da|di|la|le|du)\s+)?"
@@ -129,7 +134,7 @@ def _attributes(parts: list[str]) -> dict:
             if r in ROLES:
                 noted = r   # '(antecknar)', '(ordf.)' after a job title: the role at this meeting
         p = re.sub(r"\s*\([^)]*\)", "", p).strip(" .")
-        p = re.sub(r"^(?:samt|och)\s+", "", p)
+        p = re.sub(r"^(?:samt|och|från)\s+", "", p)   # 'Hiba från Stadsmissionen'
         if not p or p.lower() in ("x", "ja", "✓", "✔", "närvarande"):
             continue  # a presence mark of a table row
         r = normalise_role(p)
@@ -190,7 +195,7 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
     written = part
     part = _QUOTED_NICKNAME.sub(" ", part)   # 'Mohammed "Mo" Kareem'
     notes = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", part)
-    bare = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip()
+    bare = _HONORIFIC.sub("", re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", part).strip())
     named = _named_in_note(bare, notes)
     if named is not None:
         return named, []
@@ -203,7 +208,8 @@ def _person(part: str, single: bool = False) -> tuple[Entry | None, list[str]]:
         role_first, bare = title_before_name(bare)
     name, rest = leading_name(bare)
     if name is None and single and is_single_name(bare.split()[0] if bare.split() else ""):
-        name, rest = bare.split()[0], " ".join(bare.split()[1:])
+        k = 2 if re.fullmatch(r"[A-ZÅÄÖ]\.?", (bare.split() + ["", ""])[1]) else 1   # 'Birgitta S': an initial
+        name, rest = " ".join(bare.split()[:k]).rstrip("."), " ".join(bare.split()[k:])
     if name is None or _sentence_after(rest):
         return None, []
     e = Entry(_as_written(name, written), role=role_first)
@@ -228,11 +234,12 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
     is one entry of a list, so 'Ivan Kuzhikov, Vorta Drom' is a person and an organisation.
     ``single``: a name may be one word ('Närvarande: Anna, Bo, Cia' in a small association)."""
     s = re.sub(r"[ \t]*\n[ \t]*|(?<! ) (?! )| {2}(?! )", " ", text.replace("\u00a0", " ")).strip().strip("•·*").strip()
+    s = _HONORIFIC.sub("", s)
     if not s:
         return []
     refs = [m.group(0).strip(" ,") for m in PARAGRAPH_REF.finditer(s)]
     s = PARAGRAPH_REF.sub(" ", s).strip(" ,")
-    org_prefix, s = _organisation_prefix(s)
+    org_prefix, s = _organisation_prefix(s, per_line)
     marker = _SUBSTITUTE_FOR if role == "tjänstgörande ersättare" else SUBSTITUTION
     halves = marker.split(s, maxsplit=1)
     absent = bool(ABSENT_MARKS.search(halves[0]))
@@ -255,17 +262,26 @@ def parse_entries(text: str, role: str | None = None, present: bool = True, per_
     return out
 
 
-def _organisation_prefix(text: str) -> tuple[str | None, str]:
+_ORG_PREFIX = re.compile(r"^(?P<role>[A-ZÅÄÖ][\wåäöÅÄÖ.&/ -]{1,60}?)\s*:\s*(?P<rest>\S.*)$")   # a longer name
+# labels of a form or a list that are no organisation ('Tid: …', 'Gäst: Anna Sköld')
+_LABEL_WORDS = re.compile(r"^(?:tid|plats|datum|lokal|ämne|ärende|punkt|gäst|gäster|inbjuden|inbjudna|föredragande|"
+                          r"närvarande|frånvarande|deltagare|kontakt|kontaktperson|moderator|samtalsledare|"
+                          r"mötesledare|talare|observatör|bisittare)$", re.IGNORECASE)
+
+
+def _organisation_prefix(text: str, per_line: bool = False) -> tuple[str | None, str]:
     """'Hjärnkoll: Sam Öberg, Kim Ek' -> ('Hjärnkoll', 'Sam Öberg, Kim Ek'): several people of one
-    organisation on one line. A post before one name ('Kassör: Erik Ek') is not an organisation."""
-    m = _ROLE_PREFIX.match(text)
+    organisation on one line (one person where the line is an entry of a list: '- DHR Norrby: Eva Ek').
+    A post before one name ('Kassör: Erik Ek') is not an organisation."""
+    m = _ROLE_PREFIX.match(text) or _ORG_PREFIX.match(text)
     if not m or normalise_role(m.group("role")) or is_role_word(m.group("role")):
         return None, text
     if is_group_label(m.group("role")):
         return None, m.group("rest")   # 'Vuxna: Jessica Ek (fritidsledare), …': a group, no organisation
     rest = m.group("rest")
     names = [p for p in split_top(rest) for q in _split_and(p) if leading_name(q)[0]]
-    if len(names) < 2 or not m.group("role")[:1].isupper():
+    one = per_line and attendance_heading(m.group("role")) is None and not _LABEL_WORDS.match(m.group("role"))
+    if len(names) < (1 if one else 2) or not m.group("role")[:1].isupper():
         return None, text
     return re.sub(r"^(?:Från|För|Representanter\s+för|Representanter\s+från)\s+", "", m.group("role").strip()), rest
 
@@ -284,6 +300,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
     parts = [q for p in parts for q in _split_and(p, single)]
     groups: list[tuple[list[Entry], list[str]]] = []
     for part in parts:
+        if _WRITER.fullmatch(part.strip()):
+            continue   # 'Vi var: jag (socialtjänsten), …': the writer, named by the signature, not here
         person, extra = _person(part, single)
         if person is not None:
             if not groups or groups[-1][1]:
@@ -299,6 +317,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
         a = _attributes(attrs)
         for p in people:
             r = p.role or a["role"] or role
+            if a["role"] in ROLES and p.role not in ROLES:
+                r = a["role"]   # 'Assistent Gun-Britt Axelsson, sekreterare': the role at this meeting
             out.append(replace(p, organisation=p.organisation or a["organisation"], role=normalise_role(r) or r))
     return out
 
@@ -306,8 +326,8 @@ def _people(text: str, role: str | None, per_line: bool = False, single: bool = 
 def _split_and(part: str, single: bool = False) -> list[str]:
     """'Anna Ek och Bo Berg' -> two parts; 'HR- och kommunikationschef' stays one."""
     pieces = re.split(r"\s+(?:och|samt|&)\s+", part)
-    if len(pieces) > 1 and all(leading_name(re.sub(r"\([^)]*\)", "", x))[0]
-                               or (single and is_single_name(re.sub(r"\([^)]*\)", "", x).strip())) for x in pieces):
+    bare = [re.sub(r"\s+från\s+.*$", "", re.sub(r"\([^)]*\)", "", x)).strip(" .") for x in pieces]
+    if len(pieces) > 1 and all(leading_name(x)[0] or (single and is_single_name(x)) for x in bare):
         return pieces
     return [part]
 

@@ -35,7 +35,7 @@ _KEEP_MEETING_WORDS = re.compile(r"^(?:årsstämma|föreningsstämma|extrastämm
                                  r"föreningsstämman|årsmötet)$", re.IGNORECASE)
 MUNICIPALITY = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+)+(?:kommun|KOMMUN|stad|STAD|Stad|kommunkoncern)$|^Region\s+\S+$|"
                           r"^REGION\s+\S+$")
-_PERIOD_SUFFIX = re.compile(r"\s*(?:(?:19|20)?\d{2}/(?:19|20)?\d{2}|(?:VT|HT|vt|ht)\s?(?:19|20)?\d{2}|"
+_PERIOD_SUFFIX = re.compile(r"\s*(?:(?:nr\.?\s*)?\d{1,2}/(?:19|20)\d{2}|(?:19|20)?\d{2}/(?:19|20)?\d{2}|(?:VT|HT|vt|ht)\s?(?:19|20)?\d{2}|"
                             r"(?:våren|hösten|sommaren|vintern)\s+(?:19|20)\d{2})$")
 _SENTENCE = re.compile(r"[.!?]$")
 _LABEL_LINE = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|tid|tid och datum|datum och tid|plats|lokal|"
@@ -112,6 +112,7 @@ def _clean_part(text: str) -> str | None:
         s = s[:d.start] + " " + s[d.end:]
     s = re.sub(r"\([^)]*(?:\d{4}|rev\b)[^)]*\)", " ", s)
     s = re.sub(r"\b(?:sida\s+)?\d+\s*(?:\(\s*\d+\s*\)?|av\s+\d+)", " ", s, flags=re.IGNORECASE)  # a page number
+    s = re.sub(r"\b(?:sida|sid\.|blad)\s+\d+\b", " ", s, flags=re.IGNORECASE)   # 'Blad 1' of a typed protocol
     s = re.sub(r"\b(?:den|kl\.|kl|klockan)\b\s*(?:[\d.:–-]+\s*)*$", "", s.strip(), flags=re.IGNORECASE)
     s = TITLE_PREFIX.sub("", s.strip())
     s = re.sub(r"^(?:fört|förd|förda|hållet|hållen|hållna)\s+(?:vid|på|i|med)\s+", "", s, flags=re.IGNORECASE)
@@ -178,7 +179,16 @@ def _title_and_body(lines: list[Line], meta: Meta, head: list[Line]) -> None:
         span = (found[0].start, found[0].end)
         set_date(meta, text)
     meta.body = clean_body(text, span)
-    if meta.body is None:
+    under = _body_under_doc_type(head[1:5]) if meta.body is None or not BODY_NOUN.search(meta.body) else None
+    if under is not None:   # letterhead / 'SAMMANTRÄDESPROTOKOLL' / 'Kyrkorådet': the body under the type
+        meta.body, meta.body_from_title = under[0], False
+        meta.used |= {ln.no for ln in head if ln.no <= under[2].no}   # the letterhead's lines too
+        after = [ln for ln in head if ln.no > under[2].no]
+        found = _first_date(strip_markup(after[0].text)) if after else None
+        if found and len(strip_markup(after[0].text)) <= 140 and set_date(meta, strip_markup(after[0].text)):
+            meta.used.add(after[0].no)   # 'Torsdagen den 14 mars 2024 kl. 16.00, rum Linnea' under the body
+        return
+    elif meta.body is None:
         _body_from_next(meta, head[1:5])
     elif _AUTHORITY.search(meta.body) and len(head) > 1 and BODY_NOUN.search(clean_body(head[1].text) or "") \
             and is_title(head[1].text) and not heading_kind(head[1].text):
@@ -217,6 +227,20 @@ def _names_more(body: str, line: str) -> bool:
         and not _first_date(line)
 
 
+def _body_under_doc_type(lines: list[Line]) -> tuple[str, Line, Line] | None:
+    """The body named on the line under the document's type ('MINNESANTECKNINGAR' over 'Patient- och
+    närståenderådet, Kvinnokliniken'), where the lines above it are a letterhead (region, clinic,
+    parish): (body, type line, body line)."""
+    for k, ln in enumerate(lines[:-1]):
+        s = strip_markup(ln.text)
+        if not GENERIC_TITLE.match(s):
+            continue
+        nxt = strip_markup(lines[k + 1].text)
+        body = clean_body(nxt) if is_title(nxt) and not heading_kind(nxt) and not META_LABEL.match(nxt) else None
+        return (body, ln, lines[k + 1]) if body and BODY_NOUN.search(body) else None
+    return None
+
+
 def _body_from_next(meta: Meta, lines: list[Line]) -> None:
     """'PROTOKOLL' / 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL' over 'Socialnämnden': the next short line."""
     for ln in lines:
@@ -224,8 +248,9 @@ def _body_from_next(meta: Meta, lines: list[Line]) -> None:
         if heading_kind(s) or BULLET.match(ln.text) or item_line(s):
             break
         if _LABEL_LINE.match(s) or FURNITURE.match(s):
-            if META_LABEL.match(s):
-                break
+            m = META_LABEL.match(s)
+            if m and m.group("value").strip():
+                break   # (a label alone, 'Sammanträdesdatum' over its value in the next column, is skipped)
             continue
         found = _first_date(s)
         if found and found[0].start == 0 and len(found[1]) >= len(s) - 1:
@@ -271,11 +296,54 @@ def clean_place(value: str) -> str | None:
     return re.sub(r"\s+", " ", s).strip(" ,;–-|") or None
 
 
+# the header of minutes sent as an e-mail ('Från: …', 'Skickat: …', 'Till: …', 'Ämne: …')
+MAIL_FIELD = re.compile(r"^(?P<key>från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject)\s*:\s*(?P<value>.*)$",
+                        re.IGNORECASE)
+_MAIL_KEYS = {"från": "from", "from": "from", "skickat": "sent", "sent": "sent", "datum": "sent", "date": "sent",
+              "till": "to", "to": "to", "kopia": "cc", "cc": "cc", "ämne": "subject", "subject": "subject"}
+
+
+def mail_header(content: list[Line]) -> dict[str, Line]:
+    """The fields of an e-mail header at the top of the text ({} when it starts otherwise): the
+    sender, the recipients and the subject, as a mail client prints them over forwarded notes."""
+    fields: dict[str, Line] = {}
+    for ln in content[:8]:
+        m = MAIL_FIELD.match(strip_markup(ln.text))
+        if not m:
+            break
+        fields.setdefault(_MAIL_KEYS[m.group("key").lower()], ln)
+    return fields if {"from", "subject"} <= set(fields) and len(fields) >= 3 else {}
+
+
+def mail_value(ln: Line) -> str:
+    return MAIL_FIELD.match(strip_markup(ln.text)).group("value").strip()
+
+
+def _mail_meta(meta: Meta, fields: dict[str, Line]) -> None:
+    """Notes sent as an e-mail: the title is the subject, the body the group it was sent to ('Till:
+    Arbetsgruppen hemlöshet'), the date the one the subject names, else the day it was sent."""
+    meta.used |= {ln.no for ln in fields.values()}
+    subject = re.sub(r"^(?:(?:vb|fw|fwd|sv|re)\s*:\s*)+", "", mail_value(fields["subject"]), flags=re.IGNORECASE)
+    meta.title_line, meta.title = fields["subject"], subject
+    to = mail_value(fields["to"]) if "to" in fields else ""
+    if to and "@" not in to and BODY_NOUN.search(to) and ";" not in to:
+        meta.body = clean_body(to)
+    found = _first_date(subject)
+    if not set_date(meta, subject) and "sent" in fields:
+        set_date(meta, mail_value(fields["sent"]))
+    if meta.body is None:
+        meta.body = clean_body(subject, (found[0].start, found[0].end) if found else None)
+
+
 def read_meta(lines: list[Line]) -> Meta:
     """Title, body, date and place from the top of the text."""
     meta = Meta()
     content = [ln for ln in lines if not ln.blank and not FURNITURE.match(ln.text)]
     head = content[:14]
+    mail = mail_header(content)
+    if mail:
+        _mail_meta(meta, mail)
+        return meta
     _title_and_body(lines, meta, head)
     _labels(head, meta)
     if not meta.date_text:

@@ -7,7 +7,9 @@ import re
 from pipeline.lang.attendance import is_job_title, is_role_word
 from pipeline.lang.names import is_first_name
 
-NAME_TOKEN = r"[A-ZÅÄÖÉÜØÆÁÍÓÚČŠŽĆ][a-zåäöéüèáíóúøæßčćšžñçëïô'’]+(?:-[A-ZÅÄÖÉÜØa-zåäö][a-zåäöéüøæ'’]+)?"
+# letters of Turkish, Polish, Bosnian, Czech… names too ('Yıldız', 'Wójcik', 'Łukasz', 'Ilić')
+_LOWER = "a-zåäöéüèáíóúøæßčćšžñçëïôıışğłńśźżőűãõâêîûěřůýąęđ'’"
+NAME_TOKEN = (r"[A-ZÅÄÖÉÜØÆÁÍÓÚČŠŽĆŁŚŻŹŞİĐÇ][" + _LOWER + r"]+(?:-[A-ZÅÄÖÉÜØŁŚŻa-zåäö][" + _LOWER + r"]+)?")
 PARTICLE = r"(?:von|af|av|de|van|der|den|da|di|la|le|el|al|bin|ibn|du|dos|del|ter|zu)"
 _NAME = re.compile(r"^(?:" + NAME_TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?" + NAME_TOKEN + r"){1,3}$")
 _INITIAL_NAME = re.compile(r"^(?:[A-ZÅÄÖ]\.\s*)+" + NAME_TOKEN + r"$|^" + NAME_TOKEN + r"\s+(?:[A-ZÅÄÖ]\.\s*)+"

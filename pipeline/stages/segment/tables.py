@@ -13,8 +13,9 @@ from pipeline.stages.segment.entry import Entry, parse_entries, split_top
 from pipeline.stages.segment.lines import Line, Segment, block_attrs
 from pipeline.stages.segment.names import is_handle
 
-_NAME_COLS = re.compile(r"^(?:namn|name|person|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
-                        r"deltagare\s+och\s+roll|representant|kontaktperson|användare|user|ordinarie\s+ledamot)$",
+_NAME_COLS = re.compile(r"^(?:namn|name|person|personer|deltagare|närvarande|ledamot|ledamöter|mötesdeltagare|"
+                        r"deltagare\s+och\s+roll|representant|representanter|kontaktperson|kontaktpersoner|användare|"
+                        r"user|ordinarie\s+ledamot)$",
                         re.IGNORECASE)
 _ORG_COLS = re.compile(r"^(?:organisation|org\.?|myndighet|förening|företag|förvaltning|verksamhet|representerar|"
                        r"parti|enhet|avdelning|bolag|organisation/förening|kommun|region|from|affiliation|"
@@ -26,6 +27,7 @@ _SUBSTITUTE_COLS = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ers\.?
 _VOTE_COLS = re.compile(r"\b(?:ja|nej|avstår|ja-röst|nej-röst)\b", re.IGNORECASE)
 _NO = re.compile(r"^(?:nej|no|-|–|frånvarande|ej\s+närvarande|anmält\s+förhinder|x?\s*förhinder)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s:|-]+$")
+_GRID_RULE = re.compile(r"^\+[-=+]{3,}\+$")
 _KEYS = (("name", _NAME_COLS), ("org", _ORG_COLS), ("role", _ROLE_COLS), ("present", _PRESENT_COLS),
          ("substitute", _SUBSTITUTE_COLS))
 
@@ -56,6 +58,11 @@ def _cell(cells: list[tuple[str, int, int]], cols: dict[str, int], key: str) -> 
 def _row_attendees(cells: list[tuple[str, int, int]], cols: dict[str, int]) -> list[Attendee]:
     """The person of a row (and the substitute who served for them)."""
     name_cell = _cell(cells, cols, "name")
+    if ";" in name_cell and "substitute" not in cols:   # 'Kerstin Lundh, vice ordförande; Rolf Ahlgren'
+        parts = [p for p in name_cell.split(";") if p.strip()]
+        if len(parts) > 1 and all(parse_entries(p, per_line=True) for p in parts):
+            return [a for p in parts for a in _row_attendees([*cells[:cols["name"]], (p, cells[cols["name"]][1],
+                                                              cells[cols["name"]][2]), *cells[cols["name"] + 1:]], cols)]
     people = parse_entries(name_cell)
     person = people[0] if people else None
     if person is None and is_handle(name_cell):
@@ -65,14 +72,16 @@ def _row_attendees(cells: list[tuple[str, int, int]], cols: dict[str, int]) -> l
         return [Attendee(Entry(None, org), cells[0][1], cells[-1][2])] if org and not name_cell else []
     role = normalise_role(_cell(cells, cols, "role")) or person.role
     absent = (cols.get("present") is not None and _NO.match(_cell(cells, cols, "present"))) \
-        or any(ABSENT_MARKS.search(c[0]) for c in cells)
+        or any(ABSENT_MARKS.search(c[0]) for c in cells) \
+        or (cols.get("present") is None and _cell(cells, cols, "substitute") in ("-", "–"))  # '-': no one served
     sub = parse_entries(_cell(cells, cols, "substitute"))
     start, end = cells[0][1], cells[-1][2]
     out = [Attendee(Entry(person.name, org or person.organisation, role, not absent and not sub,
                           person.paragraphs), start, end)]
     if sub:
         out[0] = Attendee(replace(out[0].entry, present=False, role=role or "ledamot"), start, end)
-        out.append(Attendee(replace(sub[0], role="tjänstgörande ersättare", present=True), start, end))
+        out.append(Attendee(replace(sub[0], role="tjänstgörande ersättare", present=True,
+                                       organisation=sub[0].organisation or org), start, end))  # the member's party
     return out
 
 
@@ -119,6 +128,8 @@ def tables_from_lines(lines: list[Line]) -> list[list[list[tuple[str, int, int]]
     """Pipe tables in the text ('Namn | Organisation'), for text whose reader gave no table blocks."""
     tables, current = [], []
     for ln in lines:
+        if current and _GRID_RULE.match(ln.text):
+            continue   # the rule between the rows of an ASCII grid table ('+------+------+')
         if ln.text.count("|") >= 1 and not ln.text.startswith("http") and len(split_top(ln.text)) <= 12 \
                 and (ln.text.count("|") >= 2 or " | " in ln.text):
             cells = []
@@ -163,12 +174,35 @@ def _gap_segments(line: Line) -> list[Segment]:
     return out
 
 
+def _is_column_label(text: str) -> bool:
+    """A header label of a column other than the name ('Parti', 'Tjänstgörande ersättare', 'Ja')."""
+    text = text.strip(" *_:")
+    return (any(rx.match(text) for key, rx in _KEYS if key != "name") or bool(_VOTE_COLS.fullmatch(text))) \
+        and not _NAME_COLS.match(text)
+
+
+def _header_segments(line: Line) -> list[Segment]:
+    """A header line's column labels: a segment that is no label of its own but two labels one space
+    apart ('Parti Tjänstgörande ersättare', a narrow column) is split into them."""
+    out = []
+    for seg in _gap_segments(line):
+        spaces = [m.start() for m in re.finditer(" ", seg.text)]
+        cut = next((k for k in spaces if not _is_column_label(seg.text) and _is_column_label(seg.text[:k])
+                    and _is_column_label(seg.text[k + 1:])), None)
+        if cut is None:
+            out.append(seg)
+            continue
+        out += [Segment(seg.start, seg.start + cut, seg.text[:cut], seg.col),
+                Segment(seg.start + cut + 1, seg.end, seg.text[cut + 1:], seg.col + cut + 1)]
+    return out
+
+
 def tables_from_gaps(lines: list[Line]) -> list[list[list[tuple[str, int, int]]]]:
     """Tables laid out with runs of spaces under a header that names its columns ('Ledamot   Närv.
     Tjänstgörande ersättare   Ja   Nej'): a list of those present at the end of a protocol."""
     tables, i = [], 0
     while i < len(lines):
-        header = _gap_segments(lines[i])
+        header = _header_segments(lines[i])
         cols = _columns([s.text for s in header]) if len(header) >= 3 else None
         if cols is None or cols["name"] != 0 or not ({"present", "substitute", "org", "role"} & set(cols)):
             i += 1

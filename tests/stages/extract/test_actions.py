@@ -212,3 +212,17 @@ def test_names_that_open_an_item_of_a_to_do_list(cues):
     text = "Skicka ansökan om bidraget – Göran, senast 31 oktober"
     hit = act.task_item(text, 0, len(text), cues, names_in(text, ["Göran"]))
     assert hit.assignees == ["Göran"]
+
+
+def test_a_verb_that_reports_the_present_is_a_task_only_with_a_time_to_do_it_by():
+    from .helpers import attendees_of, run
+    text = ("1. Arbetsmiljö\nJonna och Peter gör en riskbedömning av nattpassen före jul.\n"
+            "Jonna gör ett bra jobb med schemat.\nResultatet av enkäten presenteras på nästa möte.\n"
+            "Budgeten presenteras av Lena Dahl.\nKatja Berg rapporterar resultatet till nämnden i augusti.\n"
+            "Trappan åtgärdas av Lena Dahl senast 1 oktober.\n")
+    _, actions = run(text, attendees_of("Jonna Ek", "Peter Sund", "Katja Berg", "Lena Dahl"))
+    got = [(a["text"], a["assignees"], a["due_text"]) for a in actions]
+    assert got == [("Jonna och Peter gör en riskbedömning av nattpassen före jul.", ["Jonna", "Peter"], "före jul"),
+                   ("Resultatet av enkäten presenteras på nästa möte.", [], "på nästa möte"),
+                   ("Katja Berg rapporterar resultatet till nämnden i augusti.", ["Katja Berg"], "augusti"),
+                   ("Trappan åtgärdas av Lena Dahl senast 1 oktober.", ["Lena Dahl"], "senast 1 oktober")]

@@ -72,3 +72,19 @@ def test_a_unit_that_goes_on_after_a_page_break_takes_its_deadline():
     _, actions = run(text, [], entities=[{"start_char": text.index("CTF"), "end_char": text.index("CTF") + 3,
                                           "label": "ORG"}])
     assert [(a["assignees"], a["due_text"]) for a in actions] == [(["CTF"], "till decembermötet")]
+
+
+def test_ansvarig_with_a_deadline_gives_the_sentence_before_to_the_doers():
+    _, a = rows("3. Öppettider\nBeslut: Rådet skickar in ett förslag om öppettider till nämnden.\n\n"
+                "Ansvarig: Noah och Saga, klart till den 12 april.\n", "Noah Lind", "Saga Berg")
+    assert a == [("Beslut: Rådet skickar in ett förslag om öppettider till nämnden.", ["Noah", "Saga"], "den 12 april")]
+    _, a = rows("2. Vårdtider\nÖverenskommelse: de längsta vårdtiderna ska följas. "
+                "Ansvar: Ali Demir och Eva Stål, klart 14 juni.\n", "Ali Demir", "Eva Stål")
+    assert a == [("Överenskommelse: de längsta vårdtiderna ska följas.", ["Ali Demir", "Eva Stål"], "14 juni")]
+
+
+def test_an_injunction_and_a_referral_for_completion_are_tasks_of_the_one_they_go_to():
+    d, a = rows("§ 41 Gödselplatta\nBeslut\nUtskottet förelägger fastighetsägaren att senast den 30 april 2025 täta plattan.\n\n"
+                "§ 42 Strandskydd\nBeslut\nÄrendet återremitteras till förvaltningen för att komplettera med ett yttrande.\n")
+    assert [k for _, k in d] == ["assigned", "postponed"]
+    assert [(x[1], x[2]) for x in a] == [(["fastighetsägaren"], "senast den 30 april 2025"), (["förvaltningen"], None)]

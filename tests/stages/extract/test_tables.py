@@ -37,3 +37,15 @@ def test_voting_table_header():
     assert vote_columns(["Namn", "Ja", "Nej"]) == [None, "yes", "no"]
     assert vote_columns(["Namn", "Parti", "Ja"]) is None
     assert vote_columns(["Vad", "Vem", "När"]) is None
+
+
+def test_a_follow_up_column_holds_a_task_sentence_in_each_row():
+    from .helpers import attendees_of, run
+    text = ("3. Frågor från de boende\n"
+            "| Fråga | Svar från bolaget | Vad händer nu |\n|---|---|---|\n"
+            "| Hissen står still. | Reservdel beställd. | Omar Said lagar hissen senast fredag 7 juni. |\n"
+            "| Kan vi få en bänk? | Ja. | Föreningen skriver till parkförvaltningen. |\n")
+    _, actions = run(text, attendees_of("Omar Said"))
+    got = [(a["text"], a["assignees"], a["due_text"]) for a in actions]
+    assert got == [("Omar Said lagar hissen senast fredag 7 juni.", ["Omar Said"], "senast fredag 7 juni"),
+                   ("Föreningen skriver till parkförvaltningen.", ["Föreningen"], None)]

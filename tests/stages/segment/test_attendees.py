@@ -61,7 +61,11 @@ def test_a_small_association_lists_first_names():
 
 def test_an_inline_list_over_two_lines_and_organisations_before_their_people():
     text = "Närvarande: Anna Ek, Bo Berg, Cia Lind,\nDan Roos och Eva Holm\n\nFrån Bryggan: Per Nord, Jan Ek\n"
-    assert [p[0] for p in _people(text)] == ["Anna Ek", "Bo Berg", "Cia Lind", "Dan Roos", "Eva Holm"]
+    # the inline list ends at the blank line; the people of an organisation on a line of their own are a list too
+    assert [p[0] for p in _people(text)] == ["Anna Ek", "Bo Berg", "Cia Lind", "Dan Roos", "Eva Holm", "Per Nord", "Jan Ek"]
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    assert [len(b.attendees) for b in attendance_blocks(split_lines(text), set())] == [5, 2]
     text = "Deltagare\nFrån Bryggan: Per Nord, Jan Ek\nFrån socialförvaltningen: Leif Ros, Ada Berg\n\nÖvrigt\n"
     assert _people(text) == [("Per Nord", "Bryggan", True), ("Jan Ek", "Bryggan", True),
                              ("Leif Ros", "socialförvaltningen", True), ("Ada Berg", "socialförvaltningen", True)]
@@ -89,3 +93,51 @@ def test_a_group_heading_inside_a_list_of_those_present():
     text = "Närvarande\nAnna Ek (S)\nTjänstepersoner\nLena Forsberg, förvaltningschef\nFrånvarande\nBo Holm\n"
     blocks = attendance_blocks(split_lines(text), set())
     assert [(b.heading.text, len(b.attendees)) for b in blocks] == [("Närvarande", 2), ("Frånvarande", 1)]
+
+
+def test_first_names_with_an_initial_and_people_named_with_their_organisation_in_a_sentence():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("# APT Hemtjänst Väst\n\nNärvarande: Sanna (enhetschef), Ahmed, Eva-Lotta, Birgitta K (skyddsombud), Leo\n\n"
+            "## Info\n")
+    (block,) = attendance_blocks(split_lines(text), set())
+    assert [(a.entry.name, a.entry.role) for a in block.attendees] == [
+        ("Sanna", "enhetschef"), ("Ahmed", None), ("Eva-Lotta", None), ("Birgitta K", "skyddsombud"), ("Leo", None)]
+    text = ("Hej!\n\nVi var: jag (socialtjänsten), Per Holm (Bostadsbolaget), Amal från\n"
+            "Stadsmissionen och Jan-Erik från Röda korset.\n")
+    (block,) = attendance_blocks(split_lines(text), set())
+    assert [(a.entry.name, a.entry.organisation) for a in block.attendees] == [
+        ("Per Holm", "Bostadsbolaget"), ("Amal", "Stadsmissionen"), ("Jan-Erik", "Röda korset")]
+
+
+def test_the_people_of_each_side_on_lines_of_their_own_without_an_attendance_heading():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("Boendemöte 3 juni\n\nFör föreningen: Sara Lind (ordförande), Olle Berg\n"
+            "Från Bostadsbolaget AB: Karl Ek, områdeschef; Mia Öst, förvaltare\n\nFör mötet: Ingen fika i år.\n")
+    got = [(a.entry.name, a.entry.organisation, a.entry.role) for b in attendance_blocks(split_lines(text), set())
+           for a in b.attendees]
+    assert got == [("Sara Lind", None, "ordförande"), ("Olle Berg", None, None),
+                   ("Karl Ek", "Bostadsbolaget AB", "områdeschef"), ("Mia Öst", "Bostadsbolaget AB", "förvaltare")]
+
+
+def test_one_person_after_their_organisation_in_a_list_and_an_organisation_that_sent_its_regrets():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("## Närvarande\n\nFörtroendevalda\n\n- Eva Holm (S), ordförande\n\nFöreningarna\n\n"
+            "- SRF Norrby: Bertil Sand\n- FUB Norrby: Lina Ek, Sven Åhs\n- Reumatikerföreningen: anmält förhinder\n\n"
+            "## 1. Mötets öppnande\n")
+    got = [(a.entry.name, a.entry.organisation, a.entry.present) for b in attendance_blocks(split_lines(text), set())
+           for a in b.attendees]
+    assert got == [("Eva Holm", "S", True), ("Bertil Sand", "SRF Norrby", True), ("Lina Ek", "FUB Norrby", True),
+                   ("Sven Åhs", "FUB Norrby", True), (None, "Reumatikerföreningen", False)]
+
+
+def test_entries_separated_by_semicolons_each_a_person_and_their_organisation():
+    from pipeline.stages.segment.attendees import attendance_blocks
+    from pipeline.stages.segment.lines import split_lines
+    text = ("**Närvarande:** Eva Ek, samordnare (ordförande); Omar Said, Norrby Moské; Lisa Berg, Nattvandrarna Norrby\n\n"
+            "Text.\n")
+    (block,) = attendance_blocks(split_lines(text), set())
+    assert [(a.entry.name, a.entry.organisation) for a in block.attendees] == [
+        ("Eva Ek", None), ("Omar Said", "Norrby Moské"), ("Lisa Berg", "Nattvandrarna Norrby")]

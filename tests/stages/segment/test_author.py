@@ -45,3 +45,15 @@ def test_a_first_name_after_the_note_takers_label_and_signatures_run_together_on
     lines = split_lines(text)
     fp = read_front_page(lines, LineIndex(lines))
     assert (fp.value("secretary"), fp.value("chair")) == ("Elin Sand", "Anna Lind")
+
+
+def test_a_forms_short_label_for_the_note_taker():
+    from pipeline.stages.segment.author import head_author
+    text = "SAMVERKANSRÅD\n\nDatum:   6 mars 2025\nOrdf:    Eva Lind\nAnteckn: Nils Ström\n\nText.\n"
+    assert head_author(split_lines(text)) == "Nils Ström"
+    assert head_author(split_lines("Rådet\nSekr.: Tuva Nyman\n")) == "Tuva Nyman"
+
+
+def test_the_sender_of_e_mailed_notes_is_their_author():
+    text = "Från: Pia Lund <pia.lund@example.se>\nSkickat: 12 mars 2025\nTill: Nätverket\nÄmne: Anteckningar\n\nHej!\n"
+    assert author(split_lines(text), [], None) == ("Pia Lund", None)

@@ -79,3 +79,15 @@ def test_a_handle_with_the_name_in_parentheses_and_an_absent_member_of_an_organi
     assert _read("rektor Susanne Lind, föräldrarepresentanter Josefin Ek (åk 2)") == [
         ("Susanne Lind", None, "rektor", True), ("Josefin Ek", "åk 2", "föräldrarepresentant", True)]
     assert _read("Anna Ek redovisade läget.") == []
+
+
+def test_an_honorific_is_no_part_of_the_name_and_names_beyond_swedish_letters():
+    assert [(e.name, e.organisation) for e in parse_entries("Dr. Shirin Ek, Psykiatrin")] == [("Shirin Ek", "Psykiatrin")]
+    assert [e.name for e in parse_entries("Professor Per Skålén")] == ["Per Skålén"]
+    assert [e.name for e in parse_entries("Kemal Yıldız, Łukasz Wójcik")] == ["Kemal Yıldız", "Łukasz Wójcik"]
+    assert [(e.name, e.role) for e in parse_entries("Kyrkoherde Maria Lund")] == [("Maria Lund", "kyrkoherde")]
+
+
+def test_the_role_at_the_meeting_over_the_job_title_before_the_name():
+    assert [(e.name, e.role) for e in parse_entries("Assistent Gun-Britt Ek, sekreterare")] == [("Gun-Britt Ek", "sekreterare")]
+    assert [(e.name, e.role) for e in parse_entries("Socialchef Bo Fransson, §§ 12-17")] == [("Bo Fransson", "socialchef")]

@@ -104,3 +104,30 @@ def test_a_metadata_date_written_in_words():
     from pipeline.stages.segment.meta import metadata_date
     assert metadata_date({"meta_date": "7 oktober 2024"}) == dt.date(2024, 10, 7)
     assert metadata_date({"meta_date": "3 juni"}) is None
+
+
+def test_notes_sent_as_an_e_mail_take_the_group_and_the_date_from_the_header():
+    from pipeline.stages.segment.meta import read_meta
+    text = ("Från: Pia Lund <pia.lund@example.se>\nSkickat: den 12 mars 2025 09:10\nTill: Nätverket för anhörigstöd\n"
+            "Ämne: Anteckningar från träffen i måndags (10/3)\n\nHej alla!\n\nHär kommer anteckningarna.\n")
+    m = read_meta(split_lines(text))
+    assert (m.body, m.date_text, m.month_day) == ("Nätverket för anhörigstöd", "10/3", (3, 10))
+    text = ("From: Pia Lund\nSent: 12 mars 2025\nTo: anna@example.se; bo@example.se\nSubject: Styrelsemöte\n\nHej!\n")
+    m = read_meta(split_lines(text))
+    assert m.date_text == "12 mars 2025" and m.body != "From: Pia Lund"
+
+
+
+def test_the_body_under_the_document_type_below_a_letterhead():
+    text = "**SVENSKA KYRKAN – SANKT PERS FÖRSAMLING**\n\n**SAMMANTRÄDESPROTOKOLL**\n\n**Kyrkorådet**\n\nDatum: 2025-02-03\n"
+    assert read_meta(split_lines(text)).body == "Kyrkorådet"
+    text = ("Region Norrland\nOnkologiska kliniken, Norrby sjukhus\n\nMINNESANTECKNINGAR\n"
+            "Patientrådet, Onkologiska kliniken\nTisdagen den 4 mars 2025 kl. 15.00\n")
+    assert read_meta(split_lines(text)).body == "Patientrådet"
+
+
+def test_a_typed_protocols_sheet_number_and_a_meetings_number_are_no_part_of_the_body():
+    text = ("ÖDEBY KOMMUN          SAMMANTRÄDESPROTOKOLL          Blad 3\n"
+            "                      Sammanträdesdatum\nBYGGNADSNÄMNDEN       1996-10-08\n\nPlats och tid   Kommunhuset\n")
+    assert read_meta(split_lines(text)).body == "BYGGNADSNÄMNDEN"
+    assert read_meta(split_lines("ÖDEBY IF – PROTOKOLL STYRELSEMÖTE 2/2025\n\nTid: 3 mars 2025\n")).body == "ÖDEBY IF"

@@ -74,3 +74,41 @@ def test_handles_and_nicknames_in_a_table():
                  ["@jocke_s (Joakim Strand)", "Ledamot", "distans"], ["Ravi Berg", "Ledamot", "frånvarande"])
     assert _read(rows) == [('Mohammed "Mo" Kareem', None, "vice ordförande", True),
                            ("Joakim Strand", None, "ledamot", True), ("Ravi Berg", None, "ledamot", False)]
+
+
+def test_a_narrow_party_column_and_a_dash_for_a_seat_nobody_filled():
+    """A council's närvarolista: 'Parti' one space from the next heading, the member's party for the
+    substitute on the same row, '-' in the substitute column: absent without a substitute."""
+    from pipeline.stages.segment.tables import tables_from_gaps
+    text = ("Närvarolista, kommunfullmäktige 2025-03-10\n\n"
+            "Ledamot                     Parti Tjänstgörande ersättare  Ja    Nej\n"
+            "Anna Berglund, ordf.        S                              X\n"
+            "Olof Grahn, 2:e v ordf.     M                                    X\n"
+            "Sanna Lindqvist             S     Kerem Aydın              X\n"
+            "Bo Wikström                 KD    -\n"
+            "Summa                                                      2     1\n")
+    (table,) = tables_from_gaps(split_lines(text))
+    got = [(a.entry.name, a.entry.organisation, a.entry.role, a.entry.present) for a in table_attendees(table)]
+    assert got == [("Anna Berglund", "S", "ordförande", True), ("Olof Grahn", "M", "2:e vice ordförande", True),
+                   ("Sanna Lindqvist", "S", "ledamot", False), ("Kerem Aydın", "S", "tjänstgörande ersättare", True),
+                   ("Bo Wikström", "KD", None, False)]
+
+
+def test_an_ascii_grid_table_and_an_honorific_before_the_name():
+    text = ("+--------------------+-------------+-------------------+\n"
+            "| Namn               | Funktion    | Organisation      |\n"
+            "+====================+=============+===================+\n"
+            "| Dr. Omid Rahimi    | överläkare  | Psykiatrin Norr   |\n"
+            "+--------------------+-------------+-------------------+\n"
+            "| Lena Åkesson       | MAS         | Ödeby kommun      |\n"
+            "+--------------------+-------------+-------------------+\n")
+    (table,) = tables_from_lines(split_lines(text))
+    got = [(a.entry.name, a.entry.organisation, a.entry.role) for a in table_attendees(table)]
+    assert got == [("Omid Rahimi", "Psykiatrin Norr", "överläkare"), ("Lena Åkesson", "Ödeby kommun", "mas")]
+
+
+def test_a_table_of_organisations_and_their_representatives_several_to_a_cell():
+    rows = _rows(["Organisation", "Representanter"], ["PRO Norrby", "Kerstin Lund, vice ordförande; Rolf Ahl"],
+                 ["SKPF avdelning 12", "Britt Sjö"])
+    assert _read(rows) == [("Kerstin Lund", "PRO Norrby", "vice ordförande", True), ("Rolf Ahl", "PRO Norrby", None, True),
+                           ("Britt Sjö", "SKPF avdelning 12", None, True)]
