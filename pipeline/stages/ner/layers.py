@@ -66,7 +66,7 @@ def header_bodies(text: str) -> list[str]:
                 out.append(part)
     return out
 MEETING_PLATFORMS = {"Teams", "Microsoft Teams", "Zoom", "Skype", "Google Meet", "Webex", "Jitsi"}
-PRIORITY = {"rules": 0, "structure": 1, "attendees": 2, "patterns": 3, "gazetteer": 4, "model": 5,
+PRIORITY = {"rules": 0, "structure": 1, "attendees": 2, "patterns": 3, "gazetteer": 3, "model": 5,
             "propagated": 6, "names": 7, "gazetteer_place": 8, "weak": 9}
 
 
@@ -161,8 +161,21 @@ def structure_layer(doc: DocContext) -> list[Entity]:
 
 
 def attendees_layer(doc: DocContext) -> list[Entity]:
-    return [Entity(m.start, m.end, m.label, m.text, m.normalized, "attendees")
-            for m in doc.gaz.find(doc.text) if not doc.excluded(m.text)]
+    """The attendee rows' names and organisations; a school or site written as a member's
+    organisation ('Granåsa gymnasium') is a place."""
+    out = []
+    for m in doc.gaz.find(doc.text):
+        if doc.excluded(m.text):
+            continue
+        label = "LOC" if m.label == "ORG" and _is_site(m.text) else m.label
+        out.append(Entity(m.start, m.end, label, m.text, m.normalized, "attendees"))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_site(name: str) -> bool:
+    found = find_patterns(name)
+    return len(found) == 1 and found[0].label == "LOC" and found[0].end - found[0].start == len(name)
 
 
 def patterns_layer(doc: DocContext) -> list[Entity]:

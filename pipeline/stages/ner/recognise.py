@@ -204,6 +204,61 @@ def _org_with_place(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_PLACE_OF_ORG = re.compile(r"(?:^|\s)(?:Region\s)?([A-ZÅÄÖ][\w-]+?)s?\s(?:[Kk]ommun|[Ss]tad|[Ll]än)$|^Region\s([A-ZÅÄÖ][\w-]+)$")
+# 'DHR Stensjö', 'Polisen i Granåsa', 'Röda Korsets krets i Åsundby', 'Hyresgästföreningen region Nordhamn'
+_BRANCH = re.compile(r"(?P<unit>[ \t]+(?:krets|avdelning|distrikt|lokalavdelning|lokalförening))?"
+                     r"(?:[ \t]+(?:i|region)[ \t]+|[ \t]+)(?P<place>[A-ZÅÄÖ][\w-]+(?<=s)[ \t]+län(?![\w-])|[A-ZÅÄÖ][\w-]+"
+                     r"(?![\w-]|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:kommun|stad|län)\b))")
+
+
+def _doc_places(ents: list[Entity]) -> set[str]:
+    """The place names of a document: its places, and the place in 'Xs kommun', 'Region X'."""
+    out = {x.text for x in ents if x.label == "LOC" and " " not in x.text and x.source != "model"}
+    out |= {w for x in ents if x.label == "LOC" and " " in x.text and x.source != "model" for w in x.text.split()
+            if w[:1].isupper() and w.isalpha()}  # 'Polisstationen Ekbacka', 'Ekbacka torg'
+    for x in ents:
+        m = _PLACE_OF_ORG.search(x.text) if x.label == "ORG" else None
+        if m:
+            out.add(m.group(1) or m.group(2))
+    return out
+
+
+def _org_branches(text: str, ents: list[Entity]) -> list[Entity]:
+    """A local branch is named by the organisation and its place ('PRO Hallbäcka', 'Polisen i
+    Granåsa'): where the word after an organisation is a place the document names, it is one
+    organisation; a place word the model took for a person ('Ekbacka') is dropped."""
+    places = _doc_places(ents)
+    if not places:
+        return ents
+    by_start = {x.start: x for x in ents}
+    drop: set[int] = set()
+    for x in ents:
+        m = _BRANCH.match(text, x.end) if x.label == "ORG" and id(x) not in drop else None
+        county = m is not None and m.group("place").endswith(" län") and " i " in m.group()
+        if m and (m.group("place") in places or county) and (m.group("unit") or not _GENITIVE_END.search(x.text)):
+            nxt = by_start.get(m.start("place"))
+            if nxt is not None and (nxt.label == "ORG" and not county or nxt.source in ("structure", "attendees")) or any(
+                    x.end < y.start < m.start("place") for y in ents):
+                continue
+            if nxt is not None and nxt.end > m.end("place"):
+                continue
+            if nxt is not None:
+                drop.add(id(nxt))
+            x.end, x.text = m.end("place"), text[x.start:m.end("place")]
+    out = []
+    for x in ents:
+        if id(x) in drop:
+            continue
+        if x.label == "PER" and x.source in ("model", "propagated", "attendees"):
+            words = x.text.split()
+            if len(words) == 1 and x.text in places:
+                continue
+            if len(words) == 2 and any(w in places for w in words) and not any(is_first_name(w) for w in words):
+                x.label = "ORG"  # 'Vuxenpsykiatrin Västerfors', 'Nattvandrarna Ekbacka'
+        out.append(x)
+    return out
+
+
 def _split_known_pairs(text: str, ents: list[Entity]) -> list[Entity]:
     """'Anders Bäckelie Li Rönning': a span that is two names the document also writes apart."""
     names = {x.text for x in ents if x.label == "PER" and len(x.text.split()) >= 2}
@@ -289,7 +344,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict] | None,
     _person_tokens(ents)
     if p.split_names:
         ents = _split_known_pairs(text, _join_wrapped_names(text, ents))
-    ents = _org_with_place(text, ents)
+    ents = _org_branches(text, _org_with_place(text, ents))
     _genitives(text, ents)
     _harmonise_labels(ents)
     for e in ents:
