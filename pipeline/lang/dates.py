@@ -81,8 +81,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     # i mitten på mars, slutet februari, oktober 2025, i januari, januari–mars 2024
     ("month", re.compile(r"(?i:\b(?:(?P<keep>(?:mitten|början|slutet|halvan)\s+(?:(?:på|av)\s+)?)"
                          r"|(?P<prep>(?:till|från|före|efter|under|inför|sedan|fram\s+till|i|per|om)\s+))?)"
-                         r"\b(?P<month>(?i:" + _MONTH_FULL + r"))(?:(?:\s?[-–]\s?|\s+och\s+(?=" + _MONTH_FULL
-                         + r"\s+(?:19|20)\d\d))(?P<month2>(?i:" + _MONTH_FULL + r")))?"
+                         r"\b(?P<month>(?i:" + _MONTH_FULL + r"))(?:\s?[-–]\s?(?P<month2>(?i:" + _MONTH_FULL + r")))?"
                          r"(?:\s+" + _YEAR + r")?(?![\wåäö])")),
     # days named by a holiday on a fixed date: 'julafton', 'nyårsafton', 'Midsommarafton'
     ("holiday", re.compile(r"(?<![\w-])(?i:" + "|".join(HOLIDAYS) + r")(?:\s+" + _YEAR + r")?(?![\wåäö-])")),

@@ -136,3 +136,15 @@ def test_a_time_on_the_next_line_of_a_form_joins_its_date():
     text = "Plats och tid           Folkets hus, måndagen den 19 juni 2023\n                        kl. 18.30–21.55"
     assert _found(text) == [("måndagen den 19 juni 2023\n                        kl. 18.30–21.55", "DATE",
                              "2023-06-19T18:30/21:55")]
+
+
+def test_holidays_on_a_fixed_day_are_dates():
+    got = [(d.text, d.normalized) for d in find_dates("De som jobbar julafton är lediga nyårsafton.", 2024)]
+    assert got == [("julafton", "2024-12-24"), ("nyårsafton", "2024-12-31")]
+
+
+def test_a_month_after_for_or_after_another_month_is_a_date_but_not_a_name():
+    got = [d.text for d in find_dates("Utfallet för januari och februari visar ett överskott.", 2024)]
+    assert got == ["januari", "februari"]
+    assert [d.text for d in find_dates("Tack till Anna och Maj-Britt.", 2024)] == []
+    assert [d.text for d in find_dates("Intervjuerna gjordes under februari och mars 2024.")] == ["februari", "mars 2024"]

@@ -207,7 +207,7 @@ def _org_with_place(text: str, ents: list[Entity]) -> list[Entity]:
 _PLACE_OF_ORG = re.compile(r"(?:^|\s)(?:Region\s)?([A-ZÅÄÖ][\w-]+?)s?\s(?:[Kk]ommun|[Ss]tad|[Ll]än)$|^Region\s([A-ZÅÄÖ][\w-]+)$")
 # 'DHR Stensjö', 'Polisen i Granåsa', 'Röda Korsets krets i Åsundby', 'Hyresgästföreningen region Nordhamn'
 _BRANCH = re.compile(r"(?P<unit>[ \t]+(?:krets|avdelning|distrikt|lokalavdelning|lokalförening))?"
-                     r"(?:[ \t]+(?:i|region)[ \t]+|[ \t]+)(?P<place>[A-ZÅÄÖ][\w-]+(?<=s)[ \t]+län(?![\w-])|[A-ZÅÄÖ][\w-]+"
+                     r"(?:[ \t]+(?:i|region)[ \t]+|[ \t]+)(?P<place>[A-ZÅÄÖ][\w-]+[ \t]+län(?![\w-])|[A-ZÅÄÖ][\w-]+"
                      r"(?![\w-]|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:kommun|stad|län)\b))")
 
 
