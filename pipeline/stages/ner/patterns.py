@@ -32,7 +32,7 @@ _NA = r"(?![\w])"                     # right word boundary
 _ORG_SUFFIX_ANY_CASE = [
     f"f{_O}rvaltningen", f"n{_A}mnden", f"f{_O}reningen", f"f{_O}rbundet", "styrelsen",
     f"h{_O}gskolan", "inspektionen", "myndigheten", "delegationen", "enheten", "avdelningen", "departementet",
-    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det", "kontoret", "staben",
+    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det", "staben",
 ]
 # words that end like a body but are not one ('erfarenheten', 'lägenheten')
 _NOT_BODIES = {"huvudkontoret", "hemmakontoret", "erfarenheten", "lägenheten", "lagenheten", "erfarenheterna", "gemenheten", "beredningen",
@@ -137,6 +137,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ORG", re.compile(_NB + rf"(?:{_L}{{2,}}-\s(?:och|eller)\s)?(?:{_UP}{_W}*-)?{_L}{{3,}}(?:{_ANY})(?=s?{_NA})",
                        re.IGNORECASE)),
     ("ORG", re.compile(_NB + rf"(?:{'|'.join(_ORG_WORDS)})(?=s?{_NA})", re.IGNORECASE)),
+    # lower-case offices are administrations ('trafikkontoret'); 'Kommunkontoret' is mostly the building
+    ("ORG", re.compile(_NB + r"[a-zåäö]{3,}kontoret(?=s?(?![\w]))")),
     ("ORG", re.compile(_NB + rf"{_UP}[\w-]*?(?:{_CAP})(?=s?{_NA})")),
     ("ORG", re.compile(_NB + rf"{_UP}{_W}{{0,2}}-(?:{_CAP})(?=s?{_NA})")),
     # named houses run by associations: 'Hemlösas hus', 'Ungdomens hus', 'Kvinnornas hus'
@@ -159,7 +161,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("LOC", re.compile(_NB + rf"(?:(?:Sankt|S:t)\s)?{_UP}{_L}+s\s(?:{_L}+-\s(?:och|eller)\s)?[a-zåäö]*(?:boende|bostad|bostäder|"
                        r"hem|förskola|skola|center|fritidsgård|träffpunkt|kyrka|kapell|kyrkogård)" + _NA)),
     # property designations (fastighetsbeteckningar): 'Stensjö Prästgården 1:4', 'Åkern 3:14'
-    ("LOC", re.compile(_NB + rf"(?!(?:Bilaga|Kapitel|Kap|Punkt|Sida|Dnr|Avsnitt|Tabell|Figur)\b){_UP}{_L}+"
+    ("LOC", re.compile(_NB + rf"(?!(?:Bilaga|Kapitel|Kap|Punkt|Sida|Dnr|Avsnitt|Tabell|Figur|Fastighet\w*|Tomt\w*|Bygglov\w*|Del)\b){_UP}{_L}+"
                        rf"(?:[ \t]{_UP}{_L}+)?[ \t]\d{{1,3}}:\d{{1,4}}(?![\d:])")),
     # schools and sites: 'Ängsskolan' (not 'Vuxenskolan', 'socialhögskolan': bodies), 'Granåsa gymnasium',
     # 'Västra förskolan', 'Hammarö kapell', 'Norra kyrkogården', 'Ekbacka torg 3', 'Fritidsgården Stationen'

@@ -199,10 +199,10 @@ def _venue_parts(text: str, s: int, e: int) -> list[StructureSpan]:
     return out
 
 
-# a room or hall named by what it is: 'personalrummet', 'lilla sessionssalen', 'bibliotekets hörsal',
-# 'föreningens gemensamhetslokal', 'konferensrummet plan 2', 'sammanträdesrum 3'
-_ROOM_PHRASE = re.compile(r"(?:[a-zåäö]+s[ \t]+)?(?:lilla[ \t]+|stora[ \t]+)?[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)"
-                          r"(?:[ \t]+(?:plan[ \t]+)?\d+)?")
+# a room or hall named by what it is, with a word that tells it apart ('personalrummet' alone is
+# generic): 'lilla sessionssalen', 'bibliotekets hörsal', 'konferensrummet plan 2', 'sammanträdesrum 3'
+_ROOM_PHRASE = re.compile(r"(?:[a-zåäö]+s[ \t]+|lilla[ \t]+|stora[ \t]+)[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)"
+                          r"|[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)[ \t]+(?:plan[ \t]+)?\d+")
 # where a meeting is, after its time: 'kl. 13.00, Hallbäcka kommunhus, sal Forsen', 'kl. 09.30 på
 # Träffpunkt Linden', 'kl. 13.15–14.30 i personalrummet, Bäckvägen 3'
 _TIME_VENUE = re.compile(r"(?i:kl\.?|klockan)[ \t]*\d{1,2}(?:[.:]\d{2})?(?:[ \t]*[-–][ \t]*\d{1,2}(?:[.:]\d{2})?)?"

@@ -146,9 +146,9 @@ def test_streets_named_in_two_words():
 
 
 def test_property_designations_are_places_but_not_law_or_appendix_numbers():
-    text = ("Bygglov för fastigheten Norrby Kvarnen 2:15 och för Ekudden 3:7. Enligt SFS 2010:900 "
+    text = ("Bygglov för fastigheten Norrby Kvarnen 2:15 och för Ekudden 3:7. Fastigheten Ekudden 3:7 ligger vid sjön. Enligt SFS 2010:900 "
             "och Bilaga 1:2 krävs samråd.")
-    assert found(text, "LOC") == ["Norrby Kvarnen 2:15", "Ekudden 3:7"]
+    assert found(text, "LOC") == ["Norrby Kvarnen 2:15", "Ekudden 3:7", "Ekudden 3:7"]
 
 
 def test_schools_and_named_sites_are_places():
@@ -178,7 +178,7 @@ def test_lakes_streams_and_districts_but_not_words_ending_alike():
 
 def test_offices_parishes_clinics_and_health_centres_are_organisations():
     text = ("Frågan går till gatukontoret och tekniska kontoret. Ekbyns församling och kyrkofullmäktige "
-            "beslutar. Barnkliniken och Vårdcentralen Ekbyn svarar. Arbetet görs på huvudkontoret.")
+            "beslutar. Barnkliniken och Vårdcentralen Ekbyn svarar. Arbetet görs på huvudkontoret, mötet i Kommunkontoret.")
     assert found(text) == ["gatukontoret", "tekniska kontoret", "Ekbyns församling", "kyrkofullmäktige",
                            "Barnkliniken", "Vårdcentralen Ekbyn"]
 
