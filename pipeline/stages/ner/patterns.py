@@ -53,7 +53,7 @@ _ORG_SUFFIX_CAPITAL = [
     "akademien", "institutet", "kyrkan", "partiet", "rörelsen", "missionen", "armén", "trafiken", "kliniken",
 ]
 _LOC_SUFFIX = ["torget", "gatan", f"v{_A}gen", f"gr{_A}nd", "parken", "platsen", "stranden", "hamnen",
-               "backen", "allén", "torg", "leden", "sjön", "älven", "fjärden", "bäcken", "bygden", "(?<![Ii]fr)(?<!Där)ån"]
+               "backen", "allén", "torg", "leden", "sjön", "älven", "fjärden", "bäcken", "bygden", "(?<=[a-zåäö]{3})(?<![Ii]fr)ån"]
 # what a named building or site is ('Ängsskolan', 'Granåsa gymnasium', 'Hammarö kapell',
 # 'Hallbäcka kommunhus'): the place where something is, not the body that runs it
 _SITE_NOUN = (r"(?:gymnasium|gymnasiet|f[öo]rskola|f[öo]rskolan|skola|kapell|lasarett|kommunhus|stadshus|"
