@@ -72,3 +72,19 @@ def test_a_unit_that_goes_on_after_a_page_break_takes_its_deadline():
     _, actions = run(text, [], entities=[{"start_char": text.index("CTF"), "end_char": text.index("CTF") + 3,
                                           "label": "ORG"}])
     assert [(a["assignees"], a["due_text"]) for a in actions] == [(["CTF"], "till decembermötet")]
+
+
+def test_next_meeting_under_a_numbered_heading_and_in_words():
+    d, _ = rows("Punkt 5 – Ekonomi\n\nBudgeten är klar.\n\nPunkt 6 – Nästa möte\n\n"
+                "Onsdag 4 december kl. 10.00 på Träffpunkt Eken.\n\nPunkt 7 – Övrigt\n\n"
+                "Nästa boendemöte blir i oktober.\n\nStyrelsen sammanträder härnäst den 20 augusti kl. 18.30.\n",
+                date=dt.date(2024, 11, 6), extra_headings=("Punkt 5 – Ekonomi", "Punkt 6 – Nästa möte", "Punkt 7 – Övrigt"))
+    assert d == [("Onsdag 4 december kl. 10.00 på Träffpunkt Eken.", "scheduled"),
+                 ("Nästa boendemöte blir i oktober.", "scheduled"),
+                 ("Styrelsen sammanträder härnäst den 20 augusti kl. 18.30.", "scheduled")]
+
+
+def test_a_meeting_that_was_held_is_not_the_next_one():
+    d, _ = rows("1. Rapporter\nMötet med hyresvärden blev bra. Nästa steg är att skriva till kommunen.\n",
+                date=dt.date(2024, 11, 6))
+    assert d == []
