@@ -105,9 +105,11 @@ _PARTIAL_SOURCES = {"attendees", "names", "propagated", "gazetteer_place", "weak
 
 def _prefer_whole_names(cands: list[Entity]) -> list[Entity]:
     """'Karin Knutsson Friberg' (model) over 'Karin' (first-name list) and 'Friberg' (an attendee's
-    surname): a first name or surname inside a longer person span of another layer gives way."""
-    whole = [c for c in cands if c.label == "PER" and " " in c.text.strip() and c.source in ("model", "structure",
-                                                                                           "attendees")]
+    surname): a first name or surname inside a longer person span of another layer gives way, and
+    so does one inside a longer place or organisation of the patterns ('Ekbacka torg')."""
+    whole = [c for c in cands if " " in c.text.strip() and (
+        c.label == "PER" and c.source in ("model", "structure", "attendees")
+        or c.label in ("ORG", "LOC") and c.source in ("patterns", "gazetteer"))]
     if not whole:
         return cands
     import bisect

@@ -241,3 +241,11 @@ def test_a_school_written_as_an_attendee_organisation_is_a_place():
     ents = find_entities(text, {}, att, {})
     assert "Byviks gymnasium" in [e.text for e in ents if e.label == "LOC"]
     assert "Byviks gymnasium" not in [e.text for e in ents if e.label == "ORG"]
+
+
+def test_a_word_of_an_attendee_row_gives_way_to_a_longer_place():
+    att = [{"name": "Eva Lind"}, {"name": "Byvik Moské"}]  # an organisation the attendee list took for a person
+    text = "Närvarande: Eva Lind, Byvik Moské.\nSkadegörelse kring Byvik centrum och Byvik torg. Eva Lind svarade."
+    ents = find_entities(text, {}, att, {})
+    assert [e.text for e in ents if e.label == "LOC"] == ["Byvik centrum", "Byvik torg"]
+    assert "Byvik" not in [e.text for e in ents if e.label == "PER"]
