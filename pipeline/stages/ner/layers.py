@@ -243,7 +243,7 @@ def model_layer(doc: DocContext) -> list[Entity]:
         if label == "ORG" and (re.search(r"\d{4}", t) or (" " not in t and is_common_noun(t) and not t.isupper())):
             continue  # 'Regional transportplan 2026-2037', 'Parti': no organisation
         if label == "ORG" and " " in t:
-            e = _cut_at_function_word(text, s, e)
+            e = cut_after_acronym(text, s, _cut_at_function_word(text, s, e))
             t = text[s:e]
         if label == "LOC" and t.endswith("s") and not re.search(r"(?<![\w-])" + re.escape(t[:-1]) + r"(?![\w-])", text):
             continue  # 'Sveriges digitala infrastruktur': a genitive place is an attribute
@@ -268,6 +268,12 @@ def model_layer(doc: DocContext) -> list[Entity]:
             if m.label == "PER" and not is_common_word(text, m.start, m.end, strict=strict):
                 out.append(Entity(m.start, m.end, "PER", m.text, None, "propagated"))
     return out
+
+
+def cut_after_acronym(text: str, s: int, e: int) -> int:
+    """'SGS däremellan' -> 'SGS': an abbreviation and only lower-case words after it is the abbreviation."""
+    acronym = re.match(r"[A-ZÅÄÖ]{2,6}(?=(?:[ \t]+[a-zåäö]+)+$)", text[s:e])
+    return s + acronym.end() if acronym else e
 
 
 _ORG_INNER_OK = {"för", "och", "i", "av", "&", "på", "vid", "med", "mot", "till", "de", "la", "du", "of", "the", "and"}

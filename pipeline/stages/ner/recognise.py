@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from pipeline.contract.record import section_at
 from pipeline.lang.names import is_first_name
@@ -27,7 +28,7 @@ from pipeline.stages.ner.filters import clean_model_span, is_common_word
 from pipeline.stages.ner.layers import LAYERS, PRIORITY, DocContext
 from pipeline.stages.ner.names import is_english_word
 from pipeline.stages.ner.params import NerParams
-from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
+from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME")
 SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns", "gazetteer_place": "gazetteer"}
@@ -213,6 +214,16 @@ _BRANCH = re.compile(r"(?P<unit>[ \t]+(?:krets|avdelning|distrikt|lokalavdelning
                      r"(?![\w-]|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:kommun|stad|län)\b))")
 
 
+_ACRONYM_BRANCH = re.compile(r"[A-ZÅÄÖ]{2,6}[ \t]+([A-ZÅÄÖ][a-zåäö]{3,})")
+
+
+@lru_cache(maxsize=4096)
+def _org_word(word: str) -> bool:
+    """'Socialförvaltningen', 'Försäkringskassan': a word that names a body on its own."""
+    found = find_patterns(word)
+    return len(found) == 1 and found[0].label == "ORG" and found[0].end - found[0].start == len(word)
+
+
 def _doc_places(ents: list[Entity]) -> set[str]:
     """The place names of a document: its places, and the place in 'Xs kommun', 'Region X'."""
     out = {x.text for x in ents if x.label == "LOC" and " " not in x.text and x.source != "model"}
@@ -222,6 +233,9 @@ def _doc_places(ents: list[Entity]) -> set[str]:
         m = _PLACE_OF_ORG.search(x.text) if x.label == "ORG" else None
         if m:
             out.add(m.group(1) or m.group(2))
+        m = _ACRONYM_BRANCH.fullmatch(x.text) if x.label == "ORG" else None
+        if m:
+            out.add(m.group(1))  # 'PRO Hallbäcka', 'DHR Stensjö': a national organisation's local branch
     return out
 
 
@@ -230,8 +244,6 @@ def _org_branches(text: str, ents: list[Entity]) -> list[Entity]:
     Granåsa'): where the word after an organisation is a place the document names, it is one
     organisation; a place word the model took for a person ('Ekbacka') is dropped."""
     places = _doc_places(ents)
-    if not places:
-        return ents
     by_start = {x.start: x for x in ents}
     drop: set[int] = set()
     for x in ents:
@@ -239,8 +251,8 @@ def _org_branches(text: str, ents: list[Entity]) -> list[Entity]:
         county = m is not None and m.group("place").endswith(" län") and " i " in m.group()
         if m and (m.group("place") in places or county) and (m.group("unit") or not _GENITIVE_END.search(x.text)):
             nxt = by_start.get(m.start("place"))
-            if nxt is not None and (nxt.label == "ORG" and not county or nxt.source in ("structure", "attendees")) or any(
-                    x.end < y.start < m.start("place") for y in ents):
+            between = any(p in by_start for p in range(x.end + 1, m.start("place")))  # 'Röda Korsets krets i'
+            if nxt is not None and (nxt.label == "ORG" and not county or nxt.source in ("structure", "attendees")) or between:
                 continue
             if nxt is not None and nxt.end > m.end("place"):
                 continue
@@ -255,8 +267,9 @@ def _org_branches(text: str, ents: list[Entity]) -> list[Entity]:
             words = x.text.split()
             if len(words) == 1 and x.text in places:
                 continue
-            if len(words) == 2 and any(w in places for w in words) and not any(is_first_name(w) for w in words):
-                x.label = "ORG"  # 'Vuxenpsykiatrin Västerfors', 'Nattvandrarna Ekbacka'
+            if len(words) == 2 and (any(w in places for w in words) or _org_word(words[0])) and not any(
+                    is_first_name(w) for w in words):
+                x.label = "ORG"  # 'Vuxenpsykiatrin Västerfors', 'Nattvandrarna Ekbacka', 'Socialförvaltningen Nordhamn'
         out.append(x)
     return out
 

@@ -249,3 +249,17 @@ def test_a_word_of_an_attendee_row_gives_way_to_a_longer_place():
     ents = find_entities(text, {}, att, {})
     assert [e.text for e in ents if e.label == "LOC"] == ["Byvik centrum", "Byvik torg"]
     assert "Byvik" not in [e.text for e in ents if e.label == "PER"]
+
+
+def test_an_attendee_row_that_is_a_body_and_its_place_is_an_organisation():
+    att = [{"name": "Anna Ek"}, {"name": "Socialförvaltningen Byvik", "present": False}]
+    ents = find_entities("Förhinder: Socialförvaltningen Byvik\nAnna Ek hälsade välkommen.", {}, att, {})
+    assert [e.text for e in ents if e.label == "ORG"] == ["Socialförvaltningen Byvik"]
+    assert [e.text for e in ents if e.label == "PER"] == ["Anna Ek"]
+
+
+def test_the_place_of_a_local_branch_is_no_person():
+    att = [{"name": "Kerstin Lundh", "organisation": "PRO Byvik"}]
+    text = "Närvarande\nPRO Byvik: Kerstin Lundh\n\nKerstin berättade att Byvik får en ny träffpunkt."
+    ents = find_entities(text, {}, att, {})
+    assert "Byvik" not in [e.text for e in ents if e.label == "PER"]
