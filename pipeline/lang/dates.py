@@ -36,6 +36,10 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+# holidays on a fixed day (month, day; day None where it moves: midsommar)
+HOLIDAYS = {"julafton": (12, 24), "juldagen": (12, 25), "annandag jul": (12, 26), "nyårsafton": (12, 31),
+            "nyårsdagen": (1, 1), "trettondagsafton": (1, 5), "trettondedag jul": (1, 6),
+            "valborgsmässoafton": (4, 30), "midsommarafton": (6, None), "midsommardagen": (6, None)}
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
 _MONTH_FULL = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
@@ -79,6 +83,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"|(?P<prep>(?:till|från|före|efter|under|inför|sedan|fram\s+till|i|per|om)\s+))?)"
                          r"\b(?P<month>(?i:" + _MONTH_FULL + r"))(?:\s?[-–]\s?(?P<month2>(?i:" + _MONTH_FULL + r")))?"
                          r"(?:\s+" + _YEAR + r")?(?![\wåäö])")),
+    # days named by a holiday on a fixed date: 'julafton', 'nyårsafton', 'Midsommarafton'
+    ("holiday", re.compile(r"(?<![\w-])(?i:" + "|".join(HOLIDAYS) + r")(?:\s+" + _YEAR + r")?(?![\wåäö-])")),
     # sedan 2016, år 2019, under 2020
     ("year", re.compile(r"(?i:\b(?:sedan|år|under|från|till|före|efter|inför|i|våren|hösten|sommaren|vintern)\s+)"
                         + _YEAR + r"\b(?![-/.:]\d)")),
@@ -149,6 +155,9 @@ def _date_parts(kind: str, m: re.Match) -> list[Parts] | None:
         parts = [Parts(year, MONTHS[g["month"].lower()], None)]
         if g.get("month2"):
             parts.append(Parts(year, MONTHS[g["month2"].lower()], None))
+    elif kind == "holiday":
+        month, day = HOLIDAYS[re.sub(r"\s+", " ", m.group().lower()).removesuffix(f" {year}" if year else "")]
+        parts = [Parts(year, month, day)]
     elif kind == "short":
         return _short_parts(m)
     else:
@@ -188,6 +197,15 @@ def _time_value(m: re.Match) -> str | None:
     return start
 
 
+_MONTH_BEFORE = re.compile(r"(?:\bför|" + _MONTH_FULL + r"(?:\s+(?:19|20)\d\d)?\s*(?:,|och|eller))\s+$")
+
+
+def _month_cue(text: str, m: re.Match) -> bool:
+    """'lägesbilden för september', 'januari och februari': a lower-case month name after 'för' or
+    after another month is a date ('Maj' of a name is capitalised)."""
+    return m.group("month").islower() and bool(_MONTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+
+
 def _date_candidates(text: str) -> list[_Cand]:
     out = []
     for kind, pattern in _DATE_PATTERNS:
@@ -202,7 +220,8 @@ def _date_candidates(text: str) -> list[_Cand]:
                     continue
                 out.append(_Cand(m.start(), m.end(), "DATE", "week", week=(w1, w2, _int(m.group("year")))))
                 continue
-            if kind == "month" and not (m.group("keep") or m.group("prep") or m.group("year") or m.group("month2")):
+            if kind == "month" and not (m.group("keep") or m.group("prep") or m.group("year") or m.group("month2")
+                                        or _month_cue(text, m)):
                 continue  # a month name alone ('Maj' in 'Maj-Britt') is no date
             parts = _date_parts(kind, m)
             if parts is None:

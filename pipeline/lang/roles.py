@@ -36,6 +36,7 @@ yrkande yrkanden beslut dagordning föredragningslista kallelse mötets mötet d
 
 # meeting roles and job titles written as whole words
 ROLE_WORDS = _folded("""
+kommissarie kyrkoherde komminister diakon präst rektor kantor läkare överläkare barnmorska
 ordförande ordföranden vice förste andre tredje ledamot ledamöter ersättare suppleant suppleanter kassör kassören
 sekreterare sekreteraren justerare revisor revisorer revisorn adjungerad ombud talman talesperson
 kommunalråd kommunalrådet oppositionsråd regionråd gruppledare ordinarie tjänstgörande

@@ -142,3 +142,15 @@ def test_parse_date_of_a_month_range_is_none_not_an_error():
     from pipeline.lang.dates import parse_date
     assert parse_date("under januari–mars 2024") is None
     assert str(parse_date("senast 3 mars 2024")) == "2024-03-03"
+
+
+def test_holidays_on_a_fixed_day_are_dates():
+    got = [(d.text, d.normalized) for d in find_dates("De som jobbar julafton är lediga nyårsafton.", 2024)]
+    assert got == [("julafton", "2024-12-24"), ("nyårsafton", "2024-12-31")]
+
+
+def test_a_month_after_for_or_after_another_month_is_a_date_but_not_a_name():
+    got = [d.text for d in find_dates("Utfallet för januari och februari visar ett överskott.", 2024)]
+    assert got == ["januari", "februari"]
+    assert [d.text for d in find_dates("Tack till Anna och Maj-Britt.", 2024)] == []
+    assert [d.text for d in find_dates("Intervjuerna gjordes under februari och mars 2024.")] == ["februari", "mars 2024"]

@@ -92,7 +92,9 @@ class Cues:
     def is_next_meeting(self, title: str | None) -> bool:
         if not title:
             return False
-        f = fold(re.sub(r"^\s*(§\s*)?\d+[.)]?\s*", "", title))
+        # 'Nästa möte', '7. Nästa möte', 'Punkt 7 – Nästa möte', 'Ärende 7. Nästa möte'
+        f = fold(re.sub(r"^\s*(?:(?:§|punkt|ärende|item|paragraf)\s*)?\d+[.):]?\s*(?:[–—-]\s*)?", "", title,
+                        flags=re.IGNORECASE))
         return any(p.search(f) for p in self.next_meeting_titles)
 
 

@@ -40,7 +40,7 @@ PROPOSAL_RE = re.compile(r"\b(föreslår|föreslog|föreslås)\s+(kommun|region)
                          r"(besluta|beslutar|anta|godkänna|fastställa|bevilja|avslå|att)\b", re.IGNORECASE)
 # a proposal put to the meeting, decided by the line after it ('Beslut: bifalles'): neither a decision nor a task
 PROPOSAL_LINE_RE = re.compile(r"^\s*(?:att|förslag|yrkande|motion|förslag till beslut)\s*:\s*(?=\S)", re.IGNORECASE)
-NEXT_MEETING_LABEL_RE = re.compile(r"^\s*nästa\s+\w*(?:möte|sammanträde|träff)\w*\s*:\s*", re.IGNORECASE)
+NEXT_MEETING_LABEL_RE = re.compile(r"^\s*nästa\s+(?:\w*(?:möte|sammanträde|träff)\w*|APT)\s*:\s*", re.IGNORECASE)
 SPEAKER_RE = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöéü-]+(?: [A-ZÅÄÖ][\wåäöéü-]+){0,2})\s*(?::|\s[–—-])\s+(?=\S)")
 
 

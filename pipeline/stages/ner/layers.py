@@ -66,7 +66,7 @@ def header_bodies(text: str) -> list[str]:
                 out.append(part)
     return out
 MEETING_PLATFORMS = {"Teams", "Microsoft Teams", "Zoom", "Skype", "Google Meet", "Webex", "Jitsi"}
-PRIORITY = {"rules": 0, "structure": 1, "attendees": 2, "patterns": 3, "gazetteer": 4, "model": 5,
+PRIORITY = {"rules": 0, "structure": 1, "attendees": 2, "patterns": 3, "gazetteer": 3, "model": 5,
             "propagated": 6, "names": 7, "gazetteer_place": 8, "weak": 9}
 
 
@@ -161,8 +161,21 @@ def structure_layer(doc: DocContext) -> list[Entity]:
 
 
 def attendees_layer(doc: DocContext) -> list[Entity]:
-    return [Entity(m.start, m.end, m.label, m.text, m.normalized, "attendees")
-            for m in doc.gaz.find(doc.text) if not doc.excluded(m.text)]
+    """The attendee rows' names and organisations; a school or site written as a member's
+    organisation ('Granåsa gymnasium') is a place."""
+    out = []
+    for m in doc.gaz.find(doc.text):
+        if doc.excluded(m.text):
+            continue
+        label = "LOC" if m.label == "ORG" and _is_site(m.text) else m.label
+        out.append(Entity(m.start, m.end, label, m.text, m.normalized, "attendees"))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_site(name: str) -> bool:
+    found = find_patterns(name)
+    return len(found) == 1 and found[0].label == "LOC" and found[0].end - found[0].start == len(name)
 
 
 def patterns_layer(doc: DocContext) -> list[Entity]:
@@ -230,7 +243,7 @@ def model_layer(doc: DocContext) -> list[Entity]:
         if label == "ORG" and (re.search(r"\d{4}", t) or (" " not in t and is_common_noun(t) and not t.isupper())):
             continue  # 'Regional transportplan 2026-2037', 'Parti': no organisation
         if label == "ORG" and " " in t:
-            e = _cut_at_function_word(text, s, e)
+            e = cut_after_acronym(text, s, _cut_at_function_word(text, s, e))
             t = text[s:e]
         if label == "LOC" and t.endswith("s") and not re.search(r"(?<![\w-])" + re.escape(t[:-1]) + r"(?![\w-])", text):
             continue  # 'Sveriges digitala infrastruktur': a genitive place is an attribute
@@ -255,6 +268,12 @@ def model_layer(doc: DocContext) -> list[Entity]:
             if m.label == "PER" and not is_common_word(text, m.start, m.end, strict=strict):
                 out.append(Entity(m.start, m.end, "PER", m.text, None, "propagated"))
     return out
+
+
+def cut_after_acronym(text: str, s: int, e: int) -> int:
+    """'SGS däremellan' -> 'SGS': an abbreviation and only lower-case words after it is the abbreviation."""
+    acronym = re.match(r"[A-ZÅÄÖ]{2,6}(?=(?:[ \t]+[a-zåäö]+)+$)", text[s:e])
+    return s + acronym.end() if acronym else e
 
 
 _ORG_INNER_OK = {"för", "och", "i", "av", "&", "på", "vid", "med", "mot", "till", "de", "la", "du", "of", "the", "and"}

@@ -32,17 +32,17 @@ _NA = r"(?![\w])"                     # right word boundary
 _ORG_SUFFIX_ANY_CASE = [
     f"f{_O}rvaltningen", f"n{_A}mnden", f"f{_O}reningen", f"f{_O}rbundet", "styrelsen",
     f"h{_O}gskolan", "inspektionen", "myndigheten", "delegationen", "enheten", "avdelningen", "departementet",
-    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det",
+    "jouren", "revisionen", "ombudet", "utskottet", "beredningen", "sektionen", "r[åa]det", "staben",
 ]
 # words that end like a body but are not one ('erfarenheten', 'lägenheten')
-_NOT_BODIES = {"erfarenheten", "lägenheten", "lagenheten", "erfarenheterna", "gemenheten", "beredningen",
+_NOT_BODIES = {"huvudkontoret", "hemmakontoret", "erfarenheten", "lägenheten", "lagenheten", "erfarenheterna", "gemenheten", "beredningen",
                "området", "förrådet", "omradet", "forradet", "utrymmet", "tillrådet", "avrådet"}
 # Public bodies that are names on their own, in any case ('socialtjänsten', 'Försäkringskassan').
 _ORG_WORDS = [
     f"socialtj{_A}nsten", f"f{_O}rs{_A}kringskassan", f"arbetsf{_O}rmedlingen", "polisen",
     "kriminalv[åa]rden", "(?:allm[äa]nna\\s)?arvsfonden", "migrationsverket", "skatteverket", "kronofogden",
     f"l{_A}nsstyrelsen",
-    "socialstyrelsen", "kommunstyrelsen", "kommunfullm[äa]ktige", "regionfullm[äa]ktige",
+    "socialstyrelsen", "kommunstyrelsen", "kommunfullm[äa]ktige", "regionfullm[äa]ktige", "kyrkofullm[äa]ktige",
     f"f{_O}rvaltningsr{_A}tten", f"kammarr{_A}tten", f"hovr{_A}tten", f"tingsr{_A}tten", "migrationsdomstolen",
     "arbetsdomstolen", f"h{_O}gsta\\sdomstolen", f"h{_O}gsta\\sf{_O}rvaltningsdomstolen",
     f"(?:f{_O}rvaltnings|stads|kommun|verksamhets|koncern|region)ledningen",
@@ -50,10 +50,17 @@ _ORG_WORDS = [
 # Suffixes that need a capitalised name ('Fritidsbanken', 'LP-stiftelsen', 'Skatteverket').
 _ORG_SUFFIX_CAPITAL = [
     "stiftelsen", "banken", f"byr{_A}n", "verket", "kassan", f"f{_O}rmedlingen", "fonden",
-    "akademien", "institutet", "kyrkan", "partiet", "rörelsen", "missionen", "armén", "trafiken",
+    "akademien", "institutet", "kyrkan", "partiet", "rörelsen", "missionen", "armén", "trafiken", "kliniken",
 ]
 _LOC_SUFFIX = ["torget", "gatan", f"v{_A}gen", f"gr{_A}nd", "parken", "platsen", "stranden", "hamnen",
-               "backen", "allén", "torg"]
+               "backen", "allén", "torg", "leden", "sjön", "älven", "fjärden", "bäcken", "bygden", "(?<=[a-zåäö]{3})(?<![Ii]fr)ån"]
+# what a named building or site is ('Ängsskolan', 'Granåsa gymnasium', 'Hammarö kapell',
+# 'Hallbäcka kommunhus'): the place where something is, not the body that runs it
+_SITE_NOUN = (r"(?:gymnasium|gymnasiet|f[öo]rskola|f[öo]rskolan|skola|kapell|lasarett|kommunhus|stadshus|"
+              r"kyrkog[åa]rd(?:en)?|centrum|resecentrum|torg)")
+# rooms: 'sal Bryggan', 'rum Linnea', 'mötesrum Ugglan', 'sammanträdesrum 3', 'konferensrummet plan 2'
+_ROOM = (r"(?:[Ss]al(?:en)?|[Rr]um(?:met)?|(?i:m[öo]tes|sammantr[äa]des|konferens|grupp|studie|samlings|styrelse|"
+         r"sessions)(?:rum(?:met)?|sal(?:en)?))")
 
 # acronyms that are not organisations: laws, methods, tools, emphasis words, units
 NOT_ORG_ACRONYMS = {
@@ -99,8 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"f{_O}rvaltning|kansli)" + _NA)),
     # 'Tekniska nämnden', 'Sociala utskottet', 'Kommunala pensionärsrådet', 'Brukarrådet i Sjöhamra'
     ("ORG", re.compile(_NB + rf"{_UP}[a-zåäö]+(?:a|e)\s(?:n{_A}mnden|f{_O}rvaltningen|utskottet|enheten|avdelningen|"
-                       rf"{_L}*r[åa]det|styrelsen|kansliet)" + _NA)),
-    ("ORG", re.compile(_NB + rf"(?:tekniska|sociala|kommunala|lokala|regionala)\s(?:n{_A}mnden|{_L}*r[åa]det)" + _NA)),
+                       rf"{_L}*r[åa]det|styrelsen|kansliet|kontoret)" + _NA)),
+    ("ORG", re.compile(_NB + rf"(?:tekniska|sociala|kommunala|lokala|regionala)\s(?:n{_A}mnden|{_L}*r[åa]det|kontoret)" + _NA)),
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+r[åa]det\si\s{_UP}{_L}+" + _NA)),
     # municipal areas and organs named by two words with '&': 'Kultur & Fritid', 'Vård & Omsorg'
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+\s&\s{_UP}{_L}+" + _NA)),
@@ -116,17 +123,22 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'Ödeshults hembygdsförening', 'Barnahus Mittland'
     ("ORG", re.compile(_NB + rf"{_UP}{_L}+s\s[a-zåäö]*(?:f{_O}rening|f{_O}rbund|klubb|s{_A}llskap|idrottsf{_O}rening)"
                        + _NA)),
-    ("ORG", re.compile(_NB + rf"Barnahus\s{_UP}{_L}+" + _NA)),
+    ("ORG", re.compile(_NB + rf"(?:Barnahus|V{_A}rdcentralen|H{_A}lsocentralen|Folktandv{_A}rden)\s{_UP}{_L}+" + _NA)),
+    # parishes: 'Sankt Olofs församling', 'Hallbäcka församling'
+    ("ORG", re.compile(_NB + rf"(?:(?:Sankt|S:t)\s)?{_UP}{_L}+\sf{_O}rsamling" + _NA)),
     # 'Brf Solrosen', 'Brf. Eken 3'
     ("ORG", re.compile(_NB + rf"(?:Brf|BRF|HSB|Riksbyggen)\.?\s{_UP}{_L}+(?:\s{_UP}{_L}+)?(?:\s\d+)?" + _NA)),
     # 'Ekonomikonsult AB', 'Bygg & Montage HB'
-    ("ORG", re.compile(_NB + rf"{_UP}[\w&-]*(?:\s(?:&\s)?(?:{_UP}[\w&-]*|[a-zåäö]+(?:iga|liga|ska|na)(?=\s{_UP}))){{0,5}}"
+    ("ORG", re.compile(_NB + rf"(?!(?:För|Av|Till|Från|Med|Hos|Vid|Enligt|Om|Mot)\s){_UP}[\w&-]*"
+                       rf"(?:\s(?:&\s|i\s)?(?:{_UP}[\w&-]*|[a-zåäö]+(?:iga|liga|ska|na)(?=\s{_UP}))){{0,5}}"
                        r"\s(?:AB|HB|KB)(?:\s?\(publ\))?" + _NA)),
     # compounds with a body suffix: 'socialförvaltningen', 'Schizofreniföreningen', 'Arbetsmarknadsnämnden'
     # (with a coordinated first part: 'Hälso- och sjukvårdsförvaltningen', 'Vård- och omsorgsnämnden')
     ("ORG", re.compile(_NB + rf"(?:{_L}{{2,}}-\s(?:och|eller)\s)?(?:{_UP}{_W}*-)?{_L}{{3,}}(?:{_ANY})(?=s?{_NA})",
                        re.IGNORECASE)),
     ("ORG", re.compile(_NB + rf"(?:{'|'.join(_ORG_WORDS)})(?=s?{_NA})", re.IGNORECASE)),
+    # lower-case offices are administrations ('trafikkontoret'); 'Kommunkontoret' is mostly the building
+    ("ORG", re.compile(_NB + r"[a-zåäö]{3,}kontoret(?=s?(?![\w]))")),
     ("ORG", re.compile(_NB + rf"{_UP}[\w-]*?(?:{_CAP})(?=s?{_NA})")),
     ("ORG", re.compile(_NB + rf"{_UP}{_W}{{0,2}}-(?:{_CAP})(?=s?{_NA})")),
     # named houses run by associations: 'Hemlösas hus', 'Ungdomens hus', 'Kvinnornas hus'
@@ -146,10 +158,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?:\s\d+[A-Za-z]?)?" + _NA)),
     # care homes and other facilities named after a place: 'Gällingevägens gruppbostad',
     # 'Solrosens korttidsboende', 'Björkhagens vård- och omsorgsboende'
-    ("LOC", re.compile(_NB + rf"{_UP}{_L}+s\s(?:{_L}+-\s(?:och|eller)\s)?[a-zåäö]*(?:boende|bostad|bostäder|"
-                       r"hem|förskola|skola|center|fritidsgård|träffpunkt)" + _NA)),
+    ("LOC", re.compile(_NB + rf"(?:(?:Sankt|S:t)\s)?{_UP}{_L}+s\s(?:{_L}+-\s(?:och|eller)\s)?[a-zåäö]*(?:boende|bostad|bostäder|"
+                       r"hem|förskola|skola|center|fritidsgård|träffpunkt|kyrka|kapell|kyrkogård)" + _NA)),
+    # property designations (fastighetsbeteckningar): 'Stensjö Prästgården 1:4', 'Åkern 3:14'
+    ("LOC", re.compile(_NB + rf"(?!(?:Bilaga|Kapitel|Kap|Punkt|Sida|Dnr|Avsnitt|Tabell|Figur|Fastighet\w*|Tomt\w*|Bygglov\w*|Del)\b){_UP}{_L}+"
+                       rf"(?:[ \t]{_UP}{_L}+)?[ \t]\d{{1,3}}:\d{{1,4}}(?![\d:])")),
+    # schools and sites: 'Ängsskolan' (not 'Vuxenskolan', 'socialhögskolan': bodies), 'Granåsa gymnasium',
+    # 'Västra förskolan', 'Hammarö kapell', 'Norra kyrkogården', 'Ekbacka torg 3', 'Fritidsgården Stationen'
+    ("LOC", re.compile(_NB + rf"{_UP}{_L}{{2,}}(?<!h{_O}g)(?<!Vuxen)skolan(?=s?{_NA})")),
+    ("LOC", re.compile(_NB + rf"{_UP}{_L}+(?<![tT])[ \t]{_SITE_NOUN}(?:[ \t]\d+[A-Za-z]?)?" + _NA)),
+    ("LOC", re.compile(_NB + rf"(?:Tr{_A}ffpunkt(?:en)?|Fritidsg{_A}rden|Polisstationen|Hembygdsg{_A}rden)[ \t]{_UP}{_L}+" + _NA)),
+    ("LOC", re.compile(_NB + rf"(?<![\w-]){_ROOM}[ \t](?:{_UP}{_L}+|\d{{1,3}}[A-Za-z]?(?:[ \t]plan[ \t]\d+)?|plan[ \t]\d+)"
+                       r"(?![\w:.-]\w)")),
     # 'Västra Norrvreten', 'Östra Tallåsen', 'Norra Sjöhamra'
-    ("LOC", re.compile(_NB + rf"(?:Södra|Norra|Östra|Västra)\s{_UP}{_L}{{3,}}" + _NA)),
+    ("LOC", re.compile(_NB + rf"(?:Södra|Norra|Östra|Västra)[ \t]{_UP}{_L}{{3,}}" + _NA)),
     # virtual venues count as places
     ("LOC", re.compile(r"(?:(?<=\bvia )|(?<=\bpå )|(?<=\bi )|(?<=\böver ))(?:Teams|Zoom|Skype|Google Meet)\b")),
 ]

@@ -60,7 +60,7 @@ def split_organisations(org: str | None) -> list[str]:
     parts = re.split(r"\s*(?:/|,|;|\s(?:och|&)\s(?=[A-ZÅÄÖ]))\s*", org)
     out = []
     for p in parts:
-        p = p.strip(" .-–")
+        p = re.sub(r"\s+(?:åk|årskurs|klass)\s*\d+\w?$", "", p.strip(" .-–"))  # 'Solbackaskolan åk 8': the school
         words = p.split()
         if len(p) < 2 or "§" in p or is_party_code(p) or any(is_title_word(w) for w in words):
             continue
@@ -68,8 +68,20 @@ def split_organisations(org: str | None) -> list[str]:
             continue  # 'Mattias Ekhem, Digg': a person written into the organisation column
         if p.casefold() in _GENERIC_ORGS or re.fullmatch(r"[a-zåäö]+ \d+\w?", p):
             continue  # 'styrelsen', 'hus 3': what the person belongs to, but no named organisation
+        if _plain_word(p):
+            continue  # 'Hamid (semester)', 'Nadia Karimi (barnmorska)': a reason or a job, no organisation
         out.append(p)
     return out
+
+
+def _plain_word(p: str) -> bool:
+    """One lower-case dictionary word that no organisation pattern takes ('semester', 'sjuk',
+    'närstående'; not 'socialförvaltningen')."""
+    from pipeline.stages.ner.names import is_common_noun
+    from pipeline.stages.ner.patterns import find_patterns
+
+    return (re.fullmatch(r"[a-zåäö]+", p) is not None and (is_common_noun(p, inflected=True) or len(p) <= 5)
+            and not find_patterns(p))
 
 
 def clean_name(name: str | None) -> str | None:
@@ -79,6 +91,10 @@ def clean_name(name: str | None) -> str | None:
     name = re.sub(r"\(.*?\)", " ", name)
     toks = [t for t in re.split(r"\s+", name.strip(" ,.:;-–")) if t]
     toks = [t.strip(",.;:") for t in toks if t.strip(",.;:") not in _NOT_NAMES]
+    from pipeline.lang.roles import is_title_word
+
+    while len(toks) > 2 and is_title_word(toks[0]):
+        toks = toks[1:]  # 'Kommissarie Anders Wiklund'
     if not toks or not all(_NAME_TOKEN.match(t) for t in toks):
         return None
     return " ".join(toks)

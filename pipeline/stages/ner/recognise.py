@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from pipeline.contract.record import section_at
 from pipeline.lang.entity_labels import LABELS  # the vocabulary of entities.label, defined there
@@ -29,7 +30,7 @@ from pipeline.stages.ner.filters import clean_model_span, is_common_word
 from pipeline.stages.ner.layers import LAYERS, PRIORITY, DocContext
 from pipeline.stages.ner.names import is_english_word
 from pipeline.stages.ner.params import NerParams
-from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
+from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS, find_patterns
 
 SOURCE_OUT = {"propagated": "model", "weak": "patterns", "names": "patterns", "gazetteer_place": "gazetteer"}
 _SPLIT_SOURCES = {"model", "propagated", "names", "attendees", "weak"}
@@ -106,9 +107,11 @@ _PARTIAL_SOURCES = {"attendees", "names", "propagated", "gazetteer_place", "weak
 
 def _prefer_whole_names(cands: list[Entity]) -> list[Entity]:
     """'Karin Knutsson Friberg' (model) over 'Karin' (first-name list) and 'Friberg' (an attendee's
-    surname): a first name or surname inside a longer person span of another layer gives way."""
-    whole = [c for c in cands if c.label == "PER" and " " in c.text.strip() and c.source in ("model", "structure",
-                                                                                           "attendees")]
+    surname): a first name or surname inside a longer person span of another layer gives way, and
+    so does one inside a longer place or organisation of the patterns ('Ekbacka torg')."""
+    whole = [c for c in cands if " " in c.text.strip() and (
+        c.label == "PER" and c.source in ("model", "structure", "attendees")
+        or c.label in ("ORG", "LOC") and c.source in ("patterns", "gazetteer"))]
     if not whole:
         return cands
     import bisect
@@ -205,6 +208,73 @@ def _org_with_place(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_PLACE_OF_ORG = re.compile(r"(?:^|\s)(?:Region\s)?([A-ZÅÄÖ][\w-]+?)s?\s(?:[Kk]ommun|[Ss]tad|[Ll]än)$|^Region\s([A-ZÅÄÖ][\w-]+)$")
+# 'DHR Stensjö', 'Polisen i Granåsa', 'Röda Korsets krets i Åsundby', 'Hyresgästföreningen region Nordhamn'
+_BRANCH = re.compile(r"(?P<unit>[ \t]+(?:krets|avdelning|distrikt|lokalavdelning|lokalförening))?"
+                     r"(?:[ \t]+(?:i|region)[ \t]+|[ \t]+)(?P<place>[A-ZÅÄÖ][\w-]+[ \t]+län(?![\w-])|[A-ZÅÄÖ][\w-]+"
+                     r"(?![\w-]|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:kommun|stad|län)\b))")
+
+
+_ACRONYM_BRANCH = re.compile(r"[A-ZÅÄÖ]{2,6}[ \t]+([A-ZÅÄÖ][a-zåäö]{3,})")
+
+
+@lru_cache(maxsize=4096)
+def _org_word(word: str) -> bool:
+    """'Socialförvaltningen', 'Försäkringskassan': a word that names a body on its own."""
+    found = find_patterns(word)
+    return len(found) == 1 and found[0].label == "ORG" and found[0].end - found[0].start == len(word)
+
+
+def _doc_places(ents: list[Entity]) -> set[str]:
+    """The place names of a document: its places, and the place in 'Xs kommun', 'Region X'."""
+    out = {x.text for x in ents if x.label == "LOC" and " " not in x.text and x.source != "model"}
+    out |= {w for x in ents if x.label == "LOC" and " " in x.text and x.source != "model" for w in x.text.split()
+            if w[:1].isupper() and w.isalpha()}  # 'Polisstationen Ekbacka', 'Ekbacka torg'
+    for x in ents:
+        m = _PLACE_OF_ORG.search(x.text) if x.label == "ORG" else None
+        if m:
+            out.add(m.group(1) or m.group(2))
+        m = _ACRONYM_BRANCH.fullmatch(x.text) if x.label == "ORG" else None
+        if m:
+            out.add(m.group(1))  # 'PRO Hallbäcka', 'DHR Stensjö': a national organisation's local branch
+    return out
+
+
+def _org_branches(text: str, ents: list[Entity]) -> list[Entity]:
+    """A local branch is named by the organisation and its place ('PRO Hallbäcka', 'Polisen i
+    Granåsa'): where the word after an organisation is a place the document names, it is one
+    organisation; a place word the model took for a person ('Ekbacka') is dropped."""
+    places = _doc_places(ents)
+    by_start = {x.start: x for x in ents}
+    drop: set[int] = set()
+    for x in ents:
+        m = _BRANCH.match(text, x.end) if x.label == "ORG" and id(x) not in drop else None
+        county = m is not None and m.group("place").endswith(" län") and " i " in m.group()
+        if m and (m.group("place") in places or county) and (m.group("unit") or not _GENITIVE_END.search(x.text)):
+            nxt = by_start.get(m.start("place"))
+            between = any(p in by_start for p in range(x.end + 1, m.start("place")))  # 'Röda Korsets krets i'
+            if nxt is not None and (nxt.label == "ORG" and not county or nxt.source in ("structure", "attendees")) or between:
+                continue
+            if nxt is not None and nxt.end > m.end("place"):
+                continue
+            if nxt is not None:
+                drop.add(id(nxt))
+            x.end, x.text = m.end("place"), text[x.start:m.end("place")]
+    out = []
+    for x in ents:
+        if id(x) in drop:
+            continue
+        if x.label == "PER" and x.source in ("model", "propagated", "attendees"):
+            words = x.text.split()
+            if len(words) == 1 and x.text in places:
+                continue
+            if len(words) == 2 and (any(w in places for w in words) or _org_word(words[0])) and not any(
+                    is_first_name(w) for w in words):
+                x.label = "ORG"  # 'Vuxenpsykiatrin Västerfors', 'Nattvandrarna Ekbacka', 'Socialförvaltningen Nordhamn'
+        out.append(x)
+    return out
+
+
 def _split_known_pairs(text: str, ents: list[Entity]) -> list[Entity]:
     """'Anders Bäckelie Li Rönning': a span that is two names the document also writes apart."""
     names = {x.text for x in ents if x.label == "PER" and len(x.text.split()) >= 2}
@@ -291,7 +361,7 @@ def find_entities(text: str, meeting: dict | None, attendees: list[dict] | None,
     _person_tokens(ents)
     if p.split_names:
         ents = _split_known_pairs(text, _join_wrapped_names(text, ents))
-    ents = _org_with_place(text, ents)
+    ents = _org_branches(text, _org_with_place(text, ents))
     _genitives(text, ents)
     _harmonise_labels(ents)
     for e, n in zip(ents, count_layers(proposed, ents)):

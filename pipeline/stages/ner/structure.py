@@ -46,7 +46,8 @@ _ROLE_LABEL = re.compile(r"(?im)(?:^|[ \t]{2,}|[•●○■▪*-][ \t]*)(?P<lab
                          r")[ \t]*:?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=[A-ZÅÄÖ])")
 _SIGNATURE_LINE = re.compile(r"(?m)^.*(?:_{5,}|\.{8,}).*$")
 _VENUE_FIELD = re.compile(r"(?im)^[ \t]*(?:[-–•*●○■▪][ \t]*)?(?:plats(?:[ \t]+och[ \t]+tid)?(?:[ \t]+för[ \t]+sammanträdet?)?|"
-                          r"tid[ \t]+och[ \t]+plats|lokal|mötesplats|sammanträdesplats|plats[ \t]+för[ \t]+mötet)"
+                          r"tid[ \t]+och[ \t]+plats|lokal|mötesplats|sammanträdesplats|plats[ \t]+för[ \t]+mötet|"
+                          r"justeringens[ \t]+plats(?:[ \t]+och[ \t]+tid)?|förvaringsplats)"
                           r"[ \t]*[:\t]?[ \t]+(?P<value>[^\n]+)")
 _PERSON_HEADERS = {"namn", "närvarande", "deltagare", "ledamot", "ledamöter", "person", "representant",
                    "representanter", "kontaktperson", "ansvarig", "deltagare/namn", "närvarande ledamöter"}
@@ -190,15 +191,39 @@ def _venue_parts(text: str, s: int, e: int) -> list[StructureSpan]:
             lead = re.match(r"(?i:för|i|på|via|samt|samt\s+via|digitalt\s+via|digitalt\s+i)\s+", word)
             off = s + m.start() + part.start() + (lead.end() if lead else 0)
             word = word[lead.end():] if lead else word
+            word = re.sub(r"[ \t]*\(.*$", "", word)  # 'sal Bryggan (hörslinga finns)'
             if len(word) < 3 or "@" not in word and is_label_word(word.split()[0]) or "@" in word:
                 continue
-            if word[0].isupper() or re.match(r"[a-zåäö]+\s+[A-ZÅÄÖ]", word):  # 'sal Tallen', 'rum Revisorn'
-                out.append(StructureSpan(off, off + len(word), "LOC", "venue field"))
+            if word[0].isupper() or re.match(r"[a-zåäö]+\s+[A-ZÅÄÖ]", word) or _ROOM_PHRASE.fullmatch(word):
+                out.append(StructureSpan(off, off + len(word), "LOC", "venue field"))  # 'sal Tallen', 'personalrummet'
+    return out
+
+
+# a room or hall named by what it is, with a word that tells it apart ('personalrummet' alone is
+# generic): 'lilla sessionssalen', 'bibliotekets hörsal', 'konferensrummet plan 2', 'sammanträdesrum 3'
+_ROOM_PHRASE = re.compile(r"(?:[a-zåäö]+s[ \t]+|lilla[ \t]+|stora[ \t]+)[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)"
+                          r"|[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)[ \t]+(?:plan[ \t]+)?\d+")
+# where a meeting is, after its time: 'kl. 13.00, Hallbäcka kommunhus, sal Forsen', 'kl. 09.30 på
+# Träffpunkt Linden', 'kl. 13.15–14.30 i personalrummet, Bäckvägen 3'
+_TIME_VENUE = re.compile(r"(?i:kl\.?|klockan)[ \t]*\d{1,2}(?:[.:]\d{2})?(?:[ \t]*[-–][ \t]*\d{1,2}(?:[.:]\d{2})?)?"
+                         r"(?:,[ \t]*|[ \t]+(?:i|på)[ \t]+)(?P<value>[^\n.;()]+)")
+
+
+def time_venues(text: str) -> list[StructureSpan]:
+    """The venue written after a meeting's clock time; a part is taken only when it is a room or a
+    name of capitalised words ('kl. 19.00, Mötet avslutas' is no venue)."""
+    out = []
+    for m in _TIME_VENUE.finditer(text):
+        for sp in _venue_parts(text, m.start("value"), m.end("value")):
+            words = text[sp.start:sp.end].split()
+            if _ROOM_PHRASE.fullmatch(text[sp.start:sp.end]) or (len(words) <= 3 and all(w[0].isupper() or w.isdigit()
+                                                                                          for w in words)):
+                out.append(sp)
     return out
 
 
 def structure_spans(text: str, blocks: list[dict] | None = None, place: str | None = None) -> list[StructureSpan]:
     """Everything above, in text order (overlaps are resolved by the caller)."""
     spans = party_tags(text) + titled_names(text) + signatures(text) + table_columns(text, blocks or [])
-    spans += venues(text, place)
+    spans += venues(text, place) + time_venues(text)
     return sorted(spans, key=lambda x: (x.start, -x.end))

@@ -51,6 +51,8 @@ def test_labels_and_titles(cues):
     assert cues.is_label("Åtgärder", "task")
     assert cues.is_next_meeting("§ 9 Nästa möte")
     assert not cues.is_next_meeting("Mötets avslutande")
+    assert cues.is_next_meeting("Punkt 7 – Nästa möte") and cues.is_next_meeting("Ärende 7. Nästa möte")
+    assert not cues.is_next_meeting("Punkt 7 – Mötet avslutas")
 
 
 def test_a_researcher_can_extend_the_cues_without_touching_the_engine(tmp_path):

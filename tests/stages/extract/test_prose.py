@@ -88,3 +88,19 @@ def test_an_injunction_and_a_referral_for_completion_are_tasks_of_the_one_they_g
                 "§ 42 Strandskydd\nBeslut\nÄrendet återremitteras till förvaltningen för att komplettera med ett yttrande.\n")
     assert [k for _, k in d] == ["assigned", "postponed"]
     assert [(x[1], x[2]) for x in a] == [(["fastighetsägaren"], "senast den 30 april 2025"), (["förvaltningen"], None)]
+
+
+def test_next_meeting_under_a_numbered_heading_and_in_words():
+    d, _ = rows("Punkt 5 – Ekonomi\n\nBudgeten är klar.\n\nPunkt 6 – Nästa möte\n\n"
+                "Onsdag 4 december kl. 10.00 på Träffpunkt Eken.\n\nPunkt 7 – Övrigt\n\n"
+                "Nästa boendemöte blir i oktober.\n\nStyrelsen sammanträder härnäst den 20 augusti kl. 18.30.\n",
+                date=dt.date(2024, 11, 6), extra_headings=("Punkt 5 – Ekonomi", "Punkt 6 – Nästa möte", "Punkt 7 – Övrigt"))
+    assert d == [("Onsdag 4 december kl. 10.00 på Träffpunkt Eken.", "scheduled"),
+                 ("Nästa boendemöte blir i oktober.", "scheduled"),
+                 ("Styrelsen sammanträder härnäst den 20 augusti kl. 18.30.", "scheduled")]
+
+
+def test_a_meeting_that_was_held_is_not_the_next_one():
+    d, _ = rows("1. Rapporter\nMötet med hyresvärden blev bra. Nästa steg är att skriva till kommunen.\n",
+                date=dt.date(2024, 11, 6))
+    assert d == []

@@ -40,7 +40,7 @@ def test_structure_hides_party_tags_and_finds_people_and_venue():
     d = doc()
     ents = structure_layer(d)
     assert texts(ents, "PER") == ["Gunnel Åström", "Lena Sjöberg"]
-    assert texts(ents, "LOC") == ["Ekorrsalen", "Rådhuset"]
+    assert texts(ents, "LOC") == ["Ekorrsalen", "Rådhuset", "Linden"]  # Linden: the venue after a clock time
     assert [TEXT[s:e] for s, e in d.vetoed] == ["(S)"]
 
 
@@ -70,3 +70,13 @@ def test_the_meeting_body_and_its_short_forms_are_excluded_but_never_the_municip
     assert "KARLSVIKS KOMMUN" in texts(patterns_layer(d), "ORG")
     ks = DocContext.make("Kommunstyrelsen\nProtokoll", {"body": "Kommunstyrelsen"}, [], [], NerParams())
     assert ks.excluded("KS") and ks.excluded("Kommunstyrelsens") and not ks.excluded("KF")
+
+
+def test_an_abbreviation_with_lower_case_words_after_it_is_the_abbreviation():
+    from pipeline.stages.ner.layers import cut_after_acronym
+
+    text = "Offerten från SGS däremellan var dyrast. SKPF Avdelning 28 svarade."
+    s = text.index("SGS")
+    assert text[s:cut_after_acronym(text, s, s + len("SGS däremellan"))] == "SGS"
+    s = text.index("SKPF")
+    assert cut_after_acronym(text, s, s + len("SKPF Avdelning 28")) == s + len("SKPF Avdelning 28")

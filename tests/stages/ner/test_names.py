@@ -52,3 +52,9 @@ def test_odd_input():
     for text in ("", "\n" * 1000, "ANNA OCH ERIK", "Anna " * 5000):
         find_first_names(text)
     assert texts("ANNA OCH ERIK") == []
+
+
+def test_names_common_in_sweden_from_other_languages_are_first_names():
+    for name in ("Katja", "Ludmila", "Shirin", "Fatuma", "Hamid", "Riitta"):
+        assert is_first_name(name)
+    assert not is_first_name("Ekbacka")

@@ -143,3 +143,51 @@ def test_coordinated_compound_administrations():
 def test_streets_named_in_two_words():
     assert found("Det var trångt på Syster Estrids gata och Drottning Kristinas väg 4.", "LOC") == [
         "Syster Estrids gata", "Drottning Kristinas väg 4"]
+
+
+def test_property_designations_are_places_but_not_law_or_appendix_numbers():
+    text = ("Bygglov för fastigheten Norrby Kvarnen 2:15 och för Ekudden 3:7. Fastigheten Ekudden 3:7 ligger vid sjön. Enligt SFS 2010:900 "
+            "och Bilaga 1:2 krävs samråd.")
+    assert found(text, "LOC") == ["Norrby Kvarnen 2:15", "Ekudden 3:7", "Ekudden 3:7"]
+
+
+def test_schools_and_named_sites_are_places():
+    text = ("Eleverna på Tallviksskolan och Norra förskolan flyttar till Byvik gymnasium. Vigseln sker i "
+            "Ljungö kapell, gravsättning på Östra kyrkogården. Torghandel på Byvik torg 2 och Ringleden. "
+            "Träffen är på Träffpunkt Eken och Fritidsgården Ankaret.")
+    assert found(text, "LOC") == ["Tallviksskolan", "Norra förskolan", "Byvik gymnasium", "Ljungö kapell",
+                                  "Östra kyrkogården", "Byvik torg 2", "Ringleden", "Träffpunkt Eken",
+                                  "Fritidsgården Ankaret"]
+
+
+def test_a_school_that_is_a_body_and_an_adjective_before_centrum_are_not_sites():
+    text = "Kursen ges av Vuxenskolan och socialhögskolan tillsammans med Nationellt centrum för suicidforskning."
+    assert "Vuxenskolan" not in found(text, "LOC") and "socialhögskolan" in found(text)
+    assert not [t for t in found(text, "LOC") if "centrum" in t]
+
+
+def test_rooms_with_a_name_or_number():
+    text = "Vi ses i sal Tallen, sedan i mötesrum Kajen och sammanträdesrum 4 eller konferensrummet plan 3."
+    assert found(text, "LOC") == ["sal Tallen", "mötesrum Kajen", "sammanträdesrum 4", "konferensrummet plan 3"]
+
+
+def test_lakes_streams_and_districts_but_not_words_ending_alike():
+    text = ("Strandskydd vid Lillsjön och Kvarnån i Norrbygden. Därifrån går stigen, Ifrån bron syns Stora Ekesjön. "
+            "Från bryggan syns Kvarnån.")
+    assert found(text, "LOC") == ["Lillsjön", "Kvarnån", "Norrbygden", "Stora Ekesjön", "Kvarnån"]
+
+
+def test_offices_parishes_clinics_and_health_centres_are_organisations():
+    text = ("Frågan går till gatukontoret och tekniska kontoret. Ekbyns församling och kyrkofullmäktige "
+            "beslutar. Barnkliniken och Vårdcentralen Ekbyn svarar. Arbetet görs på huvudkontoret, mötet i Kommunkontoret.")
+    assert found(text) == ["gatukontoret", "tekniska kontoret", "Ekbyns församling", "kyrkofullmäktige",
+                           "Barnkliniken", "Vårdcentralen Ekbyn"]
+
+
+def test_company_with_place_and_no_sentence_initial_preposition():
+    text = "För Byvikshus AB gäller avtalet. Lägsta anbud lämnades av Markbygg i Ekbyn AB."
+    assert found(text) == ["Byvikshus AB", "Markbygg i Ekbyn AB"]
+
+
+def test_a_direction_and_the_next_line_are_not_one_place():
+    assert found("Samordningsförbundet Byvik Södra\nProtokoll", "LOC") == []

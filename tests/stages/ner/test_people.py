@@ -99,3 +99,19 @@ def test_what_is_written_after_a_name_that_is_no_organisation():
     assert split_organisations("S") == [] and split_organisations("Mattias Ekhem, Digg") == ["Digg"]
     assert split_organisations("Enheten för barn och familj") == ["Enheten för barn och familj"]
     assert split_organisations("Bryggan och Ria") == ["Bryggan", "Ria"]
+
+
+def test_a_reason_or_a_job_in_parentheses_is_no_organisation():
+    assert split_organisations("semester") == [] and split_organisations("sjuk") == []
+    assert split_organisations("barnmorska") == [] and split_organisations("närstående") == []
+    assert split_organisations("socialförvaltningen") == ["socialförvaltningen"]
+    assert split_organisations("Kommunal") == ["Kommunal"]
+
+
+def test_a_school_year_after_a_school_is_left_out_of_the_organisation():
+    assert split_organisations("Tallviksskolan åk 9") == ["Tallviksskolan"]
+
+
+def test_a_title_before_an_attendee_name_is_not_part_of_it():
+    assert clean_name("Kommissarie Anders Wiklund") == "Anders Wiklund"
+    assert clean_name("Kyrkoherde Maria Lind") == "Maria Lind"

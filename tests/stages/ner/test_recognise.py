@@ -200,3 +200,67 @@ def test_many_candidates_stay_linear(text):
     t0 = time.time()
     find_entities(text, {}, [], {"model": False})
     assert time.time() - t0 < 20
+
+
+BRANCHES = """Byviks kommun, kommunala funktionshinderrådet
+
+Närvarande
+Föreningarna
+- DHR Byvik: Mirja Koskinen
+- FUB Byvik: Leila Haddad
+
+1. Färdtjänst
+Länstrafiken Byvik tar över beställningscentralen. Polisen i Byvik har frågat om trygghetsvandringar,
+och Röda Korsets krets i Byvik ordnar fika. Kollektivtrafikmyndigheten i Norrlanda län svarar i maj.
+Vuxenpsykiatrin Byvik informerade om väntetiderna.
+"""
+
+
+def test_an_organisation_and_the_place_of_its_branch_are_one_organisation():
+    ents = find_entities(BRANCHES, {"body": "Kommunala funktionshinderrådet"}, [], {})
+    orgs = [e.text for e in ents if e.label == "ORG"]
+    for name in ("DHR Byvik", "FUB Byvik", "Länstrafiken Byvik", "Polisen i Byvik", "Röda Korsets krets i Byvik",
+                 "Kollektivtrafikmyndigheten i Norrlanda län", "Vuxenpsykiatrin Byvik"):
+        assert name in orgs
+    assert "Byvik" not in [e.text for e in ents if e.label == "PER"]
+
+
+def test_a_branch_needs_a_place_the_document_names():
+    ents = find_entities("Vi fick svar från Polisen i Hallonbergen om saken.", {}, [], {})
+    assert "Polisen" in [e.text for e in ents if e.label == "ORG"]
+    assert "Polisen i Hallonbergen" not in [e.text for e in ents]
+
+
+def test_a_gazetteer_name_wins_over_a_shorter_pattern_inside_it():
+    ents = find_entities("Biblioteket och Studieförbundet Vuxenskolan ordnar en kurs.", {}, [], {})
+    assert "Studieförbundet Vuxenskolan" in [e.text for e in ents if e.label == "ORG"]
+
+
+def test_a_school_written_as_an_attendee_organisation_is_a_place():
+    att = [{"name": "Wilma Kroon", "organisation": "Byviks gymnasium åk 2"}]
+    text = "Närvarande: Wilma Kroon (Byviks gymnasium åk 2)\nWilma berättade om caféet på Byviks gymnasium."
+    ents = find_entities(text, {}, att, {})
+    assert "Byviks gymnasium" in [e.text for e in ents if e.label == "LOC"]
+    assert "Byviks gymnasium" not in [e.text for e in ents if e.label == "ORG"]
+
+
+def test_a_word_of_an_attendee_row_gives_way_to_a_longer_place():
+    att = [{"name": "Eva Lind"}, {"name": "Byvik Moské"}]  # an organisation the attendee list took for a person
+    text = "Närvarande: Eva Lind, Byvik Moské.\nSkadegörelse kring Byvik centrum och Byvik torg. Eva Lind svarade."
+    ents = find_entities(text, {}, att, {})
+    assert [e.text for e in ents if e.label == "LOC"] == ["Byvik centrum", "Byvik torg"]
+    assert "Byvik" not in [e.text for e in ents if e.label == "PER"]
+
+
+def test_an_attendee_row_that_is_a_body_and_its_place_is_an_organisation():
+    att = [{"name": "Anna Ek"}, {"name": "Socialförvaltningen Byvik", "present": False}]
+    ents = find_entities("Förhinder: Socialförvaltningen Byvik\nAnna Ek hälsade välkommen.", {}, att, {})
+    assert [e.text for e in ents if e.label == "ORG"] == ["Socialförvaltningen Byvik"]
+    assert [e.text for e in ents if e.label == "PER"] == ["Anna Ek"]
+
+
+def test_the_place_of_a_local_branch_is_no_person():
+    att = [{"name": "Kerstin Lundh", "organisation": "PRO Byvik"}]
+    text = "Närvarande\nPRO Byvik: Kerstin Lundh\n\nKerstin berättade att Byvik får en ny träffpunkt."
+    ents = find_entities(text, {}, att, {})
+    assert "Byvik" not in [e.text for e in ents if e.label == "PER"]

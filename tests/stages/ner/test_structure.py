@@ -71,3 +71,16 @@ def test_everything_in_text_order_and_odd_input():
 def test_a_venue_field_in_a_bulleted_item():
     text = "Sektionsmöte\n○ Plats: Hörsalen HA4\n○ Tid: 18.00\n"
     assert texts(venues(text), text) == ["Hörsalen HA4"]
+
+
+def test_venue_after_the_clock_time_and_rooms_named_by_what_they_are():
+    text = ("Protokoll\nTisdag 5 mars 2024 kl. 14.00–16.00 i bibliotekets hörsal, Ringvägen 4\n"
+            "Måndag 8 april kl. 17.30 i personalrummet.\n"
+            "Nästa möte: onsdag 3 april kl. 09.30 på Träffpunkt Eken.\n"
+            "Mötet avslutades kl. 16.00, Ordföranden tackade alla.\n"
+            "Plats och tid: Kommunhuset, lilla sessionssalen, kl 13.00-15.00\n"
+            "Justeringens plats   Kommunkansliet, 2024-03-08\n"
+            "Lokal: Byviks stadshus, sal Ljungen (hörslinga finns)\n")
+    got = texts(structure_spans(text), text, "LOC")
+    assert got == ["bibliotekets hörsal", "Ringvägen 4", "Träffpunkt Eken", "Kommunhuset", "lilla sessionssalen", "Kommunkansliet",
+                   "Byviks stadshus", "sal Ljungen"]
