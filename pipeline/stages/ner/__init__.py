@@ -29,7 +29,7 @@ STAGE = StageSpec(
     code=("pipeline/stages/ner",),
     resources=("models/sv_minutes_ner", "models/gazetteer", "pipeline/lang/first_names.txt",
                "pipeline/lang/nicknames.json"),
-    libraries=("spacy", "rapidfuzz", "hunspell-sv", "wordfreq"),
+    libraries=("spacy", "numpy", "rapidfuzz", "hunspell-sv", "wordfreq"),
     run=ner_stage,
     description="PER, ORG, LOC, DATE and TIME entities",
 )

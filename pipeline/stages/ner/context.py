@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from pipeline.lang.words import bounded
 from pipeline.stages.ner.names import is_first_name, is_proper_noun
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
 
@@ -306,7 +307,7 @@ def propagate_orgs(text: str, ents: list[Entity], names: set[str]) -> list[Entit
     for name in sorted(names, key=len, reverse=True):
         if len(name) < 3:
             continue
-        pat = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?:s)?(?![\w-])")
+        pat = re.compile(bounded(re.escape(name), "(?:s)?"))
         for m in pat.finditer(text):
             s, e = m.start(), m.start() + len(name)
             clash = _overlapping(ents, s, e)

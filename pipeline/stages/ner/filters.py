@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from pipeline.lang.roles import is_not_name_word
+from pipeline.lang.words import whole_words
 from pipeline.stages.ner.names import is_proper_noun
 from pipeline.stages.ner.patterns import NOT_ORG_ACRONYMS
 from pipeline.stages.ner.people import fold
@@ -69,7 +70,7 @@ def is_common_word(text: str, start: int, end: int, strict: bool = True) -> bool
     if strict and at_sentence_start(text, start):
         if text[end:end + 1] == ":":
             return True
-        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+        for m in whole_words(word).finditer(text):
             if m.start() != start and not at_sentence_start(text, m.start()):
                 return False
         return True

@@ -22,6 +22,7 @@ from pipeline.contract.record import LabelledSpan
 from pipeline.lang.dates import find_dates
 from pipeline.lang.fold import fold_name
 from pipeline.lang.names import is_first_name
+from pipeline.lang.words import whole_words
 from pipeline.stages.ner.context import Entity
 from pipeline.stages.ner.filters import (
     clean_model_span,
@@ -245,7 +246,7 @@ def model_layer(doc: DocContext) -> list[Entity]:
         if label == "ORG" and " " in t:
             e = cut_after_acronym(text, s, _cut_at_function_word(text, s, e))
             t = text[s:e]
-        if label == "LOC" and t.endswith("s") and not re.search(r"(?<![\w-])" + re.escape(t[:-1]) + r"(?![\w-])", text):
+        if label == "LOC" and t.endswith("s") and not whole_words(t[:-1]).search(text):
             continue  # 'Sveriges digitala infrastruktur': a genitive place is an attribute
         if label == "PER" and ((s, e) in weak or is_english_phrase(t)):
             continue  # 'på Adolfsberg': a place; 'Take action!'

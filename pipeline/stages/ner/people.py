@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from pipeline.lang.fold import fold_name as fold
 from pipeline.lang.names import is_first_name, nicknames
+from pipeline.lang.words import bounded
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’-]*$")
@@ -102,8 +103,8 @@ def clean_name(name: str | None) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _needle_pattern(needle: str, flags: int) -> re.Pattern:
-    body = r"\s+".join(re.escape(w) for w in needle.split())
-    return re.compile(r"(?<![\w-])" + body + r"(?:s|'s|’s)?(?![\w-])", flags)
+    words = [re.escape(w) for w in needle.split()] or [""]
+    return re.compile(bounded(words[0], "".join(r"\s+" + w for w in words[1:]) + r"(?:s|'s|’s)?"), flags)
 
 
 def _boundary_finditer(needle: str, text: str, flags: int = 0):
@@ -190,32 +191,42 @@ class AttendeeGazetteer:
         return out
 
     def _fuzzy(self, text: str, taken: set[int]) -> list[Mention]:
-        """OCR-damaged and inflected variants of multi-word names and long organisation names."""
+        """OCR-damaged and inflected variants of multi-word names and long organisation names:
+        the document's runs of as many words as the target, of about its length."""
         targets = [(n, "PER", n) for n in self.full_names] + [(o, "ORG", None) for o in self.orgs if len(o) >= 6]
         if not targets:
             return []
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        windows: dict[int, dict[int, list[tuple[int, int, str]]]] = {}
         out = []
         for target, label, norm in targets:
             k = len(target.split())
+            if k not in windows:
+                windows[k] = _windows_by_length(text, words, k)
             first_up = target[0].isupper()
-            for i in range(len(words) - k + 1):
-                s = words[i][0]
-                if s in taken or (first_up and not words[i][2][0].isupper()):
-                    continue
-                e = words[i + k - 1][1]
-                cand = text[s:e]
-                if "\n\n" in cand or abs(len(cand) - len(target)) > 3:
+            near = sorted(w for n in range(len(target) - 3, len(target) + 4) for w in windows[k].get(n, ()))
+            for s, e, cand in near:
+                if s in taken or (first_up and not cand[0].isupper()):
                     continue
                 if cand.endswith("s") and not target.endswith("s"):
                     base = cand[:-1]
-                    if fuzz.ratio(base, target) >= self.fuzzy_threshold:
+                    if fuzz.ratio(base, target, score_cutoff=self.fuzzy_threshold) >= self.fuzzy_threshold:
                         cand, e = base, e - 1
                 if cand == target:
                     continue  # exact matches were found above
-                score = max(fuzz.ratio(cand.casefold(), target.casefold()),
-                            fuzz.ratio(fold(cand), fold(target)) - 2)  # OCR loses å/ä/ö
-                if score >= self.fuzzy_threshold:
-                    out.append(Mention(s, e, label, text[s:e], norm))
+                if (fuzz.ratio(cand.casefold(), target.casefold(), score_cutoff=self.fuzzy_threshold)
+                        >= self.fuzzy_threshold or fuzz.ratio(fold(cand), fold(target)) - 2 >= self.fuzzy_threshold):
+                    out.append(Mention(s, e, label, text[s:e], norm))  # (folded: OCR loses å/ä/ö)
                     taken.add(s)
         return out
+
+
+def _windows_by_length(text: str, words: list[tuple[int, int, str]], k: int) -> dict[int, list[tuple[int, int, str]]]:
+    """Runs of ``k`` words within a paragraph, (start, end, text) by the length of their text."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for i in range(len(words) - k + 1):
+        s, e = words[i][0], words[i + k - 1][1]
+        cand = text[s:e]
+        if "\n\n" not in cand:
+            out.setdefault(len(cand), []).append((s, e, cand))
+    return out

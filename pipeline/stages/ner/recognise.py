@@ -23,6 +23,7 @@ from pipeline.lang.entity_labels import LABELS  # the vocabulary of entities.lab
 from pipeline.lang.names import is_first_name
 from pipeline.lang.person_names import name_parts
 from pipeline.lang.roles import is_party_code
+from pipeline.lang.words import whole_words
 from pipeline.stages.ner.acronyms import acronym_orgs
 from pipeline.stages.ner.agreement import count_layers
 from pipeline.stages.ner.context import Entity, apply_context
@@ -311,7 +312,7 @@ def _genitives(text: str, ents: list[Entity]) -> None:
         if x.label == "PER" and " " not in base and base.casefold() in surnames:
             x.end -= len(m.group())  # 'Hoels' where the document names Per Hoel
             x.text = base
-        elif re.sub(r"\s+", " ", base.casefold()) in texts or (" " in base and re.search(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text)):
+        elif re.sub(r"\s+", " ", base.casefold()) in texts or (" " in base and whole_words(base).search(text)):
             x.end -= len(m.group())
             x.text = base
 

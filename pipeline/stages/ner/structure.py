@@ -27,6 +27,7 @@ from pipeline.lang.dates import find_dates
 from pipeline.lang.names import is_first_name
 from pipeline.lang.person_names import name_parts
 from pipeline.lang.roles import is_label_word, is_party_code, is_title_word
+from pipeline.lang.words import whole_words
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def venues(text: str, place: str | None = None) -> list[StructureSpan]:
         for part in re.split(r"\s*,\s*|\s+(?:i|samt|och)\s+", place):
             part = re.sub(r"^(?:för|i|på|via|samt)\s+", "", part.strip())
             if len(part) >= 3 and part[0].isupper() and not is_label_word(part.split()[0]):
-                for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", text[:6000]):
+                for m in whole_words(part).finditer(text[:6000]):
                     if _inside_longer_name(text, m.start(), m.end()):
                         continue  # 'Östra Tallåsen', 'PRO Tallåsen': part of another name
                     out.append(StructureSpan(m.start(), m.end(), "LOC", "meeting place"))

@@ -56,3 +56,48 @@ def test_chunks_cover_the_text_and_respect_the_limit():
     assert all(text[o:o + len(p)] == p for o, p in pieces)
     covered = "".join(p for _, p in pieces)
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_blas_ops_multiply_like_thincs_own_ops():
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    from pipeline.stages.ner.model import BlasOps
+
+    rng = np.random.default_rng(0)
+    x, y = rng.random((37, 96), dtype=np.float32), rng.random((96, 288), dtype=np.float32)
+    ref = NumpyOps().gemm(x, y)
+    assert np.allclose(BlasOps().gemm(x, y), ref, rtol=1e-5)
+    assert np.allclose(BlasOps().gemm(x, np.ascontiguousarray(y.T), trans2=True), ref, rtol=1e-5)
+    assert np.allclose(BlasOps().gemm(np.ascontiguousarray(x.T), y, trans1=True), ref, rtol=1e-5)
+    out = np.zeros((37, 288), dtype=np.float32)
+    assert BlasOps().gemm(x, y, out=out) is out and np.allclose(out, ref, rtol=1e-5)
+
+
+def test_loaded_model_computes_with_blas_ops(nlp):
+    from pipeline.stages.ner.model import BlasOps
+
+    for name in ("tok2vec", "ner"):
+        assert all(isinstance(node.ops, BlasOps) for node in nlp.get_pipe(name).model.walk())
+
+
+def test_run_model_holds_blas_to_one_thread():
+    from threadpoolctl import threadpool_info
+
+    seen = []
+
+    class Recorder:
+        """Stands in for the spaCy pipeline: notes the BLAS threads while it runs."""
+        pipe_names = ["tok2vec", "ner"]
+
+        def select_pipes(self, disable):
+            import contextlib
+            return contextlib.nullcontext()
+
+        def pipe(self, texts, batch_size):
+            for _ in texts:
+                seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+                yield type("Doc", (), {"ents": []})()
+
+    assert run_model(Recorder(), "Anna Berg öppnade mötet.\n\nPer Lund valdes till justerare.") == []
+    assert len(seen) == 2 and all(s <= {1} for s in seen)

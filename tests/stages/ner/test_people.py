@@ -70,6 +70,15 @@ def test_ocr_damaged_full_name_is_matched_fuzzily():
     assert per(gaz, "Ordet gick till David Bergstrbm som berättade.") == [("David Bergstrbm", "David Bergström")]
 
 
+def test_fuzzy_variants_stay_within_a_paragraph_and_near_the_length_of_the_name():
+    gaz = AttendeeGazetteer(ATTENDEES)
+    text = ("Närvarande: David Bergström\n\nDavid\n\nBergstrbm kom sent. Davids Bergstrbms förslag. "
+            "Dawid Bergstrbm-Lindkvistsson och Bo Lindqvlst ordnar fika.")
+    fuzzy = [(text[m.start:m.end], m.normalized) for m in gaz._fuzzy(text, set())]
+    # the genitive variant, without its s; not across the blank line, not a much longer run of words
+    assert fuzzy == [("Davids Bergstrbm", "David Bergström"), ("Bo Lindqvlst", "Bo Lindqvist")]
+
+
 def test_organisations_of_attendees_are_orgs_with_genitive_and_ocr_variants():
     gaz = AttendeeGazetteer(ATTENDEES)
     text = "Ria och G7 bjuder in. Föreningen Vägskälets lokal, sedan Foreningen Vagskalet igen."
