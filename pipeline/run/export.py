@@ -25,14 +25,17 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES, ARCHIVE_TABLES, PARTITION_COLUMN, TABLES
 from pipeline.contract.stage import Params, StageSpec, param
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UNKNOWN_YEAR = "unknown"
 
