@@ -367,7 +367,13 @@ class _CachedRun:
         self.corrections = corrections or OverrideSet([])
         self.todo = [i for i in plan.unique() if plan.ids[i] not in cache]
 
-    def load(self, i: int) -> MinutesRecord:
+    def load(self, i: int, persons_only: bool = False) -> MinutesRecord:
+        """The record of path ``i``; ``persons_only`` (pass 2 without hand corrections): just the fields the
+        person index reads, so each entry is parsed in full once, in pass 3."""
+        if persons_only and not self.corrections:
+            rec = self.cache.get(self.plan.ids[i], persons_only=True)
+            if rec is not None:
+                return rec
         rec = self.cache.get(self.plan.ids[i])
         if rec is None:  # unreadable, foreign or tampered cache entry: do it again
             rec = process_document(*self.plan.item(i), self.params)
@@ -378,7 +384,8 @@ class _CachedRun:
         return self.corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
 
     def unique_records(self) -> Iterator[MinutesRecord]:
-        return (self.load(i) for i in self.plan.unique())
+        """Each distinct file's record, as far as the person index reads it."""
+        return (self.load(i, persons_only=True) for i in self.plan.unique())
 
     def in_input_order(self) -> Iterator[tuple[int, MinutesRecord]]:
         """Every path's row as it is written: the cached record at its current path, or a skipped row."""
