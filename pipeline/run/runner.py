@@ -146,14 +146,28 @@ class Work:
 
 
 _WORKER: dict = {}
+CHUNK = 4  # documents per hand-out to a worker process: fewer round trips, still an even spread
 
 
-def _init_worker(params: RunParams, work: Work) -> None:
+@dataclass(frozen=True)
+class _Chunk:
+    """``work`` over a few items in one hand-out (a list in, a list of records out)."""
+
+    work: Work
+
+    def __call__(self, items: list, params: RunParams) -> list[MinutesRecord]:
+        return [self.work(item, params) for item in items]
+
+    def failed(self, items: list, message: str) -> list[MinutesRecord]:
+        return [self.work.failed(item, message) for item in items]
+
+
+def _init_worker(params: RunParams, work) -> None:
     """Runs once per worker process: params arrive once, models load on first use and stay."""
     _WORKER.update(params=params, work=work)
 
 
-def _work_in_worker(item) -> MinutesRecord:
+def _work_in_worker(item):
     return _WORKER["work"](item, _WORKER["params"])
 
 
@@ -161,11 +175,13 @@ def _work_on_cluster(item, params: RunParams, work: Work) -> MinutesRecord:
     return work(item, params)
 
 
-def _ordered(items: Iterable, submit: Callable[[object], object], window: int, work: Work,
-             restart: Callable[[], None] | None = None) -> Iterator[MinutesRecord]:
-    """Results in input order with at most ``window`` items in flight (flat memory)."""
+def _ordered(items: Iterable, submit: Callable[[object], object], window: int, work,
+             restart: Callable[[], None] | None = None) -> Iterator:
+    """Results in input order with at most ``window`` items in flight (flat memory). After a worker
+    died, the chunks in flight are handed out again one document each, so only the document that
+    kills a worker (twice) gets an error row."""
     queue: deque = deque()
-    attempts: dict[int, int] = {}
+    attempts: dict = {}
     it = iter(enumerate(items))
 
     def fill() -> None:
@@ -178,26 +194,35 @@ def _ordered(items: Iterable, submit: Callable[[object], object], window: int, w
     fill()
     while queue:
         i, item, fut = queue.popleft()
+        if fut is None:  # gave up on it: a worker died on it twice
+            yield work.failed(item, "the worker process died while reading this document (twice)")
+            fill()
+            continue
         try:
             rec = fut.result()
         except BrokenProcessPool:
             # a worker died (a native crash or the OOM killer): restart the pool, retry what was in flight once
-            attempts[i] = attempts.get(i, 0) + 1
             pending = [(i, item)] + [(j, it_) for j, it_, _ in queue]
             queue.clear()
             restart()
             for j, it_ in pending:
-                queue.append((j, it_, None if attempts.get(j, 0) >= 2 else submit(it_)))
+                for k, one in _singles(j, it_):
+                    if k == i:  # a single document at the head is blamed; a chunk's documents are retried alone
+                        attempts[k] = attempts.get(k, 0) + 1
+                    queue.append((k, one, None if attempts.get(k, 0) >= 2 else submit(one)))
             continue
         except Exception as exc:  # noqa: BLE001 - one document's failure never stops the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             rec = work.failed(item, f"worker failed: {detail}")
         yield rec
         fill()
-        while queue and queue[0][2] is None:  # gave up on it: a worker died on it twice
-            j, it_, _ = queue.popleft()
-            yield work.failed(it_, "the worker process died while reading this document (twice)")
-            fill()
+
+
+def _singles(key, item) -> list:
+    """A chunk in flight as chunks of one document (keys (chunk, position)); anything else as it is."""
+    if isinstance(item, list) and len(item) > 1:
+        return [((key, n), [one]) for n, one in enumerate(item)]
+    return [(key, item)]
 
 
 def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> Iterator[MinutesRecord]:
@@ -215,16 +240,30 @@ def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> It
 
 
 def _on_pool(items: Iterable, params: RunParams, work: Work, workers: int) -> Iterator[MinutesRecord]:
-    pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))]
+    chunked = _Chunk(work)
+    pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, chunked))]
 
     def restart() -> None:
         pool[0].shutdown(wait=False, cancel_futures=True)
-        pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))
+        pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, chunked))
 
     try:
-        yield from _ordered(items, lambda it: pool[0].submit(_work_in_worker, it), 4 * workers, work, restart)
+        for recs in _ordered(_chunks(items, CHUNK), lambda c: pool[0].submit(_work_in_worker, c), 2 * workers,
+                             chunked, restart):
+            yield from recs
     finally:
         pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def document_pass(items: Iterable, params: RunParams | dict | None, work: Work = Work(), workers: int = 1,
