@@ -147,7 +147,7 @@ class TableSetWriter:
             return
         name, part = key
         schema = self._schemas[name]
-        table = pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema)
+        table = pa.Table.from_pylist(rows, schema=schema)  # the schema's columns; a missing key is null
         if key not in self._writers:
             folder = self._tmp / f"{name}.parquet" / part
             folder.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,9 @@ import fcntl
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import tempfile
 import time
 import traceback
 from collections import deque
@@ -239,7 +241,23 @@ def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> It
             client.close()
 
 
+WARM_UP = ("Styrelsen för Brukarrådet 3 mars 2024\n\nNärvarande: Eva Holm (ordförande), Jan Berg, RSMH\n\n"
+           "§ 1 Budget\n\nStyrelsen beslutade att anta budgeten. Eva Holm skickar protokollet till kommunen.\n")
+
+
+def _warm_up(params: RunParams, work: Work) -> None:
+    """One small document through the stages in this process before the workers are forked, so the
+    models are loaded once and shared (copy on write) instead of once in every worker."""
+    if not work.source or multiprocessing.get_start_method() != "fork":
+        return
+    with tempfile.TemporaryDirectory(prefix="minutes-warm-up-") as d:
+        path = Path(d) / "warm-up.txt"
+        path.write_text(WARM_UP, encoding="utf-8")
+        work((path, Path(d)), params)  # never raises: a failure is an error row
+
+
 def _on_pool(items: Iterable, params: RunParams, work: Work, workers: int) -> Iterator[MinutesRecord]:
+    _warm_up(params, work)
     chunked = _Chunk(work)
     pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, chunked))]
 
