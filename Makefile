@@ -86,6 +86,8 @@ bench: setup
 	$(PY) benchmarks/ingest_bench.py
 	$(PY) benchmarks/repair_bench.py
 	$(PY) benchmarks/pipeline_bench.py
+	$(PY) benchmarks/ocr_bench.py
+	$(PY) benchmarks/run_bench.py
 
 # docs/quality.md: the dev set (../shared beside the clone) scored by source
 quality: setup

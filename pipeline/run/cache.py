@@ -10,7 +10,8 @@ documents here and does not process them again; a run that was killed resumes wh
 **No code from a cache.** An output folder is something people hand over, so its cache is
 untrusted input. Entries are JSON (a format that can only describe data: strings, numbers,
 lists, maps; dates are tagged), never pickles. Each entry starts with a header line that names
-the format, the fingerprint, the doc_id and the SHA-256 of the payload; an entry whose header,
+the format, the fingerprint, the doc_id and the SHA-256 of the payload; the payload is two JSON
+lines, the fields the person pass reads and the rest, so that pass parses only its part. An entry whose header,
 checksum, fingerprint, doc_id or shape does not fit — truncated, corrupt, written by another
 version, copied from another document — is ignored, and the document is processed again. (The
 checksum finds damage, not a forger: whoever can write the folder can also write a matching
@@ -91,8 +92,12 @@ def fingerprint(params) -> str:
     return h.hexdigest()[:16]
 
 
-MAGIC = b"minutes-cache/1"
+MAGIC = b"minutes-cache/2"
 _FIELDS = tuple(f for f in MinutesRecord.__dataclass_fields__ if f != "document")
+# the record fields the archive's person pass reads (its declared requirements): the first line of an
+# entry's payload, so that pass parses them alone and every record is parsed in full only once, when written
+PERSON_FIELDS = tuple(f for f in registry.BY_NAME["persons"].requires if f in _FIELDS)
+_REST = tuple(f for f in _FIELDS if f not in PERSON_FIELDS)
 
 
 def _encode(value):
@@ -107,37 +112,56 @@ def _decode(obj: dict):
     return obj
 
 
+def _json(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, default=_encode, separators=(",", ":")).encode("utf-8",
+                                                                                               "surrogatepass")
+
+
 def dump_record(record: MinutesRecord, fp: str) -> bytes:
-    """A cache entry: header line (format, fingerprint, doc_id, SHA-256 of the payload), then JSON."""
-    data = {"document": record.document, **{f: getattr(record, f) for f in _FIELDS}}
-    payload = json.dumps(data, ensure_ascii=False, default=_encode, separators=(",", ":")).encode("utf-8",
-                                                                                                   "surrogatepass")
+    """A cache entry: header line (format, fingerprint, doc_id, SHA-256 of the payload), then the payload:
+    a JSON line of the PERSON_FIELDS, a JSON line of the rest (the document and the other rows)."""
+    head = _json({f: getattr(record, f) for f in PERSON_FIELDS})
+    payload = head + b"\n" + _json({"document": record.document, **{f: getattr(record, f) for f in _REST}})
     doc_id = str(record.document["doc_id"])
     header = b" ".join([MAGIC, fp.encode(), doc_id.encode(), hashlib.sha256(payload).hexdigest().encode()])
     return header + b"\n" + payload
 
 
-def load_record(blob: bytes, fp: str, doc_id: str) -> MinutesRecord | None:
-    """The record of a cache entry, or None when anything about it does not fit (never trusted)."""
+def _parse(line: bytes, keys: set[str]) -> dict | None:
+    try:
+        data = json.loads(line.decode("utf-8", "surrogatepass"), object_hook=_decode)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or set(data) != keys:
+        return None
+    for f in keys - {"document"}:
+        if not isinstance(data[f], list) or not all(isinstance(r, dict) for r in data[f]):
+            return None
+    return data
+
+
+def load_record(blob: bytes, fp: str, doc_id: str, persons_only: bool = False) -> MinutesRecord | None:
+    """The record of a cache entry, or None when anything about it does not fit (never trusted).
+    ``persons_only``: only the PERSON_FIELDS are parsed (the document is just its doc_id)."""
     header, sep, payload = blob.partition(b"\n")
     parts = header.split(b" ")
     if not sep or len(parts) != 4 or parts[0] != MAGIC or parts[1] != fp.encode() or parts[2] != doc_id.encode():
         return None
     if hashlib.sha256(payload).hexdigest().encode() != parts[3]:
         return None
-    try:
-        data = json.loads(payload.decode("utf-8", "surrogatepass"), object_hook=_decode)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    head_line, sep, rest_line = payload.partition(b"\n")
+    head = _parse(head_line, set(PERSON_FIELDS)) if sep else None
+    if head is None:
         return None
-    if not isinstance(data, dict) or set(data) != {"document", *_FIELDS}:
+    if persons_only:
+        return MinutesRecord(document={"doc_id": doc_id}, **head)
+    rest = _parse(rest_line, {"document", *_REST})
+    if rest is None:
         return None
-    doc = data["document"]
+    doc = rest["document"]
     if not isinstance(doc, dict) or doc.get("doc_id") != doc_id:
         return None
-    for f in _FIELDS:
-        if not isinstance(data[f], list) or not all(isinstance(r, dict) for r in data[f]):
-            return None
-    return MinutesRecord(**data)
+    return MinutesRecord(**head, **rest)
 
 
 class RecordCache:
@@ -154,8 +178,9 @@ class RecordCache:
     def __contains__(self, doc_id: str) -> bool:
         return self._path(doc_id).is_file()
 
-    def get(self, doc_id: str) -> MinutesRecord | None:
-        """The stored record, or None when it is missing or cannot be trusted (process the document again)."""
+    def get(self, doc_id: str, persons_only: bool = False) -> MinutesRecord | None:
+        """The stored record (``persons_only``: just the fields the person pass reads), or None when it is
+        missing or cannot be trusted (process the document again)."""
         path = self._path(doc_id)
         try:
             if path.is_symlink() or not path.is_file():
@@ -163,7 +188,7 @@ class RecordCache:
             blob = path.read_bytes()
         except OSError:
             return None
-        return load_record(blob, self.fingerprint, doc_id)
+        return load_record(blob, self.fingerprint, doc_id, persons_only)
 
     def put(self, record: MinutesRecord) -> None:
         """Store a record (atomically). On failure, disk full included, nothing is left behind and it raises."""

@@ -25,14 +25,17 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.contract.record import MinutesRecord
 from pipeline.contract.schema import ALL_TABLES, ARCHIVE_TABLES, PARTITION_COLUMN, TABLES
 from pipeline.contract.stage import Params, StageSpec, param
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UNKNOWN_YEAR = "unknown"
 
@@ -145,7 +148,7 @@ class TableSetWriter:
             return
         name, part = key
         schema = self._schemas[name]
-        table = pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema)
+        table = pa.Table.from_pylist(rows, schema=schema)  # the schema's columns; a missing key is null
         if key not in self._writers:
             folder = self._tmp / f"{name}.parquet" / part
             folder.mkdir(parents=True, exist_ok=True)

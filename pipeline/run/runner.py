@@ -32,7 +32,9 @@ import fcntl
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import tempfile
 import time
 import traceback
 from collections import deque
@@ -151,14 +153,28 @@ class Work:
 
 
 _WORKER: dict = {}
+CHUNK = 4  # documents per hand-out to a worker process: fewer round trips, still an even spread
 
 
-def _init_worker(params: RunParams, work: Work) -> None:
+@dataclass(frozen=True)
+class _Chunk:
+    """``work`` over a few items in one hand-out (a list in, a list of records out)."""
+
+    work: Work
+
+    def __call__(self, items: list, params: RunParams) -> list[MinutesRecord]:
+        return [self.work(item, params) for item in items]
+
+    def failed(self, items: list, message: str) -> list[MinutesRecord]:
+        return [self.work.failed(item, message) for item in items]
+
+
+def _init_worker(params: RunParams, work) -> None:
     """Runs once per worker process: params arrive once, models load on first use and stay."""
     _WORKER.update(params=params, work=work)
 
 
-def _work_in_worker(item) -> MinutesRecord:
+def _work_in_worker(item):
     return _WORKER["work"](item, _WORKER["params"])
 
 
@@ -166,11 +182,13 @@ def _work_on_cluster(item, params: RunParams, work: Work) -> MinutesRecord:
     return work(item, params)
 
 
-def _ordered(items: Iterable, submit: Callable[[object], object], window: int, work: Work,
-             restart: Callable[[], None] | None = None) -> Iterator[MinutesRecord]:
-    """Results in input order with at most ``window`` items in flight (flat memory)."""
+def _ordered(items: Iterable, submit: Callable[[object], object], window: int, work,
+             restart: Callable[[], None] | None = None) -> Iterator:
+    """Results in input order with at most ``window`` items in flight (flat memory). After a worker
+    died, the chunks in flight are handed out again one document each, so only the document that
+    kills a worker (twice) gets an error row."""
     queue: deque = deque()
-    attempts: dict[int, int] = {}
+    attempts: dict = {}
     it = iter(enumerate(items))
 
     def fill() -> None:
@@ -183,26 +201,35 @@ def _ordered(items: Iterable, submit: Callable[[object], object], window: int, w
     fill()
     while queue:
         i, item, fut = queue.popleft()
+        if fut is None:  # gave up on it: a worker died on it twice
+            yield work.failed(item, "the worker process died while reading this document (twice)")
+            fill()
+            continue
         try:
             rec = fut.result()
         except BrokenProcessPool:
             # a worker died (a native crash or the OOM killer): restart the pool, retry what was in flight once
-            attempts[i] = attempts.get(i, 0) + 1
             pending = [(i, item)] + [(j, it_) for j, it_, _ in queue]
             queue.clear()
             restart()
             for j, it_ in pending:
-                queue.append((j, it_, None if attempts.get(j, 0) >= 2 else submit(it_)))
+                for k, one in _singles(j, it_):
+                    if k == i:  # a single document at the head is blamed; a chunk's documents are retried alone
+                        attempts[k] = attempts.get(k, 0) + 1
+                    queue.append((k, one, None if attempts.get(k, 0) >= 2 else submit(one)))
             continue
         except Exception as exc:  # noqa: BLE001 - one document's failure never stops the batch
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             rec = work.failed(item, f"worker failed: {detail}")
         yield rec
         fill()
-        while queue and queue[0][2] is None:  # gave up on it: a worker died on it twice
-            j, it_, _ = queue.popleft()
-            yield work.failed(it_, "the worker process died while reading this document (twice)")
-            fill()
+
+
+def _singles(key, item) -> list:
+    """A chunk in flight as chunks of one document (keys (chunk, position)); anything else as it is."""
+    if isinstance(item, list) and len(item) > 1:
+        return [((key, n), [one]) for n, one in enumerate(item)]
+    return [(key, item)]
 
 
 def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> Iterator[MinutesRecord]:
@@ -219,17 +246,47 @@ def _on_cluster(items: Iterable, params: RunParams, work: Work, scheduler) -> It
             client.close()
 
 
+WARM_UP = ("Styrelsen för Brukarrådet 3 mars 2024\n\nNärvarande: Eva Holm (ordförande), Jan Berg, RSMH\n\n"
+           "§ 1 Budget\n\nStyrelsen beslutade att anta budgeten. Eva Holm skickar protokollet till kommunen.\n")
+
+
+def _warm_up(params: RunParams, work: Work) -> None:
+    """One small document through the stages in this process before the workers are forked, so the
+    models are loaded once and shared (copy on write) instead of once in every worker."""
+    if not work.source or multiprocessing.get_start_method() != "fork":
+        return
+    with tempfile.TemporaryDirectory(prefix="minutes-warm-up-") as d:
+        path = Path(d) / "warm-up.txt"
+        path.write_text(WARM_UP, encoding="utf-8")
+        work((path, Path(d)), params)  # never raises: a failure is an error row
+
+
 def _on_pool(items: Iterable, params: RunParams, work: Work, workers: int) -> Iterator[MinutesRecord]:
-    pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))]
+    _warm_up(params, work)
+    chunked = _Chunk(work)
+    pool = [ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, chunked))]
 
     def restart() -> None:
         pool[0].shutdown(wait=False, cancel_futures=True)
-        pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, work))
+        pool[0] = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(params, chunked))
 
     try:
-        yield from _ordered(items, lambda it: pool[0].submit(_work_in_worker, it), 4 * workers, work, restart)
+        for recs in _ordered(_chunks(items, CHUNK), lambda c: pool[0].submit(_work_in_worker, c), 2 * workers,
+                             chunked, restart):
+            yield from recs
     finally:
         pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def document_pass(items: Iterable, params: RunParams | dict | None, work: Work = Work(), workers: int = 1,
@@ -392,7 +449,13 @@ class _CachedRun:
         self.corrections = corrections or OverrideSet([])
         self.todo = [i for i in plan.unique() if plan.ids[i] not in cache]
 
-    def load(self, i: int) -> MinutesRecord:
+    def load(self, i: int, persons_only: bool = False) -> MinutesRecord:
+        """The record of path ``i``; ``persons_only`` (pass 2 without hand corrections): just the fields the
+        person index reads, so each entry is parsed in full once, in pass 3."""
+        if persons_only and not self.corrections:
+            rec = self.cache.get(self.plan.ids[i], persons_only=True)
+            if rec is not None:
+                return rec
         rec = self.cache.get(self.plan.ids[i])
         if rec is None:  # unreadable, foreign or tampered cache entry: do it again
             rec = process_document(*self.plan.item(i), self.params)
@@ -403,7 +466,8 @@ class _CachedRun:
         return self.corrections.apply(rec)  # hand corrections on a copy: the cache keeps the pipeline's own
 
     def unique_records(self) -> Iterator[MinutesRecord]:
-        return (self.load(i) for i in self.plan.unique())
+        """Each distinct file's record, as far as the person index reads it."""
+        return (self.load(i, persons_only=True) for i in self.plan.unique())
 
     def in_input_order(self) -> Iterator[tuple[int, MinutesRecord]]:
         """Every path's row as it is written: the cached record at its current path, or a skipped row."""

@@ -89,9 +89,24 @@ def test_entries_are_json_with_a_checksum_and_round_trip_dates(tmp_path):
     cache.put(rec)
     blob = next(cache.dir.rglob("ab12.json")).read_bytes()
     header, _, payload = blob.partition(b"\n")
-    assert header.startswith(b"minutes-cache/1 " + cache.fingerprint.encode() + b" ab12 ")
+    assert header.startswith(b"minutes-cache/2 " + cache.fingerprint.encode() + b" ab12 ")
     assert payload.startswith(b"{") and b"pickle" not in blob
     assert cache.get("ab12").meetings[0]["date"] == dt.date(2024, 3, 12)
+
+
+def test_the_person_pass_reads_only_its_fields_of_an_entry(tmp_path):
+    """The first payload line holds what the person index reads; the text and the other rows are not parsed."""
+    cache = RecordCache(tmp_path, {})
+    rec = _rec("ab12")
+    rec.meetings = [{"meeting_id": "ab12-1", "doc_id": "ab12", "body": "Nämnden"}]
+    rec.attendees = [{"meeting_id": "ab12-1", "name": "Eva Holm", "organisation": None}]
+    cache.put(rec)
+    thin = cache.get("ab12", persons_only=True)
+    assert thin.document == {"doc_id": "ab12"} and thin.attendees == rec.attendees and thin.meetings == rec.meetings
+    assert thin.blocks == [] and cache.get("ab12").document["text"] == "Mötet öppnades."
+    path = next(cache.dir.rglob("ab12.json"))
+    path.write_bytes(path.read_bytes().replace("Mötet".encode(), "Mötte".encode()))  # damage in the other line
+    assert cache.get("ab12", persons_only=True) is None  # the checksum covers the whole payload
 
 
 def test_a_tampered_pickle_in_the_cache_runs_no_code(tmp_path):

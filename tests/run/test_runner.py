@@ -1,8 +1,12 @@
+import os
+from dataclasses import dataclass
+
 import pandas as pd
 import pytest
 
+from pipeline.contract.record import MinutesRecord
 from pipeline.run.export import read_tables
-from pipeline.run.runner import run_archive
+from pipeline.run.runner import Work, document_pass, run_archive
 
 MINUTES = ("Brukarrådet {d} maj 2021\n\nNärvarande\n\nEva Holm, RSMH\nJan Berg, socialförvaltningen\n\n"
            "Lokaler\n\nVi tittar på nya lokaler.\n\n/Eva\n")
@@ -221,3 +225,27 @@ def test_organisations_and_attendance_are_written_and_read_in_one_line(tmp_path)
     assert set(t["attendees"]["organisation_id"].dropna()) <= ids
     assert set(t["entities"].loc[t["entities"]["label"] == "ORG", "organisation_id"].dropna()) <= ids
     assert set(attendance["person_id"].dropna()) <= set(t["persons"]["person_id"])
+
+
+@dataclass(frozen=True)
+class _DiesOnBoom(Work):
+    """A worker process that dies (as on a native crash) on the file named boom.txt."""
+
+    def __call__(self, item, params):
+        if item[0].name == "boom.txt":
+            os._exit(1)
+        return MinutesRecord(document={"doc_id": item[0].name, "status": "ok"})
+
+
+def test_a_document_that_kills_its_worker_costs_only_its_own_row(tmp_path):
+    """Documents go to the workers in chunks; after a crash the chunk is retried one document at a time, so
+    the neighbours of the document that kills the worker still get their rows, in input order."""
+    names = [f"m{i}.txt" for i in range(9)]
+    names[5] = "boom.txt"
+    for name in names:
+        (tmp_path / name).write_text(MINUTES.format(d=1), encoding="utf-8")
+    recs = list(document_pass([(tmp_path / n, tmp_path) for n in names], {}, _DiesOnBoom(), workers=2))
+    assert recs[5].document["source_path"] == "boom.txt"
+    assert [r.document["status"] for r in recs] == ["ok"] * 5 + ["error"] + ["ok"] * 3
+    assert [r.document["doc_id"] for r in recs if r.ok] == [n for n in names if n != "boom.txt"]
+    assert "died" in recs[5].document["error"]

@@ -1,8 +1,11 @@
 """Optical character recognition with Tesseract (pytesseract), Swedish model by default.
 
-Pages are OCR'd at ``ocr_dpi`` (300) in greyscale; their orientation is detected with
-Tesseract's OSD model (``osd`` traineddata, Debian package tesseract-ocr-osd) and
-corrected before recognition, since scans are often stored sideways or upside down.
+Pages are OCR'd at ``ocr_dpi`` (300) in greyscale, handed to Tesseract as raw PGM (no PNG
+encoding). Scans are often stored sideways or upside down: a page whose recognition does not vouch
+for it being upright (confident words in horizontal boxes) gets Tesseract's OSD model (``osd``
+traineddata, Debian package tesseract-ocr-osd) and, when turned, is rotated and read again. An
+upright page costs one Tesseract call, about what plain ``tesseract -l swe`` costs
+(benchmarks/ocr_bench.py).
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import functools
 import os
 import re
 import time
+from pathlib import Path
 
 from PIL import Image, ImageOps
 
@@ -112,18 +116,61 @@ def is_blank(img: Image.Image) -> bool:
 
 def ocr_image(img: Image.Image, lang: str = "swe", osd: bool = True, deadline: float | None = None,
               psm: int = 3) -> tuple[str, int]:
-    """(text, rotation applied). ``deadline`` is a time.monotonic() value."""
-    import pytesseract
+    """(text, rotation applied). ``deadline`` is a time.monotonic() value.
 
+    One Tesseract call where the page is upright: the recognition itself says so (confident words
+    in horizontal boxes). Only a page it does not vouch for gets the orientation model (OSD) and,
+    when that says it is turned, a second recognition of the turned page."""
     img = prepare(img)
-    rot = 0
-    if osd:
-        rot = detect_rotation(img, timeout=_remaining(deadline))
-        if rot:
-            img = img.rotate(-rot, expand=True, fillcolor=255)
-    text = pytesseract.image_to_string(img, lang=lang, config=f"--psm {psm}",
-                                       timeout=_remaining(deadline))
+    text, upright = recognise(img, lang, psm, _remaining(deadline))
+    if not osd or upright:
+        return tidy_ocr_text(text), 0
+    rot = detect_rotation(img, timeout=_remaining(deadline))
+    if rot:
+        text, _ = recognise(img.rotate(-rot, expand=True, fillcolor=255), lang, psm, _remaining(deadline))
     return tidy_ocr_text(text), rot
+
+
+UPRIGHT_MIN_CHARS = 40      # letters of confident words needed to vouch for the orientation
+UPRIGHT_MIN_CONF = 70.0     # mean word confidence (weighted by length); upside-down text scores about 20
+UPRIGHT_MIN_HORIZONTAL = 0.9  # share of words (4 letters or more) in boxes wider than tall
+
+
+def recognise(img: Image.Image, lang: str, psm: int = 3, timeout: float = 0) -> tuple[str, bool]:
+    """(Tesseract's text, whether its words vouch for an upright page), from one call that writes
+    the text and the word table (TSV). The page goes to Tesseract as raw greyscale (PGM), so no
+    PNG is encoded on the way. Tesseract reads a page turned 90° by itself (vertical text lines),
+    so boxes taller than wide mean sideways: not upright, OSD decides."""
+    from pytesseract import pytesseract as tess
+
+    img.format = "PPM"  # pytesseract writes the image in this format: PGM for a greyscale page
+    with tess.save(img) as (base, path):
+        tess.run_tesseract(path, base, extension="txt", lang=lang, timeout=timeout,
+                           config=f"--psm {psm} -c tessedit_create_tsv=1")
+        text = Path(f"{base}.txt").read_text(encoding="utf-8")
+        tsv = Path(f"{base}.tsv").read_text(encoding="utf-8")
+    return text, vouches_upright(tsv)
+
+
+def vouches_upright(tsv: str) -> bool:
+    """Whether Tesseract's word table (TSV) shows an upright page: enough confident words, and
+    those of four letters or more lie in boxes wider than tall."""
+    letters = weighted = long_words = horizontal = 0
+    for line in tsv.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 12 or not cols[11].strip():
+            continue
+        word, width, height, conf = cols[11].strip(), int(cols[8]), int(cols[9]), float(cols[10])
+        if conf < 0:
+            continue
+        n = sum(c.isalpha() for c in word)
+        letters += n
+        weighted += n * conf
+        if n >= 4:
+            long_words += 1
+            horizontal += width > height
+    return (letters >= UPRIGHT_MIN_CHARS and weighted / letters >= UPRIGHT_MIN_CONF
+            and horizontal >= UPRIGHT_MIN_HORIZONTAL * long_words)
 
 
 def _remaining(deadline: float | None) -> float:

@@ -12,10 +12,11 @@ from pipeline.contract.record import MinutesRecord
 from pipeline.contract.stage import StageSpec
 from pipeline.lang.identifiers import NOT_ENTITIES
 from pipeline.stages.ner.params import NerParams
-from pipeline.stages.ner.recognise import recognise_entities
 
 
 def ner_stage(rec: MinutesRecord, params: NerParams) -> None:
+    from pipeline.stages.ner.recognise import recognise_entities  # spaCy: imported when a document needs it
+
     ents = recognise_entities(rec.document["text"], rec.meeting, rec.attendees, rec.sections, params, rec.blocks)
     ids = [(i["start_char"], i["end_char"]) for i in rec.identifiers if i["kind"] in NOT_ENTITIES]  # never an ORG
     rec.entities = [e for e in ents if not any(s < e["end_char"] and e["start_char"] < t for s, t in ids)]
@@ -35,3 +36,11 @@ STAGE = StageSpec(
 )
 
 __all__ = ["STAGE", "NerParams", "ner_stage", "recognise_entities"]
+
+
+def __getattr__(name: str):
+    """``recognise_entities`` on first use: a run that reads everything from its cache never imports spaCy."""
+    if name == "recognise_entities":
+        from pipeline.stages.ner.recognise import recognise_entities
+        return recognise_entities
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

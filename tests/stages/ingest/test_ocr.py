@@ -6,6 +6,7 @@ import re
 import pytest
 from PIL import Image
 
+from pipeline.stages.ingest import ocr
 from pipeline.stages.ingest.ocr import (
     available_languages,
     check_ready,
@@ -89,6 +90,54 @@ def test_rotated_scans_are_turned_upright(page, angle):
     text, rot = ocr_image(page.rotate(angle, expand=True))
     assert rot == angle
     assert_swedish_ocr(REF, text)
+
+
+def test_an_upright_page_takes_one_tesseract_call(page, monkeypatch):
+    """The recognition vouches for an upright page: no orientation model, no second call, and the text
+    is what Tesseract alone reads from the page."""
+    import pytesseract
+
+    calls = []
+    real = pytesseract.pytesseract.run_tesseract
+    monkeypatch.setattr(pytesseract.pytesseract, "run_tesseract", lambda *a, **kw: (calls.append(1), real(*a, **kw))[1])
+    text, rot = ocr_image(page)
+    assert (rot, len(calls)) == (0, 1)
+    monkeypatch.setattr(pytesseract.pytesseract, "run_tesseract", real)
+    assert text == tidy_ocr_text(pytesseract.image_to_string(ocr.prepare(page), lang="swe", config="--psm 3"))
+
+
+def _office_scan(img: Image.Image) -> Image.Image:
+    """Black and white like an office scanner: a little skew, speckle, thresholded."""
+    import random
+
+    rng = random.Random(4)
+    img = img.rotate(0.6, expand=True, fillcolor=255)
+    for _ in range(4000):
+        img.putpixel((rng.randrange(img.width), rng.randrange(img.height)), 0)
+    return img.point(lambda v: 0 if v < 150 else 255).convert("1").convert("L")
+
+
+def test_an_upside_down_office_scan_is_turned(page):
+    """An upside-down scan reads as junk of low confidence, so the page goes to the orientation model,
+    which turns it."""
+    text, rot = ocr_image(_office_scan(page).rotate(180, expand=True))
+    assert rot == 180
+    assert cer(REF, text) < 0.05, text
+
+
+def test_vouches_upright_needs_confident_horizontal_words():
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+    def tsv(words):
+        return "\n".join([head] + [f"5\t1\t1\t1\t1\t{i}\t0\t0\t{w}\t{h}\t{c}\t{t}"
+                                    for i, (t, w, h, c) in enumerate(words)])
+    line = [("Styrelsen", 200, 40, 95.1), ("beslöt", 130, 40, 93.0), ("att", 60, 30, 96.0),
+            ("anlita", 120, 40, 91.2), ("entreprenör", 240, 40, 90.0)]
+    assert ocr.vouches_upright(tsv(line * 2))
+    assert not ocr.vouches_upright(tsv(line[:2]))                                     # too little text
+    assert not ocr.vouches_upright(tsv([(t, w, h, 25.0) for t, w, h, _ in line * 2]))  # upside-down junk
+    assert not ocr.vouches_upright(tsv([(t, h, w, c) for t, w, h, c in line * 2]))     # sideways lines
+    assert not ocr.vouches_upright(head)                                              # nothing read
 
 
 def _encode(img: Image.Image, fmt: str, **kw) -> bytes:
