@@ -61,6 +61,8 @@ def test_a_personnummer_is_never_an_entity(monkeypatch):
     fake = [{"label": "ORG", "text": "19811218-9876", "start_char": pnr["start_char"], "end_char": pnr["end_char"]},
             {"label": "LOC", "text": "Storgatan 37", "start_char": TEXT.index("Storgatan"),
              "end_char": TEXT.index("Storgatan") + 12}]
-    monkeypatch.setattr(ner, "recognise_entities", lambda *a, **k: fake)
+    from pipeline.stages.ner import recognise
+
+    monkeypatch.setattr(recognise, "recognise_entities", lambda *a, **k: fake)  # ner_stage imports it lazily
     ner.ner_stage(rec, ner.NerParams())
     assert [e["text"] for e in rec.entities] == ["Storgatan 37"]  # an address may well be a place
