@@ -19,31 +19,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
-from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.products.calibrate import THRESHOLDS, norm  # noqa: E402  (the scorer's match, once)
+from pipeline.products.calibrate import similar as _similar  # noqa: E402
 
 
-def norm(s) -> str:
-    s = unicodedata.normalize("NFKD", str(s or ""))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"\s+", " ", s.replace("\u2013", "-").replace("\u2014", "-"))
-    return s.strip(" .:;,-*\u2022\t\"'")
-
-
-def similar(a: str, b: str, threshold: float = 75) -> float:
-    if not a or not b:
-        return 0.0
-    s = fuzz.ratio(a, b)
-    short, long_ = sorted((a, b), key=len)
-    if s < threshold and len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= 92:
-        s = threshold
-    return s if s >= threshold else 0.0
+def similar(a: str, b: str) -> float:
+    """The scorer's fuzzy match at its threshold for decisions and action items."""
+    return _similar(a, b, THRESHOLDS["decisions"])
 
 
 def matched(pred: list[str], gold: list[str]) -> set[int]:
