@@ -246,7 +246,7 @@ PERSON_MENTIONS = _schema(
     _field("person_id", _str, "The person (persons table)."),
     _field("link", _str, "How the mention was tied to its person: 'name' (the full name, as written or resolved), "
                          "'spelling' (an OCR or spelling variant), 'variant' (with or without a middle name, in the "
-                         "same circle), 'meeting' or 'body' (a short name only one person of the meeting or body fit), "
+                         "same circle), 'meeting' or 'body' (a short name fitting one person of the meeting or body), "
                          "'archive' (a short name one person of the archive fits, in the same circle of people), "
                          "'alone' (a short name no one fits: a person of its own), 'override' (a hand correction)."),
     _confidence("the table the mention is from and `link`"),
