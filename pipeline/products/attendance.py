@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.attendance import attendance_heading
+from pipeline.lang.attendance import ATTENDANCE_STATUSES, attendance_heading
 
-STATUSES = ("present", "substitute", "absent", "replaced", "invited")
+STATUSES = tuple(t.name for t in ATTENDANCE_STATUSES)  # the one vocabulary, also the codebook's
 SUBSTITUTE_ROLE = "tjänstgörande ersättare"
 _SERVES_FOR = re.compile(r"\b(?:tjänstgör|tjg|ersätter|i\s+stället\s+för|istället\s+för)\b", re.IGNORECASE)
 _LOOK_BACK_LINES = 80  # how far above an attendee line its list's heading may stand
